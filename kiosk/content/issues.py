@@ -1,0 +1,53 @@
+"""Located content problems: every message names file, line, column and the key path."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+Loc = tuple[str | int, ...]
+
+
+def format_loc(loc: Loc) -> str:
+    """``("pages", 2, "title")`` -> ``pages[2].title``."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """`` - did you mean 'title'?`` or an empty string."""
+    close = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.6)
+    return f" - did you mean '{close[0]}'?" if close else ""
+
+
+@dataclass(frozen=True, order=True)
+class Issue:
+    """One problem in a content file, as a curator reads it."""
+
+    file: str
+    line: int  # 1-based
+    column: int  # 1-based
+    loc: Loc
+    message: str
+    severity: Literal["error", "warning"] = "error"
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}:{self.column}:"
+        kind = "" if self.severity == "error" else " warning:"
+        path = f" {format_loc(self.loc)}:" if self.loc else ""
+        return f"{where}{kind}{path} {self.message}"
+
+
+class ContentError(Exception):
+    """Raised when a content file cannot be used; carries *every* issue found."""
+
+    def __init__(self, issues: Sequence[Issue]):
+        self.issues = sorted(issues)
+        super().__init__("\n".join(str(i) for i in self.issues))

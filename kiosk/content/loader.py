@@ -1,0 +1,225 @@
+"""content.yaml -> :class:`LoadedContent`, or :class:`ContentError` with every problem located."""
+
+from __future__ import annotations
+
+import logging
+import re
+import typing
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .images import ImageInfo, ImageProblem, probe_image
+from .issues import ContentError, Issue, Loc, did_you_mean
+from .model import Content
+from .snapshot import Snapshot, stamp
+from .yamlload import Positions, read_yaml
+
+log = logging.getLogger(__name__)
+
+WORDS_PER_SECTION = 70  # museum guidance: 30-70 words per screen section
+
+
+@dataclass(frozen=True)
+class LoadedContent:
+    """A valid exhibit, with what the kiosk needs to show it."""
+
+    model: Content
+    path: Path
+    images: dict[str, ImageInfo]  # by the file name as written in the content file
+    positions: Positions
+    warnings: tuple[Issue, ...]
+
+    def image(self, file: str | None) -> ImageInfo | None:
+        return self.images.get(file) if file else None
+
+    def snapshot(self) -> Snapshot:
+        """The exhibit as plain values: what the kiosk shows (and caches)."""
+        return Snapshot(
+            source=str(self.path.resolve()),
+            data=self.model.model_dump(mode="json"),
+            images={
+                file: {"path": str(i.path.resolve()), "width": i.width, "height": i.height, "format": i.format,
+                       "stamp": stamp(i.path)}
+                for file, i in self.images.items()
+            },
+        )
+
+
+def words(markdown: str) -> int:
+    return len(re.findall(r"[^\W_]+(?:['’-][^\W_]+)*", markdown))
+
+
+def load_content(path: str | Path, display_name: str | None = None) -> LoadedContent:
+    """Read, validate and check a content file; raise :class:`ContentError` with every error."""
+    path = Path(path)
+    file = display_name or str(path)
+    data, positions, issues = read_yaml(path, file)
+    if not isinstance(data, dict):
+        kind = "a list" if isinstance(data, list) else "a single value"
+        raise ContentError(
+            [Issue(file, *positions.of(()), (),
+                   f"the file is {kind}; it must be made of sections such as "
+                   "'attract:', 'pages:' and 'credits:' at the start of a line")]
+        )
+    model: Content | None = None
+    try:
+        model = Content.model_validate(data)
+    except ValidationError as e:
+        issues += _translate_all(e.errors(include_url=False), data, positions, file)
+    images, more = _check(data, path.parent, positions, file)
+    issues += more
+    if model is None or any(i.severity == "error" for i in issues):
+        raise ContentError(issues)
+    return LoadedContent(model, path, images, positions, tuple(sorted(issues)))
+
+
+# --- what needs the file system or the whole document ----------------------------------
+
+
+def _check(data: dict, base: Path, positions: Positions, file: str) -> tuple[dict[str, ImageInfo], list[Issue]]:
+    issues: list[Issue] = []
+    images: dict[str, ImageInfo] = {}
+
+    def image(loc: Loc, value: Any) -> None:
+        if not isinstance(value, str) or not value.strip():
+            return  # the model reports the type
+        try:
+            images[value] = probe_image(base / value)
+        except ImageProblem as e:
+            issues.append(Issue(file, *positions.of(loc), loc, f"the picture '{value}' {e}"))
+
+    attract = data.get("attract")
+    if isinstance(attract, dict):
+        image(("attract", "image"), attract.get("image"))
+    pages = data.get("pages")
+    first_id: dict[str, int] = {}
+    for i, page in enumerate(pages if isinstance(pages, list) else []):
+        if not isinstance(page, dict):
+            continue
+        img = page.get("image")
+        if isinstance(img, dict):
+            image(("pages", i, "image", "file"), img.get("file"))
+        pid = page.get("id")
+        if isinstance(pid, str):
+            if pid in first_id:
+                line = positions.of(("pages", first_id[pid], "id"))[0]
+                issues.append(Issue(file, *positions.of(("pages", i, "id")), ("pages", i, "id"),
+                                    f"the page id '{pid}' is used twice (first at line {line}); "
+                                    "each page needs its own id"))
+            else:
+                first_id[pid] = i
+        body = page.get("body")
+        if isinstance(body, str) and words(body) > 2 * WORDS_PER_SECTION:
+            issues.append(Issue(file, *positions.of(("pages", i, "body")), ("pages", i, "body"),
+                                f"{words(body)} words; visitors read 30-{WORDS_PER_SECTION} words per "
+                                "section - consider shortening", "warning"))
+    return images, issues
+
+
+# --- pydantic's errors in a curator's words --------------------------------------------
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"the yes/no value {str(value).lower()}"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a section of keys"
+    if isinstance(value, str):
+        return "text"
+    return f"a {type(value).__name__}"
+
+
+def _data_loc(loc: tuple, data: Any) -> Loc:
+    """Keep the parts of pydantic's ``loc`` that are keys of the data (drop union tags)."""
+    out: list[str | int] = []
+    node = data
+    for i, part in enumerate(loc):
+        last = i == len(loc) - 1
+        if isinstance(node, dict) and part in node:
+            out.append(part)
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            out.append(part)
+            node = node[part]
+        elif last and isinstance(node, dict):
+            out.append(part)  # a missing or unknown key
+    return tuple(out)
+
+
+def _model_at(loc: Loc) -> type[BaseModel] | None:
+    cls: Any = Content
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        field = cls.model_fields.get(part) if isinstance(cls, type) and issubclass(cls, BaseModel) else None
+        if field is None:
+            return None
+        cls = _find_model(field.annotation)
+    return cls if isinstance(cls, type) and issubclass(cls, BaseModel) else None
+
+
+def _find_model(ann: Any) -> Any:
+    if isinstance(ann, type) and issubclass(ann, BaseModel):
+        return ann
+    for arg in typing.get_args(ann):
+        found = _find_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _translate_all(errors: list, data: Any, positions: Positions, file: str) -> list[Issue]:
+    issues = [_translate(err, data, positions, file) for err in errors]
+    # a misspelt key ('titel') also makes its right spelling missing: say it once
+    suggested = {i.loc[:-1] + (m.group(1),) for i in issues
+                 if (m := re.search(r"did you mean '([^']+)'", i.message))}
+    return [i for i in issues if not (i.loc in suggested and i.message.startswith("is missing"))]
+
+
+def _translate(err: dict, data: Any, positions: Positions, file: str) -> Issue:
+    loc = _data_loc(err["loc"], data)
+    kind, value = err["type"], err.get("input")
+    where = positions.of(loc)
+    if kind == "missing":
+        where = positions.of(loc[:-1])
+        msg = f"is missing; add a line '{loc[-1]}: ...' here"
+    elif kind == "extra_forbidden":
+        where = positions.of_key(loc)
+        model = _model_at(loc[:-1])
+        hint = did_you_mean(str(loc[-1]), model.model_fields if model else ())
+        allowed = f" (allowed here: {', '.join(model.model_fields)})" if model and not hint else ""
+        msg = f"unknown key '{loc[-1]}'{hint}{allowed}"
+    elif kind == "string_type":
+        if isinstance(value, bool):
+            msg = ("expected text, but YAML reads yes/no/on/off/true/false as a yes-or-no value; "
+                   "put the text in quotes")
+        elif isinstance(value, (int, float)):
+            msg = f'expected text, got {_describe(value)}; put it in quotes: "{value}"'
+        elif value is None:
+            msg = "is empty; write some text after the colon or remove the key"
+        else:
+            msg = f"expected text, got {_describe(value)}"
+    elif kind in ("model_type", "model_attributes_type", "dict_type"):
+        msg = f"expected a section of indented 'key: value' lines, got {_describe(value)}"
+    elif kind == "list_type":
+        msg = f"expected a list (one item per line starting with '- '), got {_describe(value)}"
+    elif kind == "too_short":
+        msg = "needs at least one entry"
+    elif kind == "value_error":
+        msg = str(err["ctx"]["error"])
+    elif kind in ("float_type", "int_type", "float_parsing", "int_parsing"):
+        msg = f"expected a number, got {_describe(value)}"
+    elif kind == "string_pattern_mismatch" and loc[-1:] == ("default_language",):
+        msg = f"'{value}' is not a language code; use a code such as en, ru or zh-Hans"
+    else:
+        msg = err["msg"].replace("Input should be", "must be")
+    return Issue(file, *where, loc, msg)

@@ -1,0 +1,126 @@
+"""The content model: what a content file may contain, typed and strict.
+
+Pydantic checks shape and types (a number or ``yes`` where text belongs is an error, an
+unknown key is an error); :mod:`kiosk.content.checks` then checks what needs the file
+system or the whole document (images exist, page ids unique).  The field descriptions
+become the JSON Schema that curators' editors use.
+
+Every text a visitor reads is a :data:`Text` (or :data:`Markdown`): today one language,
+a plain string.  Making them per-language mappings changes these two aliases only.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+
+def _text(v: str) -> str:
+    if not v.strip():
+        raise ValueError("must not be empty; write some text or remove the key")
+    return v.strip()
+
+
+Text = Annotated[str, AfterValidator(_text)]
+"""A visitor-facing text in one language."""
+
+Markdown = Annotated[str, AfterValidator(_text)]
+"""A visitor-facing text with Markdown: **bold**, *italic*, paragraphs, lists."""
+
+_ID = re.compile(r"[a-z][a-z0-9-]{0,31}")
+RESERVED_IDS = {"attract", "credits"}
+
+
+def _page_id(v: str) -> str:
+    if not _ID.fullmatch(v):
+        raise ValueError(
+            f"'{v}' is not a usable page id: use lowercase letters, digits and '-', "
+            "starting with a letter, at most 32 characters (for example: terms)"
+        )
+    if v in RESERVED_IDS:
+        raise ValueError(f"'{v}' is reserved by the kiosk; choose another id")
+    return v
+
+
+PageId = Annotated[str, AfterValidator(_page_id)]
+FilePath = Annotated[
+    str,
+    StringConstraints(min_length=1),
+    Field(description="A picture file (PNG, JPEG, GIF or WebP), relative to content.yaml."),
+]
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+
+
+class Image(_Section):
+    """A picture with its caption and credit line."""
+
+    file: FilePath
+    caption: Text | None = Field(None, description="One or two sentences shown under the picture.")
+    credit: Text | None = Field(None, description="Who made the picture, and its licence.")
+
+
+class Page(_Section):
+    """One page of the exhibit."""
+
+    id: PageId = Field(description="Short unique name of the page, e.g. 'terms'. Never shown.")
+    label: Text = Field(description="The page's button in the navigation bar: one or two words.")
+    title: Text = Field(description="The heading at the top of the page.")
+    body: Markdown = Field(
+        description="The page's text in Markdown. Aim for 30-70 words per section, short sentences."
+    )
+    image: Image | None = Field(None, description="An optional picture beside the text.")
+
+
+class Attract(_Section):
+    """The screen that invites visitors while nobody uses the kiosk."""
+
+    title: Text = Field(description="The exhibit's name, large.")
+    subtitle: Text | None = Field(None, description="One line under the title.")
+    prompt: Text = Field(description="The invitation to touch, e.g. 'Touch to explore'.")
+    image: FilePath | None = Field(None, description="A background picture, shown darkened.")
+
+
+class Credits(_Section):
+    """Sources and licences, reachable from the navigation bar."""
+
+    title: Text = Field(description="The heading of the credits page.")
+    body: Markdown = Field(description="Sources, licences and thanks, in Markdown.")
+
+
+class Screen(_Section):
+    """The physical screen, so the kiosk can size touch targets in millimetres."""
+
+    diagonal_in: float = Field(
+        32, gt=5, le=150, description="Visible diagonal of the screen in inches (default 32)."
+    )
+
+
+class Settings(_Section):
+    """How the kiosk behaves."""
+
+    default_language: Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")] = Field(
+        "en", description="The language the texts are written in (BCP 47 code such as en, ru, zh-Hans)."
+    )
+    screen: Screen = Field(default_factory=Screen)
+
+
+class UI(_Section):
+    """Words of the kiosk's own controls; override them to change the wording."""
+
+    home: Text = Field("Home", description="The Home button (back to the first page).")
+    credits: Text = Field("Credits", description="The button that opens the credits page.")
+
+
+class Content(_Section):
+    """A whole exhibit: content.yaml."""
+
+    settings: Settings = Field(default_factory=Settings)
+    ui: UI = Field(default_factory=UI)
+    attract: Attract
+    pages: list[Page] = Field(min_length=1, description="The exhibit's pages, in order.")
+    credits: Credits
