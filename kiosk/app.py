@@ -1,0 +1,98 @@
+"""Builds the kiosk: content -> backends -> QML engine -> window."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6 import QtQuick  # noqa: F401  (makes rootObjects() return QQuickWindow)
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtQml import QQmlApplicationEngine
+from PySide6.QtQuick import QQuickWindow
+
+from kiosk.backend import QML_IMPORT_NAME, Exhibit, Navigation
+from kiosk.content.snapshot import Snapshot, SnapshotCache, open_content
+from kiosk.paths import cache_dir
+
+log = logging.getLogger(__name__)
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+QML_DIR = PACKAGE_DIR / "qml"
+FONTS_DIR = PACKAGE_DIR.parent / "assets" / "fonts"
+WINDOWED_SIZE = (1920, 1080)
+
+
+def load_fonts(folder: Path = FONTS_DIR) -> list[str]:
+    """Register the shipped fonts once per process, so a bare PC renders like ours."""
+    families: set[str] = set()
+    for font in sorted(folder.glob("*.[ot]tf")):
+        fid = QFontDatabase.addApplicationFont(str(font))
+        if fid < 0:
+            log.error("could not load the font %s", font)
+            continue
+        families.update(QFontDatabase.applicationFontFamilies(fid))
+    return sorted(families)
+
+
+class KioskApp:
+    """The running kiosk: ``engine``, ``window`` and ``close()`` (the public test contract)."""
+
+    def __init__(self, engine: QQmlApplicationEngine, window: QQuickWindow, content: Snapshot):
+        self.engine = engine
+        self.window = window
+        self.content = content
+        self.exhibit: Exhibit = engine.singletonInstance(QML_IMPORT_NAME, "Exhibit")
+        self.navigation: Navigation = engine.singletonInstance(QML_IMPORT_NAME, "Navigation")
+
+    def close(self) -> None:
+        """Close the window and delete the engine (and with it every QML object)."""
+        if self.window is not None:
+            self.window.close()
+        self.window = self.exhibit = self.navigation = None  # type: ignore[assignment]
+        self.engine = None  # the last reference: the engine and its QML objects go now
+
+
+_fonts_loaded = False
+
+
+def create_app(content_path: str | Path, *, fullscreen: bool = False, cache: bool = True) -> KioskApp:
+    """Build the engine and show the window, without entering the event loop.
+
+    A ``QGuiApplication`` must exist.  When the content file has errors, the last good
+    version of it is shown (and the errors logged); with none, raises
+    :class:`kiosk.content.ContentError`.  ``RuntimeError`` when the QML cannot be loaded.
+    """
+    global _fonts_loaded
+    assert QGuiApplication.instance() is not None, "create a QGuiApplication first"
+    content, issues = open_content(content_path, SnapshotCache(cache_dir()) if cache else None)
+    for issue in issues:
+        log.log(logging.ERROR if issue.severity == "error" else logging.WARNING, "%s", issue)
+    if any(i.severity == "error" for i in issues):
+        log.error("%s has errors: showing its last good version until they are fixed", content_path)
+    if not _fonts_loaded:
+        load_fonts()
+        _fonts_loaded = True
+
+    engine = QQmlApplicationEngine()
+    engine.addImportPath(str(QML_DIR))
+    exhibit: Exhibit = engine.singletonInstance(QML_IMPORT_NAME, "Exhibit")
+    navigation: Navigation = engine.singletonInstance(QML_IMPORT_NAME, "Navigation")
+    exhibit.set_content(content)
+    navigation.set_page_ids(exhibit.page_ids())
+
+    engine.loadFromModule("Kiosk", "Main")
+    roots = engine.rootObjects()
+    if not roots:
+        del engine
+        raise RuntimeError("the kiosk's QML could not be loaded (see the log)")
+    window = roots[0]
+    assert isinstance(window, QQuickWindow)
+    if fullscreen:
+        window.setFlags(window.flags() | Qt.WindowType.FramelessWindowHint)
+        window.showFullScreen()
+    else:
+        window.resize(*WINDOWED_SIZE)
+        window.show()
+    log.info("kiosk started with %s (%d pages)", content.source, len(content.data["pages"]))
+    return KioskApp(engine, window, content)

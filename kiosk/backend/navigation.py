@@ -1,0 +1,89 @@
+"""Where the visitor is: the attract screen or one of the pages."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Property, QObject, Signal, Slot
+from PySide6.QtQml import QmlElement, QmlSingleton
+
+QML_IMPORT_NAME = "Kiosk.Backend"
+QML_IMPORT_MAJOR_VERSION = 1
+
+ATTRACT = "attract"
+log = logging.getLogger(__name__)
+
+
+@QmlElement
+@QmlSingleton
+class Navigation(QObject):
+    """The current page id (``"attract"`` or a page id) and the moves between pages.
+
+    The page list comes from the content; every move is checked against it, so no input,
+    however wild, can leave the kiosk on a page that does not exist.
+    """
+
+    currentPageChanged = Signal()
+    pageIdsChanged = Signal()
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._page_ids: list[str] = []
+        self._current = ATTRACT
+
+    # -- state ------------------------------------------------------------------------
+
+    def _set_current(self, page_id: str) -> None:
+        if page_id != ATTRACT and page_id not in self._page_ids:
+            log.warning("ignored a move to unknown page %r", page_id)
+            return
+        if page_id != self._current:
+            self._current = page_id
+            self.currentPageChanged.emit()
+
+    @Property(str, notify=currentPageChanged)
+    def currentPage(self) -> str:
+        return self._current
+
+    @Property(int, notify=currentPageChanged)
+    def currentIndex(self) -> int:
+        """Index of the current page in :attr:`pageIds`; -1 on the attract screen."""
+        return self._page_ids.index(self._current) if self._current in self._page_ids else -1
+
+    @Property("QStringList", notify=pageIdsChanged)
+    def pageIds(self) -> list[str]:
+        return list(self._page_ids)
+
+    def set_page_ids(self, ids: list[str]) -> None:
+        """New content: keep the current page if it still exists, else go to the first."""
+        ids = list(ids)
+        if ids == self._page_ids:
+            return
+        before = (self._current, self.currentIndex)
+        self._page_ids = ids
+        self.pageIdsChanged.emit()
+        if self._current != ATTRACT and self._current not in ids:
+            self._current = ids[0] if ids else ATTRACT
+        if (self._current, self.currentIndex) != before:
+            self.currentPageChanged.emit()
+
+    # -- moves (called from QML on a visitor's tap or swipe) ---------------------------
+
+    @Slot(str)
+    def show(self, page_id: str) -> None:
+        self._set_current(page_id)
+
+    @Slot(int)
+    def showIndex(self, index: int) -> None:
+        if 0 <= index < len(self._page_ids):
+            self._set_current(self._page_ids[index])
+
+    @Slot()
+    def enter(self) -> None:
+        """Leave the attract screen for the first page (what Home does too)."""
+        if self._page_ids:
+            self._set_current(self._page_ids[0])
+
+    @Slot()
+    def toAttract(self) -> None:
+        self._set_current(ATTRACT)

@@ -1,0 +1,105 @@
+"""The ``kiosk`` command: ``run`` (the default) and ``check``."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from pathlib import Path
+
+from kiosk import __version__
+
+log = logging.getLogger("kiosk")
+
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+COMMANDS = ("run", "check")
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="kiosk",
+        description="A full-screen touch-screen museum kiosk. Without a command: 'run'.",
+    )
+    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    run = sub.add_parser("run", help="show the exhibit (full-screen unless --windowed)")
+    run.add_argument("--content", type=Path, default=Path("content.yaml"),
+                     help="the content file (default: content.yaml in the current folder)")
+    run.add_argument("--windowed", action="store_true",
+                     help="a normal 1920x1080 window instead of full-screen (curators' preview)")
+
+    check = sub.add_parser("check", help="check a content file and list every mistake")
+    check.add_argument("path", nargs="?", type=Path, default=Path("content.yaml"),
+                       help="the content file (default: content.yaml)")
+    return p
+
+
+def _check(path: Path) -> int:
+    from kiosk.content import ContentError, load_content, words
+
+    try:
+        loaded = load_content(path)
+    except ContentError as e:
+        for issue in e.issues:
+            print(issue)
+        n = sum(i.severity == "error" for i in e.issues)
+        print(f"{path}: {n} error{'s' if n != 1 else ''}; fix them and run this check again")
+        return EXIT_CONTENT
+    for issue in loaded.warnings:
+        print(issue)
+    pages = loaded.model.pages
+    per_page = ", ".join(f"{p.id} {words(p.body)}" for p in pages)
+    n_img = len(loaded.images)
+    print(f"{path}: OK - {len(pages)} page{'s' * (len(pages) != 1)}, {n_img} image{'s' * (n_img != 1)}; "
+          f"words per page: {per_page}")
+    return EXIT_OK
+
+
+def _run(content: Path, windowed: bool) -> int:
+    from PySide6.QtGui import QGuiApplication
+
+    from kiosk.app import create_app
+    from kiosk.content import ContentError
+
+    app = QGuiApplication(sys.argv[:1])
+    try:
+        kiosk = create_app(content, fullscreen=not windowed)
+    except ContentError as e:
+        for issue in e.issues:
+            print(issue, file=sys.stderr)
+        print(f"{content}: the kiosk cannot start until these are fixed (kiosk check {content})",
+              file=sys.stderr)
+        return EXIT_CONTENT
+    code = app.exec()
+    kiosk.close()
+    del kiosk
+    return code
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help", "--version")):
+        argv.insert(0, "run")
+    try:
+        args = _parser().parse_args(argv)
+    except SystemExit as e:  # argparse: usage errors exit 2, --help exits 0
+        return int(e.code or 0)
+    from kiosk.logs import setup_logging
+
+    log_file = setup_logging()
+    try:
+        if args.command == "check":
+            return _check(args.path)
+        return _run(args.content, args.windowed)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as e:  # never show a traceback to a curator: log it, say one line
+        where = f"; details in {log_file}" if log_file else ""
+        log.critical("internal error (%s: %s)%s", type(e).__name__, e, where, exc_info=True)
+        return EXIT_INTERNAL
+
+
+if __name__ == "__main__":
+    sys.exit(main())

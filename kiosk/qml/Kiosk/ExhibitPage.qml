@@ -1,0 +1,137 @@
+import QtQuick
+import QtQuick.Controls.Basic
+import Kiosk
+
+// One page. With a picture: heading and text on the left, the picture on the right.
+// Without: the heading on the left, the text on the right. Long text scrolls.
+Item {
+    id: pageRoot
+    objectName: "page_" + page.id
+
+    property var page: ({})
+    readonly property bool hasImage: !!page.image
+    readonly property real gap: Theme.s(96)
+    readonly property real leftWidth: hasImage ? Math.min(Theme.s(860), width * 0.5 - Theme.margin)
+                                               : width * 0.36 - Theme.margin
+    readonly property real textWidth: hasImage ? leftWidth
+                                               : Math.min(Theme.s(900), width - Theme.margin * 2 - leftWidth - gap)
+
+    Component {
+        id: heading
+        Column {
+            spacing: Theme.s(30)
+            Rectangle { width: Theme.s(90); height: Theme.s(5); color: Theme.accent }
+            Text {
+                objectName: "title_" + pageRoot.page.id
+                width: pageRoot.leftWidth
+                text: pageRoot.page.title || ""
+                color: Theme.text
+                font.family: Theme.serif
+                font.pixelSize: pageRoot.hasImage ? Theme.titleSize : Theme.titleSize * 1.12
+                font.weight: Font.Bold
+                wrapMode: Text.WordWrap
+                lineHeight: 1.08
+            }
+        }
+    }
+
+    // heading on its own (pages without a picture)
+    Loader {
+        active: !pageRoot.hasImage
+        sourceComponent: heading
+        x: Theme.margin
+        y: Theme.s(84)
+    }
+
+    Flickable {
+        id: flick
+        objectName: "scroll_" + pageRoot.page.id
+        x: pageRoot.hasImage ? Theme.margin : Theme.margin + pageRoot.leftWidth + pageRoot.gap
+        width: pageRoot.textWidth + Theme.s(24)
+        height: parent.height
+        contentWidth: width
+        contentHeight: column.height + Theme.s(72)
+        flickableDirection: Flickable.VerticalFlick
+        boundsBehavior: Flickable.StopAtBounds
+        clip: true
+        ScrollIndicator.vertical: ScrollIndicator { }
+
+        Column {
+            id: column
+            width: pageRoot.textWidth
+            topPadding: pageRoot.hasImage ? Theme.s(84) : Theme.s(84) + Theme.s(35)
+            spacing: Theme.bodySize * 1.0
+
+            Loader { active: pageRoot.hasImage; sourceComponent: heading }
+
+            Repeater {
+                model: pageRoot.page.blocks || []
+                Text {
+                    required property string modelData
+                    width: column.width
+                    text: modelData
+                    textFormat: Text.MarkdownText
+                    color: Theme.text
+                    font.family: Theme.serif
+                    font.pixelSize: Theme.bodySize
+                    wrapMode: Text.WordWrap
+                    lineHeight: 1.32
+                }
+            }
+        }
+    }
+
+    // more text below: a soft fade says "scroll"
+    Rectangle {
+        x: flick.x
+        width: flick.width
+        height: Theme.s(110)
+        anchors.bottom: parent.bottom
+        visible: flick.contentY + flick.height < flick.contentHeight - 2
+        gradient: Gradient {
+            GradientStop { position: 0.0; color: "transparent" }
+            GradientStop { position: 1.0; color: Theme.background }
+        }
+    }
+
+    // the picture, in the right part of the page
+    Column {
+        visible: pageRoot.hasImage
+        anchors.right: parent.right
+        anchors.rightMargin: Theme.margin * 0.75
+        anchors.verticalCenter: parent.verticalCenter
+        width: pageRoot.width - flick.x - flick.width - pageRoot.gap * 0.6 - Theme.margin * 0.75
+        spacing: Theme.s(18)
+
+        Image {
+            width: parent.width
+            height: Math.min(pageRoot.height * 0.72,
+                             pageRoot.hasImage ? width * pageRoot.page.image.height / pageRoot.page.image.width : 0)
+            source: pageRoot.hasImage ? pageRoot.page.image.url : ""
+            sourceSize.width: 1400
+            fillMode: Image.PreserveAspectFit
+            asynchronous: true
+        }
+
+        Text {
+            width: parent.width
+            text: pageRoot.hasImage ? pageRoot.page.image.caption : ""
+            visible: text.length > 0
+            color: Theme.text
+            font.family: Theme.sans
+            font.pixelSize: Theme.smallSize
+            wrapMode: Text.WordWrap
+            lineHeight: 1.2
+        }
+
+        Text {
+            width: parent.width
+            text: pageRoot.hasImage ? pageRoot.page.image.credit : ""
+            visible: text.length > 0
+            color: Theme.muted
+            font.family: Theme.sans
+            font.pixelSize: Theme.smallSize * 0.85
+            wrapMode: Text.WordWrap
+        }
+    }
+}

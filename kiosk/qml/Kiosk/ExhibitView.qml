@@ -1,0 +1,37 @@
+import QtQuick
+import QtQuick.Controls.Basic
+import Kiosk
+import Kiosk.Backend
+
+// The pages side by side (swipe left/right) above the navigation bar.
+Item {
+    id: view
+
+    SwipeView {
+        id: pager
+        objectName: "pager"
+        anchors.top: parent.top
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.bottom: nav.top
+        clip: true
+        // follows the backend, and tells it when a swipe changes the page
+        currentIndex: Math.max(0, Navigation.currentIndex)
+        onCurrentIndexChanged: if (view.visible) Navigation.showIndex(currentIndex)
+
+        Repeater {
+            model: Exhibit.pages
+            ExhibitPage {
+                required property var modelData
+                page: modelData
+            }
+        }
+    }
+
+    NavBar {
+        id: nav
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
+    }
+}

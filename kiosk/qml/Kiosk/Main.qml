@@ -1,0 +1,41 @@
+import QtQuick
+import Kiosk
+import Kiosk.Backend
+
+// The kiosk's one window: the attract screen, or the exhibit.
+Window {
+    id: root
+
+    // Public test contract: the id of the page shown, or "attract".
+    readonly property string currentPage: Navigation.currentPage
+
+    width: 1920
+    height: 1080
+    minimumWidth: 640
+    minimumHeight: 360
+    color: Theme.background
+    title: Exhibit.attract.title || "Kiosk"
+
+    Binding { target: Theme; property: "u"; value: Math.min(root.width / 1920, root.height / 1080) }
+    Binding {
+        target: Theme
+        property: "mm"
+        value: Math.hypot(root.width, root.height) / (Exhibit.screenDiagonalIn * 25.4)
+    }
+
+    // The pages are built in the background while the attract screen is already showing:
+    // the first frame comes sooner, and no visitor can touch that fast.
+    Loader {
+        id: exhibit
+        objectName: "exhibitLoader"
+        anchors.fill: parent
+        asynchronous: true
+        source: Qt.resolvedUrl("ExhibitView.qml")
+        visible: root.currentPage !== "attract"
+    }
+
+    AttractScreen {
+        anchors.fill: parent
+        visible: root.currentPage === "attract"
+    }
+}

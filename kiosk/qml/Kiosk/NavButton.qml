@@ -1,0 +1,66 @@
+import QtQuick
+import QtQuick.Controls.Basic
+import QtQuick.Layouts
+import Kiosk
+
+// A large touch button: at least 15 mm in both directions, no hover states.
+AbstractButton {
+    id: button
+    property bool showHomeIcon: false
+
+    Layout.preferredHeight: Theme.targetSize
+    Layout.minimumWidth: Theme.targetSize
+    Layout.preferredWidth: Math.max(Theme.targetSize, implicitContentWidth + Theme.s(64))
+    focusPolicy: Qt.NoFocus
+    hoverEnabled: false
+
+    background: Rectangle {
+        radius: Theme.s(14)
+        color: button.checked ? Theme.accent : (button.pressed ? Theme.line : "transparent")
+        border.width: button.checked ? 0 : Math.max(1, Theme.s(2))
+        border.color: Theme.line
+    }
+
+    contentItem: Item {
+      implicitWidth: row.implicitWidth
+      implicitHeight: row.implicitHeight
+      Row {
+        id: row
+        anchors.centerIn: parent
+        width: Math.min(implicitWidth, parent.width)
+        spacing: Theme.s(14)
+        Canvas {
+            id: glyph
+            visible: button.showHomeIcon
+            width: visible ? label.font.pixelSize * 1.1 : 0
+            height: width
+            anchors.verticalCenter: parent.verticalCenter
+            property color ink: label.color
+            onInkChanged: requestPaint()
+            onPaint: {
+                var c = getContext("2d"), w = width, h = height
+                c.reset()
+                c.strokeStyle = ink
+                c.lineWidth = Math.max(2, w * 0.1)
+                c.lineJoin = "round"
+                c.beginPath()
+                c.moveTo(w * 0.1, h * 0.5); c.lineTo(w * 0.5, h * 0.12); c.lineTo(w * 0.9, h * 0.5)
+                c.moveTo(w * 0.22, h * 0.42); c.lineTo(w * 0.22, h * 0.88); c.lineTo(w * 0.78, h * 0.88)
+                c.lineTo(w * 0.78, h * 0.42)
+                c.stroke()
+            }
+        }
+        Text {
+            id: label
+            anchors.verticalCenter: parent.verticalCenter
+            text: button.text
+            color: button.checked ? Theme.accentText : Theme.text
+            font.family: Theme.sans
+            font.pixelSize: Theme.labelSize
+            font.weight: button.checked ? Font.Bold : Font.Normal
+            width: Math.min(implicitWidth, row.parent.width - glyph.width - row.spacing)
+            elide: Text.ElideRight
+        }
+      }
+    }
+}

@@ -1,0 +1,33 @@
+pragma Singleton
+import QtQuick
+
+// Colours, type and sizes. Sizes scale with the window (designed at 1920x1080) and never
+// let a touch target fall below 15 mm on the glass.
+QtObject {
+    // set by Main.qml from the window and the configured screen size
+    property real u: 1          // one design pixel at 1920x1080
+    property real mm: 2.71      // screen pixels per millimetre
+
+    function s(px) { return Math.round(px * u) }
+
+    readonly property real minTarget: 15 * mm
+    readonly property real targetSize: Math.max(s(104), 17 * mm)
+
+    readonly property color background: "#14181d"
+    readonly property color surface: "#1c2228"
+    readonly property color line: "#343c45"
+    readonly property color text: "#ece4d4"
+    readonly property color muted: "#a99f8e"
+    readonly property color accent: "#c8a25a"
+    readonly property color accentText: "#16130d"
+
+    readonly property string serif: "Noto Serif"
+    readonly property string sans: "Noto Sans"
+
+    readonly property int displaySize: s(92)
+    readonly property int titleSize: s(60)
+    readonly property int bodySize: s(31)
+    readonly property int labelSize: s(27)
+    readonly property int smallSize: s(22)
+    readonly property int margin: s(88)
+}

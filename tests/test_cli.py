@@ -1,0 +1,83 @@
+"""The ``kiosk`` command as curators and technicians use it: exit codes, messages, no tracebacks."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kiosk import cli
+
+
+def run_kiosk(*args, cwd=None):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    return subprocess.run([sys.executable, "-m", "kiosk", *args], capture_output=True, text=True,
+                          cwd=cwd, env=env, timeout=60)
+
+
+def test_check_the_shipped_content(shipped_content):
+    result = run_kiosk("check", str(shipped_content))
+    assert result.returncode == 0, result.stdout + result.stderr
+    (line,) = result.stdout.splitlines()
+    assert line.startswith(f"{shipped_content}: OK - 4 pages, 1 image; words per page: background ")
+    assert result.stderr == ""
+
+
+def test_check_defaults_to_content_yaml_in_the_current_folder(shipped_content):
+    result = run_kiosk("check", cwd=shipped_content.parent)
+    assert result.returncode == 0
+    assert result.stdout.startswith("content.yaml: OK")
+
+
+def test_check_lists_every_error_and_exits_1(write_content, minimal):
+    path = write_content(minimal.replace("label: Two", "label: no").replace("titel", "x")
+                         .replace("  prompt: Touch", "  promt: Touch"))
+    result = run_kiosk("check", "content.yaml", cwd=path.parent)
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "content.yaml:3:3: attract.promt: unknown key 'promt' - did you mean 'prompt'?",
+        "content.yaml:10:12: pages[1].label: expected text, but YAML reads yes/no/on/off/true/false as a "
+        "yes-or-no value; put the text in quotes",
+        "content.yaml: 2 errors; fix them and run this check again",
+    ]
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_usage_errors_exit_2():
+    result = run_kiosk("check", "a.yaml", "b.yaml")
+    assert result.returncode == 2
+    assert "usage: kiosk" in result.stderr
+
+
+def test_run_with_broken_content_says_why_and_exits_1(write_content):
+    path = write_content("attract: [\n")
+    result = run_kiosk("run", "--windowed", "--content", str(path))
+    assert result.returncode == 1
+    assert f"{path}:2:1: YAML syntax error" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_an_internal_error_is_one_line_and_the_traceback_goes_to_the_log(monkeypatch, capsys, write_content,
+                                                                          minimal, tmp_path):
+    import kiosk.content
+
+    def broken(*a, **k):
+        raise RuntimeError("something nobody expected")
+
+    monkeypatch.setattr(kiosk.content, "load_content", broken)
+    code = cli.main(["check", str(write_content(minimal))])
+    out, err = capsys.readouterr()
+    assert code == cli.EXIT_INTERNAL
+    assert "Traceback" not in out + err
+    (line,) = err.strip().splitlines()
+    assert line.startswith("kiosk: internal error (RuntimeError: something nobody expected); details in ")
+    log_file = line.rsplit("details in ", 1)[1]
+    assert "Traceback" in Path(log_file).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("args", [["--version"], ["check", "--help"]])
+def test_help_and_version_exit_0(args):
+    assert run_kiosk(*args).returncode == 0

@@ -1,0 +1,139 @@
+"""Drive the real kiosk window the way a visitor does: touches and clicks on the glass."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtQuick import QQuickItem
+from PySide6.QtTest import QTest
+
+from kiosk.app import create_app
+
+
+_touch_device = None
+
+
+def touch_device():
+    global _touch_device
+    if _touch_device is None:
+        _touch_device = QTest.createTouchDevice()
+    return _touch_device
+
+
+class Visitor:
+    """A person in front of the kiosk: finds things on screen and touches them."""
+
+    def __init__(self, qtbot, kiosk):
+        self.qtbot = qtbot
+        self.kiosk = kiosk
+        self.window = kiosk.window
+
+    # -- looking ------------------------------------------------------------------------
+
+    @property
+    def page(self) -> str:
+        return self.window.property("currentPage")
+
+    def find(self, name: str) -> QQuickItem:
+        """The item with this objectName (Repeater children included), or fail."""
+        found = self.find_all(name)
+        assert found, f"no item named {name!r} on screen"
+        return found[0]
+
+    def find_all(self, name: str) -> list[QQuickItem]:
+        out, stack = [], [self.window.contentItem()]
+        while stack:
+            item = stack.pop()
+            if item.objectName() == name:
+                out.append(item)
+            stack.extend(item.childItems())
+        return out
+
+    def shows(self, item: QQuickItem) -> bool:
+        """Visible, and at least partly inside the window."""
+        if not item.isVisible() or item.opacity() == 0:
+            return False
+        r = item.mapRectToScene(item.boundingRect())
+        return r.right() > 0 and r.bottom() > 0 and r.left() < self.window.width() and r.top() < self.window.height()
+
+    def center(self, item_or_name) -> QPoint:
+        item = self.find(item_or_name) if isinstance(item_or_name, str) else item_or_name
+        p = item.mapToScene(QPointF(item.width() / 2, item.height() / 2))
+        return QPoint(round(p.x()), round(p.y()))
+
+    # -- touching -----------------------------------------------------------------------
+
+    def tap(self, where) -> None:
+        """A finger touches and lifts (a real touch event, not a synthesized click)."""
+        pt = self.center(where) if not isinstance(where, QPoint) else where
+        QTest.touchEvent(self.window, touch_device()).press(0, pt, self.window).commit()
+        QTest.touchEvent(self.window, touch_device()).release(0, pt, self.window).commit()
+
+    def click(self, where) -> None:
+        pt = self.center(where) if not isinstance(where, QPoint) else where
+        QTest.mouseClick(self.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pt)
+
+    def drag(self, start: QPoint, end: QPoint, steps: int = 12) -> None:
+        """One finger presses, moves in steps and lifts (a swipe or a scroll)."""
+        dev = touch_device()
+        QTest.touchEvent(self.window, dev).press(0, start, self.window).commit()
+        for i in range(1, steps + 1):
+            p = start + (end - start) * (i / steps)
+            # a finger takes time to move: Flickable measures drags and flicks over time,
+            # and ignores moves that all arrive in the same millisecond
+            QTest.qWait(10)
+            QTest.touchEvent(self.window, dev).move(0, p, self.window).commit()
+        QTest.touchEvent(self.window, dev).release(0, end, self.window).commit()
+
+    def swipe(self, direction: str) -> None:
+        w, h = self.window.width(), self.window.height()
+        left, right = QPoint(int(w * 0.2), int(h * 0.45)), QPoint(int(w * 0.8), int(h * 0.45))
+        if direction == "left":  # finger moves right-to-left: the next page
+            self.drag(right, left)
+        else:
+            self.drag(left, right)
+
+    def wait_settled(self) -> None:
+        """Wait until the current page stands still, fully on screen, as a visitor waits."""
+        page = self.page
+        if page == "attract":
+            self.qtbot.waitUntil(lambda: self.shows(self.find("attractScreen")), timeout=5000)
+            return
+        view = self.find("pager").property("contentItem")
+        item = self.find(f"page_{page}")
+
+        def settled():
+            x = item.mapToScene(QPointF(0, 0)).x()
+            return not view.property("moving") and abs(x - self.find("pager").x()) < 0.5
+
+        self.qtbot.waitUntil(settled, timeout=5000)
+
+    def go(self, page: str) -> None:
+        """Wait for ``page`` to be the current page and to stand still."""
+        self.qtbot.waitUntil(lambda: self.page == page, timeout=5000)
+        self.wait_settled()
+
+
+@pytest.fixture
+def open_kiosk(qtbot):
+    """Open the kiosk on a content file; closed and deleted again after the test."""
+    opened = []
+
+    def open_(content_path, size=(1920, 1080)) -> Visitor:
+        kiosk = create_app(content_path)
+        warnings = []
+        kiosk.engine.warnings.connect(lambda ws: warnings.extend(w.toString() for w in ws))
+        kiosk.window.resize(*size)
+        qtbot.waitExposed(kiosk.window)
+        root = kiosk.window.contentItem()
+        qtbot.waitUntil(lambda: (root.width(), root.height()) == size)  # laid out at that size
+        visitor = Visitor(qtbot, kiosk)
+        visitor.qml_warnings = warnings
+        opened.append(visitor)
+        return visitor
+
+    yield open_
+    for visitor in opened:
+        warnings = visitor.qml_warnings
+        visitor.kiosk.close()
+        assert warnings == [], f"QML warnings: {warnings}"

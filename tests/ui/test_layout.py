@@ -1,0 +1,80 @@
+"""The layout works from 1280x720 to 3840x2160: big targets low on the screen, nothing cut off."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from PySide6.QtQuick import QQuickItem
+
+PAGES = ["background", "negotiations", "terms", "aftermath", "credits"]
+SIZES = [(1280, 720), (1920, 1080), (3840, 2160)]
+
+
+def mm_per_px(size, diagonal_in=32.0):
+    return diagonal_in * 25.4 / math.hypot(*size)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_buttons_are_at_least_15mm_and_in_the_lower_half(open_kiosk, shipped_content, size):
+    visitor = open_kiosk(shipped_content, size=size)
+    visitor.tap(visitor.find("attractScreen"))
+    visitor.go("background")
+    scale = mm_per_px(size)
+    for name in ["homeButton"] + [f"nav_{p}" for p in PAGES]:
+        button = visitor.find(name)
+        rect = button.mapRectToScene(button.boundingRect())
+        assert rect.width() * scale >= 15 and rect.height() * scale >= 15, (name, rect)
+        assert rect.top() >= size[1] / 2, f"{name} is in the upper half of the screen"
+        assert rect.right() <= size[0] and rect.bottom() <= size[1], f"{name} is off screen"
+
+
+def _texts(item: QQuickItem):
+    stack = [item]
+    while stack:
+        it = stack.pop()
+        if it.metaObject().className().startswith("QQuickText") and it.isVisible() and it.property("text"):
+            yield it
+        stack.extend(it.childItems())
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_no_text_runs_off_the_screen_or_is_elided(open_kiosk, shipped_content, size):
+    visitor = open_kiosk(shipped_content, size=size)
+    _assert_texts_fit(visitor.find("attractScreen"), size)
+    visitor.tap(visitor.find("attractScreen"))
+    for page in PAGES:
+        visitor.tap(f"nav_{page}")
+        visitor.go(page)
+        _assert_texts_fit(visitor.find(f"page_{page}"), size)
+        _assert_texts_fit(visitor.find("homeButton").parentItem(), size)  # the navigation bar
+
+
+def _assert_texts_fit(root, size):
+    screen = root.objectName()
+    for text in _texts(root):
+        what = (screen, text.property("text")[:40])
+        r = text.mapRectToScene(text.boundingRect())
+        assert r.left() >= -0.5 and r.right() <= size[0] + 0.5, what
+        assert not text.property("truncated"), what
+        assert text.property("contentWidth") <= text.width() + 1, what
+
+
+def test_the_exhibit_picture_is_shown(open_kiosk, shipped_content):
+    visitor = open_kiosk(shipped_content)
+    visitor.tap(visitor.find("attractScreen"))
+    visitor.go("background")
+    page = visitor.find("page_background")
+    images = [i for i in _all(page) if i.metaObject().className().startswith("QQuickImage")]
+    assert images
+    visitor.qtbot.waitUntil(lambda: images[0].property("progress") == 1.0)
+    visitor.qtbot.waitUntil(lambda: images[0].property("paintedWidth") > 300)
+    assert images[0].property("paintedHeight") > 200
+
+
+def _all(item):
+    stack = [item]
+    while stack:
+        it = stack.pop()
+        yield it
+        stack.extend(it.childItems())

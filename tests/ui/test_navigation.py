@@ -1,0 +1,96 @@
+"""A visitor taps and swipes through the exhibit with real touch and mouse events."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint
+
+PAGES = ["background", "negotiations", "terms", "aftermath", "credits"]
+
+
+@pytest.fixture
+def visitor(open_kiosk, shipped_content):
+    return open_kiosk(shipped_content)
+
+
+def test_starts_on_the_attract_screen(visitor):
+    assert visitor.page == "attract"
+    assert visitor.shows(visitor.find("attractScreen"))
+    assert visitor.find("attractTitle").property("text") == "The Treaty of Aigun"
+
+
+def test_a_touch_on_the_attract_screen_opens_the_first_page(visitor):
+    visitor.tap(visitor.find("attractScreen"))
+    visitor.go("background")
+    assert not visitor.shows(visitor.find("attractScreen"))
+    title = visitor.find("title_background")
+    assert visitor.shows(title) and title.property("text") == "A river between two empires"
+
+
+def test_the_touch_that_wakes_the_kiosk_presses_nothing_underneath(visitor):
+    # where the "Terms" button will be once the exhibit shows
+    visitor.tap(visitor.find("attractScreen"))
+    visitor.go("background")
+    terms = visitor.center("nav_terms")
+    visitor.kiosk.navigation.toAttract()
+    visitor.qtbot.waitUntil(lambda: visitor.shows(visitor.find("attractScreen")))
+    visitor.tap(terms)
+    visitor.qtbot.waitUntil(lambda: visitor.page != "attract")
+    assert visitor.page == "background"
+
+
+def test_navigation_buttons_open_each_page_by_touch(visitor):
+    visitor.tap(visitor.find("attractScreen"))
+    for page in reversed(PAGES):
+        visitor.tap(f"nav_{page}")
+        visitor.go(page)
+        assert visitor.shows(visitor.find(f"title_{page}"))
+        assert visitor.find(f"nav_{page}").property("checked")
+        others = [p for p in PAGES if p != page]
+        assert not any(visitor.find(f"nav_{p}").property("checked") for p in others)
+
+
+def test_navigation_buttons_work_with_a_mouse_too(visitor):
+    visitor.click(visitor.find("attractScreen"))
+    visitor.go("background")
+    visitor.click("nav_aftermath")
+    visitor.go("aftermath")
+
+
+def test_swipe_through_every_page_and_back_home(visitor):
+    visitor.tap(visitor.find("attractScreen"))
+    visitor.go("background")
+    for page in PAGES[1:]:
+        visitor.swipe("left")
+        visitor.go(page)
+        assert visitor.shows(visitor.find(f"title_{page}"))
+    visitor.swipe("left")  # past the last page: stays
+    visitor.wait_settled()
+    assert visitor.page == "credits"
+    visitor.swipe("right")
+    visitor.go("aftermath")
+    visitor.tap("homeButton")
+    visitor.go("background")
+    assert visitor.shows(visitor.find("title_background"))
+    assert not visitor.shows(visitor.find("title_aftermath"))
+
+
+def test_home_is_always_visible(visitor):
+    visitor.tap(visitor.find("attractScreen"))
+    for page in PAGES:
+        visitor.tap(f"nav_{page}")
+        visitor.go(page)
+        assert visitor.shows(visitor.find("homeButton"))
+
+
+def test_long_text_scrolls_with_a_finger(open_kiosk, write_content, minimal):
+    long_body = "|\n" + "\n\n".join(["      A sentence that goes on and on. " * 6] * 14)
+    visitor = open_kiosk(write_content(minimal.replace("body: First page.", f"body: {long_body}")))
+    visitor.tap(visitor.find("attractScreen"))
+    visitor.go("one")
+    scroll = visitor.find("scroll_one")
+    assert scroll.property("contentHeight") > scroll.height() * 1.5
+    start = visitor.center(scroll)
+    visitor.drag(start + QPoint(0, 300), start - QPoint(0, 300))
+    visitor.qtbot.waitUntil(lambda: scroll.property("contentY") > 200)
+    assert visitor.page == "one"  # a vertical drag does not change the page
