@@ -50,14 +50,27 @@ class Visitor:
         return out
 
     def shows(self, item: QQuickItem) -> bool:
-        """Visible, and at least partly inside the window."""
-        if not item.isVisible() or item.opacity() == 0:
+        """Visible, not empty, and at least partly inside the window."""
+        if not item.isVisible() or item.opacity() == 0 or item.width() <= 0 or item.height() <= 0:
             return False
         r = item.mapRectToScene(item.boundingRect())
         return r.right() > 0 and r.bottom() > 0 and r.left() < self.window.width() and r.top() < self.window.height()
 
+    def target(self, name: str) -> QQuickItem:
+        """The named item once it is on screen, as a visitor sees it before touching it."""
+        loader = self.find("exhibitLoader")
+        self.qtbot.waitUntil(lambda: loader.property("item") is not None, timeout=5000)  # built after start
+        self.qtbot.waitUntil(lambda: bool(self.find_all(name)) and self.shows(self.find(name)), timeout=5000)
+        self.next_frame()  # layouts are done when a frame has been drawn
+        return self.find(name)
+
+    def next_frame(self) -> None:
+        """Wait until the window has drawn a new frame: what is on screen is laid out."""
+        with self.qtbot.waitSignal(self.window.frameSwapped, timeout=5000):
+            self.window.update()
+
     def center(self, item_or_name) -> QPoint:
-        item = self.find(item_or_name) if isinstance(item_or_name, str) else item_or_name
+        item = self.target(item_or_name) if isinstance(item_or_name, str) else item_or_name
         p = item.mapToScene(QPointF(item.width() / 2, item.height() / 2))
         return QPoint(round(p.x()), round(p.y()))
 
@@ -99,6 +112,7 @@ class Visitor:
         if page == "attract":
             self.qtbot.waitUntil(lambda: self.shows(self.find("attractScreen")), timeout=5000)
             return
+        self.qtbot.waitUntil(lambda: bool(self.find_all(f"page_{page}")), timeout=5000)  # pages load after start
         view = self.find("pager").property("contentItem")
         item = self.find(f"page_{page}")
 
@@ -110,7 +124,10 @@ class Visitor:
 
     def go(self, page: str) -> None:
         """Wait for ``page`` to be the current page and to stand still."""
-        self.qtbot.waitUntil(lambda: self.page == page, timeout=5000)
+        try:
+            self.qtbot.waitUntil(lambda: self.page == page, timeout=5000)
+        except Exception:
+            raise AssertionError(f"expected page {page!r}, still on {self.page!r}") from None
         self.wait_settled()
 
 
@@ -128,6 +145,7 @@ def open_kiosk(qtbot):
         root = kiosk.window.contentItem()
         qtbot.waitUntil(lambda: (root.width(), root.height()) == size)  # laid out at that size
         visitor = Visitor(qtbot, kiosk)
+        visitor.next_frame()  # the visitor sees the first frame before touching
         visitor.qml_warnings = warnings
         opened.append(visitor)
         return visitor

@@ -13,8 +13,8 @@ Item {
     Image {
         id: picture
         anchors.fill: parent
-        source: Exhibit.attract.image ? Exhibit.attract.image.url : ""
-        sourceSize.width: 1920
+        source: Exhibit.attract.image && width > 0 ? Exhibit.attract.image.url : ""
+        sourceSize.width: Exhibit.attract.image ? Math.max(1, Math.min(Exhibit.attract.image.width, Math.ceil(width))) : 1
         fillMode: Image.PreserveAspectCrop
         asynchronous: true
         opacity: status === Image.Ready ? 0.42 : 0

@@ -19,8 +19,16 @@ Item {
     Component {
         id: heading
         Column {
-            spacing: Theme.s(30)
-            Rectangle { width: Theme.s(90); height: Theme.s(5); color: Theme.accent }
+            spacing: Theme.s(22)
+            Text {
+                // the page's name as a small heading above the title
+                text: (pageRoot.page.label || "").toUpperCase()
+                color: Theme.accent
+                font.family: Theme.sans
+                font.pixelSize: Theme.smallSize
+                font.weight: Font.Bold
+                font.letterSpacing: Theme.s(3)
+            }
             Text {
                 objectName: "title_" + pageRoot.page.id
                 width: pageRoot.leftWidth
@@ -107,8 +115,10 @@ Item {
             width: parent.width
             height: Math.min(pageRoot.height * 0.72,
                              pageRoot.hasImage ? width * pageRoot.page.image.height / pageRoot.page.image.width : 0)
-            source: pageRoot.hasImage ? pageRoot.page.image.url : ""
-            sourceSize.width: 1400
+            // decode at the size shown (never larger than the file): sharp, and no wasted memory;
+            // not before the layout knows that size (0 would mean "full size")
+            source: pageRoot.hasImage && width > 0 ? pageRoot.page.image.url : ""
+            sourceSize.width: pageRoot.hasImage ? Math.max(1, Math.min(pageRoot.page.image.width, Math.ceil(width))) : 1
             fillMode: Image.PreserveAspectFit
             asynchronous: true
         }

@@ -15,9 +15,13 @@ Item {
         anchors.right: parent.right
         anchors.bottom: nav.top
         clip: true
-        // follows the backend, and tells it when a swipe changes the page
+        // follows the backend; tells it where a visitor's swipe came to rest (and only
+        // that: index changes while pages are being created are not the visitor's)
         currentIndex: Math.max(0, Navigation.currentIndex)
-        onCurrentIndexChanged: if (view.visible) Navigation.showIndex(currentIndex)
+        Connections {
+            target: pager.contentItem
+            function onMovementEnded() { Navigation.showIndex(pager.currentIndex) }
+        }
 
         Repeater {
             model: Exhibit.pages
