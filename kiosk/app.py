@@ -6,7 +6,6 @@ import logging
 from pathlib import Path
 
 from PySide6 import QtQuick  # noqa: F401  (makes rootObjects() return QQuickWindow)
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow
@@ -20,7 +19,6 @@ log = logging.getLogger(__name__)
 PACKAGE_DIR = Path(__file__).resolve().parent
 QML_DIR = PACKAGE_DIR / "qml"
 FONTS_DIR = PACKAGE_DIR.parent / "assets" / "fonts"
-WINDOWED_SIZE = (1920, 1080)
 
 
 def load_fonts(folder: Path = FONTS_DIR) -> list[str]:
@@ -81,6 +79,7 @@ def create_app(content_path: str | Path, *, fullscreen: bool = False, cache: boo
     exhibit.set_content(content)
     navigation.set_page_ids(exhibit.page_ids())
 
+    engine.setInitialProperties({"kioskMode": fullscreen})
     engine.loadFromModule("Kiosk", "Main")
     roots = engine.rootObjects()
     if not roots:
@@ -88,11 +87,6 @@ def create_app(content_path: str | Path, *, fullscreen: bool = False, cache: boo
         raise RuntimeError("the kiosk's QML could not be loaded (see the log)")
     window = roots[0]
     assert isinstance(window, QQuickWindow)
-    if fullscreen:
-        window.setFlags(window.flags() | Qt.WindowType.FramelessWindowHint)
-        window.showFullScreen()
-    else:
-        window.resize(*WINDOWED_SIZE)
-        window.show()
+    window.show()  # full-screen and frameless in kiosk mode, a 1920x1080 window otherwise (Main.qml)
     log.info("kiosk started with %s (%d pages)", content.source, len(content.data["pages"]))
     return KioskApp(engine, window, content)

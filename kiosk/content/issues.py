@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -23,6 +22,8 @@ def format_loc(loc: Loc) -> str:
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """`` - did you mean 'title'?`` or an empty string."""
+    import difflib  # only when there is a mistake: keeps the kiosk's start-up lean
+
     close = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.6)
     return f" - did you mean '{close[0]}'?" if close else ""
 

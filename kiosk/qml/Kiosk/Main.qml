@@ -8,9 +8,13 @@ Window {
 
     // Public test contract: the id of the page shown, or "attract".
     readonly property string currentPage: Navigation.currentPage
+    // Full-screen and frameless for visitors; a normal window for a curator's preview.
+    required property bool kioskMode
 
     width: 1920
     height: 1080
+    visibility: kioskMode ? Window.FullScreen : Window.Windowed
+    flags: kioskMode ? (Qt.Window | Qt.FramelessWindowHint) : Qt.Window
     minimumWidth: 640
     minimumHeight: 360
     color: Theme.background
