@@ -67,7 +67,8 @@ Item {
         Column {
             id: column
             width: pageRoot.textWidth
-            topPadding: pageRoot.hasImage ? Theme.s(84) : Theme.s(84) + Theme.s(35)
+            // without a picture the text starts level with the title beside it
+            topPadding: pageRoot.hasImage ? Theme.s(84) : Theme.s(84) + Theme.smallSize * 1.36 + Theme.s(22)
             spacing: Theme.bodySize * 1.0
 
             Loader { active: pageRoot.hasImage; sourceComponent: heading }
