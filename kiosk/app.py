@@ -36,12 +36,13 @@ def load_fonts(folder: Path = FONTS_DIR) -> list[str]:
 class KioskApp:
     """The running kiosk: ``engine``, ``window`` and ``close()`` (the public test contract)."""
 
-    def __init__(self, engine: QQmlApplicationEngine, window: QQuickWindow, content: Snapshot):
+    def __init__(self, engine: QQmlApplicationEngine, window: QQuickWindow, content: Snapshot,
+                 exhibit: Exhibit, navigation: Navigation):
         self.engine = engine
         self.window = window
         self.content = content
-        self.exhibit: Exhibit = engine.singletonInstance(QML_IMPORT_NAME, "Exhibit")
-        self.navigation: Navigation = engine.singletonInstance(QML_IMPORT_NAME, "Navigation")
+        self.exhibit = exhibit
+        self.navigation = navigation
 
     def close(self) -> None:
         """Close the window and delete the engine (and with it every QML object)."""
@@ -89,4 +90,4 @@ def create_app(content_path: str | Path, *, fullscreen: bool = False, cache: boo
     assert isinstance(window, QQuickWindow)
     window.show()  # full-screen and frameless in kiosk mode, a 1920x1080 window otherwise (Main.qml)
     log.info("kiosk started with %s (%d pages)", content.source, len(content.data["pages"]))
-    return KioskApp(engine, window, content)
+    return KioskApp(engine, window, content, exhibit, navigation)
