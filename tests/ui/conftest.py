@@ -120,7 +120,15 @@ class Visitor:
             x = item.mapToScene(QPointF(0, 0)).x()
             return not view.property("moving") and abs(x - self.find("pager").x()) < 0.5
 
-        self.qtbot.waitUntil(settled, timeout=5000)
+        try:
+            self.qtbot.waitUntil(settled, timeout=5000)
+        except Exception:
+            pager = self.find("pager")
+            raise AssertionError(
+                f"page {page!r} did not come to rest: at x={item.mapToScene(QPointF(0, 0)).x()}, "
+                f"pager index {pager.property('currentIndex')}, backend index "
+                f"{self.kiosk.navigation.currentIndex}, moving {view.property('moving')}"
+            ) from None
 
     def go(self, page: str) -> None:
         """Wait for ``page`` to be the current page and to stand still."""

@@ -22,7 +22,7 @@ def test_buttons_are_at_least_15mm_and_in_the_lower_half(open_kiosk, shipped_con
     visitor.go("background")
     scale = mm_per_px(size)
     for name in ["homeButton"] + [f"nav_{p}" for p in PAGES]:
-        button = visitor.find(name)
+        button = visitor.target(name)
         rect = button.mapRectToScene(button.boundingRect())
         assert rect.width() * scale >= 15 and rect.height() * scale >= 15, (name, rect)
         assert rect.top() >= size[1] / 2, f"{name} is in the upper half of the screen"
@@ -46,8 +46,8 @@ def test_no_text_runs_off_the_screen_or_is_elided(open_kiosk, shipped_content, s
     for page in PAGES:
         visitor.tap(f"nav_{page}")
         visitor.go(page)
-        _assert_texts_fit(visitor.find(f"page_{page}"), size)
-        _assert_texts_fit(visitor.find("homeButton").parentItem(), size)  # the navigation bar
+        _assert_texts_fit(visitor.target(f"page_{page}"), size)
+        _assert_texts_fit(visitor.target("homeButton").parentItem(), size)  # the navigation bar
 
 
 def _assert_texts_fit(root, size):

@@ -15,9 +15,16 @@ Item {
         anchors.right: parent.right
         anchors.bottom: nav.top
         clip: true
-        // follows the backend; tells it where a visitor's swipe came to rest (and only
-        // that: index changes while pages are being created are not the visitor's)
-        currentIndex: Math.max(0, Navigation.currentIndex)
+        // Follows the backend - when it moves, and when pages are (re)created, since the
+        // Container moves its index as items are added - and tells it where a visitor's
+        // swipe came to rest (only that: index changes while pages are created are not theirs).
+        function follow() { setCurrentIndex(Math.max(0, Navigation.currentIndex)) }
+        onCountChanged: Qt.callLater(follow)  // after the Container has finished adjusting
+        Component.onCompleted: follow()
+        Connections {
+            target: Navigation
+            function onCurrentPageChanged() { pager.follow() }
+        }
         Connections {
             target: pager.contentItem
             function onMovementEnded() { Navigation.showIndex(pager.currentIndex) }
