@@ -1,5 +1,4 @@
 import QtQuick
-import QtQuick.Controls.Basic
 import Kiosk
 import Kiosk.Backend
 
@@ -7,7 +6,7 @@ import Kiosk.Backend
 Item {
     id: view
 
-    SwipeView {
+    ListView {
         id: pager
         objectName: "pager"
         anchors.top: parent.top
@@ -15,28 +14,34 @@ Item {
         anchors.right: parent.right
         anchors.bottom: nav.top
         clip: true
-        // Follows the backend - when it moves, and when pages are (re)created, since the
-        // Container moves its index as items are added - and tells it where a visitor's
-        // swipe came to rest (only that: index changes while pages are created are not theirs).
-        function follow() { setCurrentIndex(Math.max(0, Navigation.currentIndex)) }
-        onCountChanged: Qt.callLater(follow)  // after the Container has finished adjusting
-        Component.onCompleted: follow()
-        Connections {
-            target: Navigation
-            function onCurrentPageChanged() { pager.follow() }
-        }
-        Connections {
-            target: pager.contentItem
-            function onMovementEnded() { Navigation.showIndex(pager.currentIndex) }
+        orientation: ListView.Horizontal
+        snapMode: ListView.SnapOneItem
+        highlightRangeMode: ListView.StrictlyEnforceRange
+        highlightMoveDuration: 300
+        boundsBehavior: Flickable.StopAtBounds
+        cacheBuffer: Math.max(1, width * Exhibit.pages.length)  // all pages stay built (and keep their scroll)
+        model: Exhibit.pages
+
+        delegate: ExhibitPage {
+            required property var modelData
+            width: pager.width
+            height: pager.height
+            page: modelData
         }
 
-        Repeater {
-            model: Exhibit.pages
-            ExhibitPage {
-                required property var modelData
-                page: modelData
-            }
+        // Follows the backend (deferred, so never inside a flick's own update) and tells it
+        // where a visitor's swipe came to rest.
+        function follow() {
+            const index = Math.max(0, Navigation.currentIndex)
+            if (currentIndex !== index)
+                currentIndex = index
         }
+        onCountChanged: Qt.callLater(follow)
+        Connections {
+            target: Navigation
+            function onCurrentPageChanged() { Qt.callLater(pager.follow) }
+        }
+        onMovementEnded: Navigation.showIndex(currentIndex)
     }
 
     NavBar {
