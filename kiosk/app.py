@@ -10,7 +10,8 @@ from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow
 
-from kiosk.backend import QML_IMPORT_NAME, Exhibit, Navigation
+from kiosk.backend import QML_IMPORT_NAME, ActivityFilter, Exhibit, Idle, Navigation, Session
+from kiosk.backend.navigation import ATTRACT
 from kiosk.content.snapshot import Snapshot, SnapshotCache, open_content
 from kiosk.paths import cache_dir
 
@@ -36,19 +37,26 @@ def load_fonts(folder: Path = FONTS_DIR) -> list[str]:
 class KioskApp:
     """The running kiosk: ``engine``, ``window`` and ``close()`` (the public test contract)."""
 
-    def __init__(self, engine: QQmlApplicationEngine, window: QQuickWindow, content: Snapshot,
-                 exhibit: Exhibit, navigation: Navigation):
+    def __init__(self, engine: QQmlApplicationEngine, window: QQuickWindow, content: Snapshot, *,
+                 exhibit: Exhibit, navigation: Navigation, session: Session, idle: Idle,
+                 activity: ActivityFilter):
         self.engine = engine
         self.window = window
         self.content = content
         self.exhibit = exhibit
         self.navigation = navigation
+        self.session = session
+        self.idle = idle
+        self._activity = activity
 
     def close(self) -> None:
         """Close the window and delete the engine (and with it every QML object)."""
+        if self._activity is not None:
+            self._activity.disarm()
         if self.window is not None:
             self.window.close()
-        self.window = self.exhibit = self.navigation = None  # type: ignore[assignment]
+        self.window = self.exhibit = self.navigation = self.session = self.idle = None  # type: ignore[assignment]
+        self._activity = None
         self.engine = None  # the last reference: the engine and its QML objects go now
 
 
@@ -77,8 +85,20 @@ def create_app(content_path: str | Path, *, fullscreen: bool = False, cache: boo
     engine.addImportPath(str(QML_DIR))
     exhibit: Exhibit = engine.singletonInstance(QML_IMPORT_NAME, "Exhibit")
     navigation: Navigation = engine.singletonInstance(QML_IMPORT_NAME, "Navigation")
+    session: Session = engine.singletonInstance(QML_IMPORT_NAME, "Session")
+    idle: Idle = engine.singletonInstance(QML_IMPORT_NAME, "Idle")
     exhibit.set_content(content)
     navigation.set_page_ids(exhibit.page_ids())
+
+    # idle reset: activity anywhere restarts the wait; at the end, the session resets
+    settings = content.data["settings"]["idle"]
+    idle.configure(settings["timeout_s"], settings["warning_s"])
+    navigation.currentPageChanged.connect(lambda: idle.set_active(navigation.currentPage != ATTRACT))
+    idle.timedOut.connect(session.reset)
+    session.add("navigation", navigation.toAttract)
+    session.add("idle", idle.reset)
+    activity = ActivityFilter(idle, QGuiApplication.instance())
+    activity.arm()
 
     engine.setInitialProperties({"kioskMode": fullscreen})
     engine.loadFromModule("Kiosk", "Main")
@@ -90,4 +110,5 @@ def create_app(content_path: str | Path, *, fullscreen: bool = False, cache: boo
     assert isinstance(window, QQuickWindow)
     window.show()  # full-screen and frameless in kiosk mode, a 1920x1080 window otherwise (Main.qml)
     log.info("kiosk started with %s (%d pages)", content.source, len(content.data["pages"]))
-    return KioskApp(engine, window, content, exhibit, navigation)
+    return KioskApp(engine, window, content, exhibit=exhibit, navigation=navigation, session=session,
+                    idle=idle, activity=activity)

@@ -2,7 +2,8 @@
 
     python tools/screenshots.py [--content content.yaml] [--out docs/screenshots] [--size 1920x1080]
 
-Writes attract.png and one <page-id>.png per page; the README shows these files.
+Writes attract.png, attract-1min.png (the attract screen's slow drift a minute later),
+one <page-id>.png per page and idle-warning.png; the README shows some of these files.
 """
 
 from __future__ import annotations
@@ -28,6 +29,12 @@ def settle(ms: int = 400) -> None:
     loop.exec()
 
 
+def _items(item):
+    yield item
+    for child in item.childItems():
+        yield from _items(child)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--content", type=Path, default=Path("content.yaml"))
@@ -40,16 +47,26 @@ def main() -> int:
     kiosk = create_app(args.content)
     kiosk.window.resize(w, h)
     args.out.mkdir(parents=True, exist_ok=True)
-    shots = ["attract", *kiosk.navigation.pageIds]
-    for page_id in shots:
-        if page_id == "attract":
-            kiosk.navigation.toAttract()
-        else:
-            kiosk.navigation.show(page_id)
-        settle(1000)
-        path = args.out / f"{page_id}.png"
+
+    def shoot(name: str) -> None:
+        path = args.out / f"{name}.png"
         kiosk.window.grabWindow().save(str(path))
         print(f"wrote {path}")
+
+    settle(1000)
+    shoot("attract")
+    attract = next(i for i in _items(kiosk.window.contentItem()) if i.objectName() == "attractScreen")
+    attract.setProperty("elapsed", 60)  # the drift is a function of time on the attract screen
+    settle(300)
+    shoot("attract-1min")
+    for page_id in kiosk.navigation.pageIds:
+        kiosk.navigation.show(page_id)
+        settle(1000)
+        shoot(page_id)
+    kiosk.navigation.show(kiosk.navigation.pageIds[0])
+    kiosk.idle.configure(0.1, 15)  # nobody touches: the warning
+    settle(1200)
+    shoot("idle-warning")
     kiosk.close()
     del app
     return 0

@@ -2,8 +2,10 @@
 QML module ``Kiosk.Backend`` (one instance of each per engine)."""
 
 from .exhibit import Exhibit
+from .idle import ActivityFilter, Idle
 from .navigation import Navigation
+from .session import Session
 
 QML_IMPORT_NAME = "Kiosk.Backend"
 
-__all__ = ["Exhibit", "Navigation", "QML_IMPORT_NAME"]
+__all__ = ["ActivityFilter", "Exhibit", "Idle", "Navigation", "QML_IMPORT_NAME", "Session"]

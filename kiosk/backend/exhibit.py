@@ -55,6 +55,7 @@ def present(snapshot: Snapshot) -> dict:
         "pages": pages,
         "ui": dict(c["ui"]),
         "screenDiagonalIn": float(c["settings"]["screen"]["diagonal_in"]),
+        "reducedMotion": bool(c["settings"]["reduced_motion"]),
     }
 
 
@@ -67,7 +68,8 @@ class Exhibit(QObject):
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
-        self._data: dict = {"attract": {}, "pages": [], "ui": {}, "screenDiagonalIn": 32.0}
+        self._data: dict = {"attract": {}, "pages": [], "ui": {}, "screenDiagonalIn": 32.0,
+                            "reducedMotion": False}
 
     def set_content(self, snapshot: Snapshot) -> None:
         data = present(snapshot)
@@ -93,3 +95,7 @@ class Exhibit(QObject):
     @Property(float, notify=changed)
     def screenDiagonalIn(self) -> float:
         return self._data["screenDiagonalIn"]
+
+    @Property(bool, notify=changed)
+    def reducedMotion(self) -> bool:
+        return self._data["reducedMotion"]

@@ -91,6 +91,21 @@ def _check(data: dict, base: Path, positions: Positions, file: str) -> tuple[dic
         except ImageProblem as e:
             issues.append(Issue(file, *positions.of(loc), loc, f"the picture '{value}' {e}"))
 
+    settings = data.get("settings")
+    idle = settings.get("idle") if isinstance(settings, dict) else None
+    if isinstance(idle, dict):
+        timeout = idle.get("timeout_s")
+        loc = ("settings", "idle", "timeout_s")
+        if timeout == 0:
+            issues.append(Issue(file, *positions.of(loc), loc,
+                                "0 turns idle reset off: the next visitor finds what the last one left",
+                                "warning"))
+        elif (isinstance(timeout, (int, float)) and not isinstance(timeout, bool)
+              and (0 < timeout < 5 or timeout > 3600)):
+            issues.append(Issue(file, *positions.of(loc), loc,
+                                f"{timeout} s is unusual for a kiosk: museums use 60-120 s (at least 5, "
+                                "at most 3600)", "warning"))
+
     attract = data.get("attract")
     if isinstance(attract, dict):
         image(("attract", "image"), attract.get("image"))

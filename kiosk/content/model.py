@@ -100,6 +100,17 @@ class Screen(_Section):
     )
 
 
+class Idle(_Section):
+    """When nobody touches the kiosk: a warning, then everything back to the start."""
+
+    timeout_s: float = Field(
+        90, ge=0, description="Seconds without a touch before the warning appears; 0 turns idle reset off."
+    )
+    warning_s: float = Field(
+        15, gt=0, le=600, description="Seconds the warning counts down before the kiosk resets."
+    )
+
+
 class Settings(_Section):
     """How the kiosk behaves."""
 
@@ -107,6 +118,10 @@ class Settings(_Section):
         "en", description="The language the texts are written in (BCP 47 code such as en, ru, zh-Hans)."
     )
     screen: Screen = Field(default_factory=Screen)
+    idle: Idle = Field(default_factory=Idle)
+    reduced_motion: bool = Field(
+        False, description="true: the attract screen cross-fades slowly instead of moving."
+    )
 
 
 class UI(_Section):
@@ -114,6 +129,11 @@ class UI(_Section):
 
     home: Text = Field("Home", description="The Home button (back to the first page).")
     credits: Text = Field("Credits", description="The button that opens the credits page.")
+    idle_question: Text = Field("Are you still there?", description="The idle warning's question.")
+    idle_hint: Text = Field("Touch the screen to continue", description="The idle warning's invitation.")
+    idle_countdown: Text = Field(
+        "Starting again in {seconds} s", description="The countdown; {seconds} is replaced by the seconds left."
+    )
 
 
 class Content(_Section):

@@ -237,3 +237,39 @@ def test_unreadable_file_is_reported(tmp_path):
     assert errors_of(tmp_path / "missing.yaml") == [
         "content.yaml:1:1: cannot read the file: No such file or directory"
     ]
+
+
+# --- idle settings ---------------------------------------------------------------------
+
+
+def _with_idle(minimal, timeout, warning="15"):
+    return f"settings:\n  idle:\n    timeout_s: {timeout}\n    warning_s: {warning}\n" + minimal
+
+
+def test_idle_settings_are_read(write_content, minimal):
+    loaded = load_content(write_content(_with_idle(minimal, "60", "10.5")))
+    assert (loaded.model.settings.idle.timeout_s, loaded.model.settings.idle.warning_s) == (60, 10.5)
+    assert loaded.warnings == ()
+    default = load_content(write_content(minimal)).model.settings.idle
+    assert (default.timeout_s, default.warning_s) == (90, 15)
+
+
+@pytest.mark.parametrize("timeout, message", [
+    ("0", "0 turns idle reset off: the next visitor finds what the last one left"),
+    ("2", "2 s is unusual for a kiosk: museums use 60-120 s (at least 5, at most 3600)"),
+    ("7200", "7200 s is unusual for a kiosk: museums use 60-120 s (at least 5, at most 3600)"),
+])
+def test_unusual_idle_timeouts_are_warnings(write_content, minimal, timeout, message):
+    loaded = load_content(write_content(_with_idle(minimal, timeout)), display_name="content.yaml")
+    assert [str(w) for w in loaded.warnings] == [
+        f"content.yaml:3:16: warning: settings.idle.timeout_s: {message}"
+    ]
+
+
+def test_negative_or_textual_idle_timeouts_are_errors(write_content, minimal):
+    assert errors_of(write_content(_with_idle(minimal, "-5"))) == [
+        "content.yaml:3:16: settings.idle.timeout_s: must be greater than or equal to 0"
+    ]
+    assert errors_of(write_content(_with_idle(minimal, "soon"))) == [
+        "content.yaml:3:16: settings.idle.timeout_s: expected a number, got text"
+    ]

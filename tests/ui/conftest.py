@@ -27,6 +27,7 @@ class Visitor:
         self.qtbot = qtbot
         self.kiosk = kiosk
         self.window = kiosk.window
+        self.touchscreen = touch_device()
 
     # -- looking ------------------------------------------------------------------------
 
@@ -113,7 +114,7 @@ class Visitor:
             self.qtbot.waitUntil(lambda: self.shows(self.find("attractScreen")), timeout=5000)
             return
         self.qtbot.waitUntil(lambda: bool(self.find_all(f"page_{page}")), timeout=5000)  # pages load after start
-        view = self.find("pager").property("contentItem")
+        view = self.find("pager")
         item = self.find(f"page_{page}")
 
         def settled():

@@ -8,11 +8,32 @@ Item {
     id: screen
     objectName: "attractScreen"
 
+    // Burn-in: nothing stays put. The picture pans and the text wanders slowly (under
+    // 1.5 % of the screen per minute), stepped once a second so an idle kiosk redraws
+    // once a second, not sixty times. With reduced motion, the text cross-fades between
+    // places every minute instead.
+    readonly property bool reducedMotion: Exhibit.reducedMotion
+    property real elapsed: 0          // seconds on the attract screen
+    readonly property real turn: 2 * Math.PI * elapsed / 900   // one slow cycle in 15 minutes
+    readonly property real reach: Math.max(width, height) * 0.015
+
+    Timer {
+        interval: 1000
+        repeat: true
+        running: screen.visible
+        onTriggered: screen.elapsed += 1
+    }
+    onVisibleChanged: if (visible) elapsed = 0
+
     Rectangle { anchors.fill: parent; color: Theme.background }
 
     Image {
         id: picture
-        anchors.fill: parent
+        objectName: "attractPicture"
+        width: parent.width + 4 * screen.reach
+        height: parent.height + 4 * screen.reach
+        x: -2 * screen.reach + (screen.reducedMotion ? 0 : 1.5 * screen.reach * Math.sin(screen.turn))
+        y: -2 * screen.reach + (screen.reducedMotion ? 0 : screen.reach * Math.sin(screen.turn + 1))
         source: Exhibit.attract.image && width > 0 ? Exhibit.attract.image.url : ""
         sourceSize.width: Exhibit.attract.image ? Math.max(1, Math.min(Exhibit.attract.image.width, Math.ceil(width))) : 1
         fillMode: Image.PreserveAspectCrop
@@ -33,12 +54,21 @@ Item {
     }
 
     Column {
-        anchors.left: parent.left
-        anchors.leftMargin: Theme.margin * 1.3
-        anchors.verticalCenter: parent.verticalCenter
-        anchors.verticalCenterOffset: -Theme.s(60)
+        id: titleBlock
+        objectName: "attractText"
+        // where the text stands: a slow circle, or (reduced motion) one of four places
+        readonly property int place: Math.floor(screen.elapsed / 60) % 4
+        readonly property real dx: screen.reducedMotion ? [0, 1, 0, -1][place] * screen.reach
+                                                        : screen.reach * Math.cos(screen.turn)
+        readonly property real dy: screen.reducedMotion ? [-1, 0, 1, 0][place] * screen.reach
+                                                        : screen.reach * Math.sin(screen.turn)
+        x: Theme.margin * 1.3 + dx
+        y: (parent.height - height) / 2 - Theme.s(60) + dy
         width: parent.width * 0.62
         spacing: Theme.s(28)
+        // reduced motion: fade out just before each move, back in after it
+        opacity: screen.reducedMotion && (screen.elapsed % 60 >= 57) ? 0 : 1
+        Behavior on opacity { NumberAnimation { duration: 2500 } }
 
         Rectangle { width: Theme.s(120); height: Theme.s(6); color: Theme.accent }
 
@@ -88,15 +118,16 @@ Item {
 
         SequentialAnimation on scale {
             loops: Animation.Infinite
-            running: screen.visible
+            running: screen.visible && !screen.reducedMotion
             NumberAnimation { from: 1.0; to: 1.05; duration: 1400; easing.type: Easing.InOutSine }
             NumberAnimation { from: 1.05; to: 1.0; duration: 1400; easing.type: Easing.InOutSine }
         }
     }
 
-    TapHandler {
-        gesturePolicy: TapHandler.WithinBounds
-        grabPermissions: PointerHandler.TakeOverForbidden
-        onTapped: Navigation.enter()
+    // a touch or click anywhere: a MouseArea (not a TapHandler), which stays calm when a
+    // mouse and a touch screen are used at once
+    MouseArea {
+        anchors.fill: parent
+        onClicked: Navigation.enter()
     }
 }

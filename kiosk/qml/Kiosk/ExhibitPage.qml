@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls.Basic
 import Kiosk
+import Kiosk.Backend
 
 // One page. With a picture: heading and text on the left, the picture on the right.
 // Without: the heading on the left, the text on the right. Long text scrolls.
@@ -63,6 +64,11 @@ Item {
         boundsBehavior: Flickable.StopAtBounds
         clip: true
         ScrollIndicator.vertical: ScrollIndicator { }
+
+        // a new visitor starts at the top of every page
+        readonly property string resetName: "scroll:" + pageRoot.page.id
+        Component.onCompleted: Session.register(resetName, () => { flick.cancelFlick(); flick.contentY = 0 })
+        Component.onDestruction: Session.unregister(resetName)
 
         Column {
             id: column

@@ -42,4 +42,6 @@ Window {
         anchors.fill: parent
         visible: root.currentPage === "attract"
     }
+
+    IdleWarning { anchors.fill: parent }
 }

@@ -1,0 +1,202 @@
+"""Idle reset: when nobody has touched the kiosk for a while, warn, count down, reset.
+
+Activity is watched once, at application level (:class:`ActivityFilter`): every touch,
+mouse, wheel and key event counts.  A Python event filter costs a Python call for every
+event it sees, so it steps aside after the first input event and re-arms itself 100 ms
+later: a flood of move events costs at most ten Python calls a second, and the time of
+the last input is known to within 100 ms.  The idle timer is single-shot and compares
+that time when it fires; nothing is restarted or allocated per event.
+
+While the warning shows, the touch (or click, key, wheel turn) that dismisses it is
+swallowed whole, press to release: it never presses the control under the finger.
+A pointer merely moving (hovering) does not dismiss it.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import time
+
+from PySide6.QtCore import Property, QEvent, QObject, QTimer, Signal, Slot
+from PySide6.QtQml import QmlElement, QmlSingleton
+
+QML_IMPORT_NAME = "Kiosk.Backend"
+QML_IMPORT_MAJOR_VERSION = 1
+
+log = logging.getLogger(__name__)
+
+T = QEvent.Type
+STARTS = frozenset({T.MouseButtonPress, T.MouseButtonDblClick, T.TouchBegin, T.KeyPress, T.Wheel,
+                    T.TabletPress})
+ENDS = frozenset({T.MouseButtonRelease, T.TouchEnd, T.TouchCancel, T.KeyRelease, T.TabletRelease})
+MOVES = frozenset({T.MouseMove, T.TouchUpdate, T.TabletMove})
+ACTIVITY = STARTS | ENDS | MOVES
+TICK_MS = 100  # countdown resolution
+
+
+@QmlElement
+@QmlSingleton
+class Idle(QObject):
+    """``warning`` (bool) and ``secondsLeft`` (int) for the overlay; ``timedOut`` at zero."""
+
+    warningChanged = Signal()
+    secondsLeftChanged = Signal()
+    timedOut = Signal()
+
+    def __init__(self, parent: QObject | None = None, clock=time.monotonic):
+        super().__init__(parent)
+        self._clock = clock
+        self._timeout = 90.0
+        self._warning_s = 15.0
+        self._active = False
+        self._warning = False
+        self._seconds_left = 0
+        self._last_input = clock()
+        self._deadline = 0.0
+        self._swallowing = False
+        self._idle_timer = QTimer(self, singleShot=True, timeout=self._check_idle)
+        self._tick = QTimer(self, interval=TICK_MS, timeout=self._count_down)
+
+    # -- configuration and state --------------------------------------------------------
+
+    def configure(self, timeout_s: float, warning_s: float) -> None:
+        """Seconds until the warning (0: never) and length of the countdown."""
+        self._timeout, self._warning_s = float(timeout_s), float(warning_s)
+        self.set_active(self._active)
+
+    def set_active(self, active: bool) -> None:
+        """Idle reset runs only while a visitor is in the exhibit (not on the attract screen)."""
+        self._active = bool(active) and self._timeout > 0
+        self._set_warning(False)
+        self._last_input = self._clock()
+        if self._active:
+            self._idle_timer.start(round(self._timeout * 1000))
+        else:
+            self._idle_timer.stop()
+
+    @Property(bool, notify=warningChanged)
+    def warning(self) -> bool:
+        return self._warning
+
+    @Property(int, notify=secondsLeftChanged)
+    def secondsLeft(self) -> int:
+        return self._seconds_left
+
+    def _set_warning(self, on: bool) -> None:
+        if not on:
+            self._tick.stop()
+        if on != self._warning:
+            self._warning = on
+            self.warningChanged.emit()
+
+    def _set_seconds_left(self, n: int) -> None:
+        if n != self._seconds_left:
+            self._seconds_left = n
+            self.secondsLeftChanged.emit()
+
+    # -- input (the hot path: every touch, mouse, wheel and key event) --------------------
+
+    def on_input(self, kind: QEvent.Type) -> bool:
+        """Note activity; True when the event must be swallowed (it dismissed the warning)."""
+        self._last_input = self._clock()
+        if self._swallowing:
+            if kind in ENDS:
+                self._swallowing = False
+            return True
+        if self._warning:
+            if kind in MOVES:
+                # a pointer gliding by is not a touch: many touch screens send a move to the
+                # finger's place before the press - which must be the one that dismisses
+                return False
+            self.dismiss()
+            self._swallowing = kind != T.Wheel  # the rest of this touch/click/key, to its release
+            return True
+        return False
+
+    def needs_every_event(self) -> bool:
+        """While the warning shows or a dismissing touch is being swallowed."""
+        return self._warning or self._swallowing
+
+    def reset(self) -> None:
+        """Part of a session reset: no warning, nothing half-swallowed."""
+        self._set_warning(False)
+        self._swallowing = False
+
+    @Slot()
+    def dismiss(self) -> None:
+        """The visitor is still there: hide the warning, keep everything as it was."""
+        if self._warning:
+            log.info("idle warning dismissed")
+        self._set_warning(False)
+        if self._active:
+            self._last_input = self._clock()
+            self._idle_timer.start(round(self._timeout * 1000))
+
+    # -- timers ---------------------------------------------------------------------------
+
+    def _check_idle(self) -> None:
+        if not self._active:
+            return
+        remaining = self._timeout - (self._clock() - self._last_input)
+        if remaining > 0.001:  # there was input meanwhile: wait for the rest
+            self._idle_timer.start(max(1, math.ceil(remaining * 1000)))
+            return
+        self._deadline = self._clock() + self._warning_s
+        self._set_seconds_left(math.ceil(self._warning_s))
+        self._set_warning(True)
+        self._tick.start()
+        log.info("idle for %.0f s: warning", self._timeout)
+
+    def _count_down(self) -> None:
+        left = self._deadline - self._clock()
+        if left > 0:
+            self._set_seconds_left(math.ceil(left))
+            return
+        self._set_seconds_left(0)
+        self._set_warning(False)
+        log.info("idle countdown over: reset")
+        self.timedOut.emit()
+
+
+REARM_MS = 100
+
+
+class ActivityFilter(QObject):
+    """The application's event filter for input: every input event anywhere passes here.
+
+    After noting one input event it uninstalls itself for ``REARM_MS`` (unless the idle
+    warning needs to see every event), which bounds its cost whatever the event rate.
+    """
+
+    def __init__(self, idle: Idle, app: QObject):
+        super().__init__(idle)
+        self._idle = idle
+        self._app = app
+        self._armed = False
+        self._rearm = QTimer(self, singleShot=True, interval=REARM_MS, timeout=self.arm)
+        idle.warningChanged.connect(self.arm)
+
+    def arm(self) -> None:
+        if not self._armed:
+            self._app.installEventFilter(self)
+            self._armed = True
+
+    def disarm(self) -> None:
+        self._rearm.stop()
+        if self._armed:
+            self._app.removeEventFilter(self)
+            self._armed = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        kind = event.type()
+        if kind not in ACTIVITY:
+            return False
+        if self._idle.on_input(kind):
+            event.accept()  # handled here: Qt must not turn a swallowed touch into a mouse click
+            return True
+        if not self._idle.needs_every_event():
+            self._app.removeEventFilter(self)
+            self._armed = False
+            self._rearm.start()
+        return False

@@ -1,0 +1,65 @@
+import QtQuick
+import Kiosk
+import Kiosk.Backend
+
+// "Are you still there?" with a countdown. Any touch dismisses it; that touch is swallowed
+// by the activity filter, so it never presses what lies underneath.
+Item {
+    id: overlay
+    objectName: "idleWarning"
+    visible: Idle.warning
+
+    // a second guard: nothing under the overlay can be pressed while it shows
+    MouseArea { anchors.fill: parent; acceptedButtons: Qt.AllButtons; hoverEnabled: false }
+
+    Rectangle { anchors.fill: parent; color: Theme.background; opacity: 0.88 }
+
+    Rectangle {
+        anchors.centerIn: card
+        width: card.width + Theme.s(140)
+        height: card.height + Theme.s(120)
+        radius: Theme.s(24)
+        color: Theme.surface
+        border.color: Theme.line
+        border.width: Math.max(1, Theme.s(2))
+    }
+
+    Column {
+        id: card
+        anchors.centerIn: parent
+        width: Math.min(parent.width * 0.7, Theme.s(1100))
+        spacing: Theme.s(36)
+
+        Text {
+            width: parent.width
+            horizontalAlignment: Text.AlignHCenter
+            text: Exhibit.ui.idle_question || ""
+            color: Theme.text
+            font.family: Theme.serif
+            font.pixelSize: Theme.titleSize
+            font.weight: Font.Bold
+            wrapMode: Text.WordWrap
+        }
+
+        Text {
+            width: parent.width
+            horizontalAlignment: Text.AlignHCenter
+            text: Exhibit.ui.idle_hint || ""
+            color: Theme.text
+            font.family: Theme.sans
+            font.pixelSize: Theme.labelSize * 1.2
+            wrapMode: Text.WordWrap
+        }
+
+        Text {
+            objectName: "idleCountdown"
+            width: parent.width
+            horizontalAlignment: Text.AlignHCenter
+            text: (Exhibit.ui.idle_countdown || "{seconds}").replace("{seconds}", Idle.secondsLeft)
+            color: Theme.accent
+            font.family: Theme.sans
+            font.pixelSize: Theme.labelSize * 1.1
+            font.weight: Font.Bold
+        }
+    }
+}

@@ -1,0 +1,24 @@
+"""The README's curator example shows what `kiosk check` really prints for those mistakes."""
+
+from __future__ import annotations
+
+import shutil
+
+from kiosk import cli
+
+
+
+def test_readme_example_errors_are_true(shipped_content, tmp_path, capsys, monkeypatch):
+    shutil.copytree(shipped_content.parent / "assets", tmp_path / "assets")
+    text = shipped_content.read_text(encoding="utf-8")
+    text = text.replace("    title: A river between two empires", "    titel: A river between two empires", 1)
+    text = text.replace("    label: Negotiations", "    label: no", 1)
+    text = text.replace("      file: assets/map/amur-region.png", "      file: assets/map/Amur.png", 1)
+    (tmp_path / "content.yaml").write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["check", "content.yaml"]) == cli.EXIT_CONTENT
+    printed = capsys.readouterr().out.splitlines()
+    readme = (shipped_content.parent / "README.md").read_text(encoding="utf-8")
+    assert len(printed) == 4
+    for line in printed:
+        assert line in readme, f"README does not show: {line}"
