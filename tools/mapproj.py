@@ -1,177 +1,38 @@
-"""Projection math for the exhibit's base map (standard library only).
+"""Compatibility shim: the projection math now lives in :mod:`kiosk.geo`.
 
-The base map ``assets/map/amur-region.png`` is drawn in an Albers equal-area
-conic projection on the WGS84 ellipsoid (formulas from J. P. Snyder, *Map
-Projections - A Working Manual*, USGS PP 1395, 1987, pp. 98-103).  It is the
-same projection as the PROJ string in ``PROJ4`` below, so GeoJSON layers can
-also be prepared with any GIS.
-
-Pixel coordinates are continuous: (0, 0) is the top-left corner of the
-picture, (width, height) its bottom-right corner, x grows to the right and y
-downwards (Qt's convention); the centre of pixel (i, j) is (i + 0.5, j + 0.5).
-
-Every function works on plain floats with :mod:`math`.  The generator passes
-``xp=NumpyMath`` (see ``tools/make_map.py``) to run the very same formulas on
-numpy arrays, so the picture and these functions cannot drift apart.
+The app converts lon/lat to picture pixels at run time, so the standard-library
+projection code moved into the app package.  ``import mapproj`` (from tools/)
+still works and gives the very same functions.
 """
 
 from __future__ import annotations
 
-import json
-import math
+import sys
 from pathlib import Path
 
-MAP_JSON = Path(__file__).resolve().parent.parent / "assets" / "map" / "map.json"
+_REPO = str(Path(__file__).resolve().parent.parent)
+if _REPO not in sys.path:
+    sys.path.insert(0, _REPO)
 
-# WGS84 ellipsoid
-WGS84_A = 6378137.0
-WGS84_F = 1.0 / 298.257223563
-
-# The projection of the base map.  tools/make_map.py writes these into map.json.
-PROJECTION = {
-    "type": "albers_equal_area_conic",
-    "lat_1": 45.0,
-    "lat_2": 55.0,
-    "lat_0": 50.0,
-    "lon_0": 127.5,
-    "datum": "WGS84",
-    "a": WGS84_A,
-    "rf": 1.0 / WGS84_F,
-}
-PROJ4 = "+proj=aea +lat_1=45 +lat_2=55 +lat_0=50 +lon_0=127.5 +x_0=0 +y_0=0 +datum=WGS84 +units=m +no_defs"
-
-_INVERSE_ITERATIONS = 12  # Snyder eq. 3-16 converges to < 1e-14 rad in ~5
-
-
-class _Albers:
-    """Precomputed constants of one Albers equal-area conic projection."""
-
-    def __init__(self, params: dict):
-        self.a = float(params.get("a", WGS84_A))
-        rf = params.get("rf", 1.0 / WGS84_F)
-        f = 0.0 if not rf else 1.0 / float(rf)
-        self.e2 = f * (2.0 - f)
-        self.e = math.sqrt(self.e2)
-        self.lon_0 = float(params["lon_0"])
-        phi1 = math.radians(float(params["lat_1"]))
-        phi2 = math.radians(float(params["lat_2"]))
-        phi0 = math.radians(float(params["lat_0"]))
-        m1, m2 = self._m(phi1), self._m(phi2)
-        q0, q1, q2 = self._q(math.sin(phi0)), self._q(math.sin(phi1)), self._q(math.sin(phi2))
-        if abs(phi1 - phi2) < 1e-12:
-            self.n = math.sin(phi1)
-        else:
-            self.n = (m1 * m1 - m2 * m2) / (q2 - q1)
-        self.C = m1 * m1 + self.n * q1
-        self.rho0 = self.a * math.sqrt(self.C - self.n * q0) / self.n
-        # q at the pole, used to clamp numeric noise in the inverse
-        self.q_pole = self._q(1.0)
-
-    def _m(self, phi):
-        s = math.sin(phi)
-        return math.cos(phi) / math.sqrt(1.0 - self.e2 * s * s)
-
-    def _q(self, sinphi, xp=math):
-        e, e2 = self.e, self.e2
-        if e2 == 0.0:
-            return 2.0 * sinphi
-        return (1.0 - e2) * (
-            sinphi / (1.0 - e2 * sinphi * sinphi)
-            - (1.0 / (2.0 * e)) * xp.log((1.0 - e * sinphi) / (1.0 + e * sinphi))
-        )
-
-    def forward(self, lon, lat, xp=math):
-        dlon = lon - self.lon_0
-        dlon = (dlon + 180.0) % 360.0 - 180.0  # wrap to [-180, 180)
-        phi = lat * (math.pi / 180.0)
-        q = self._q(xp.sin(phi), xp)
-        rho = self.a * xp.sqrt(self.C - self.n * q) / self.n
-        theta = self.n * dlon * (math.pi / 180.0)
-        return rho * xp.sin(theta), self.rho0 - rho * xp.cos(theta)
-
-    def inverse(self, x, y, xp=math):
-        dy = self.rho0 - y
-        rho = xp.sqrt(x * x + dy * dy)
-        theta = xp.atan2(x, dy)
-        q = (self.C - (rho * self.n / self.a) ** 2) / self.n
-        lon = self.lon_0 + theta / self.n * (180.0 / math.pi)
-        if self.e2 == 0.0:
-            return lon, xp.asin(q / 2.0) * (180.0 / math.pi)
-        e, e2 = self.e, self.e2
-        # start from the authalic latitude, then Snyder eq. 3-16 (fixed count,
-        # so scalars and arrays take exactly the same path)
-        phi = xp.asin(q / 2.0)
-        for _ in range(_INVERSE_ITERATIONS):
-            s = xp.sin(phi)
-            c = xp.cos(phi)
-            w = 1.0 - e2 * s * s
-            phi = phi + (w * w) / (2.0 * c) * (
-                q / (1.0 - e2)
-                - s / w
-                + (1.0 / (2.0 * e)) * xp.log((1.0 - e * s) / (1.0 + e * s))
-            )
-        return lon, phi * (180.0 / math.pi)
-
-
-_CACHE: dict = {}
-
-
-def _albers(params: dict | None) -> _Albers:
-    params = PROJECTION if params is None else params
-    key = tuple(sorted((k, v) for k, v in params.items() if isinstance(v, (int, float, str))))
-    proj = _CACHE.get(key)
-    if proj is None:
-        proj = _CACHE[key] = _Albers(params)
-    return proj
-
-
-def project(lon, lat, params: dict | None = None, xp=math):
-    """Longitude/latitude in degrees -> projected (x, y) in metres."""
-    return _albers(params).forward(lon, lat, xp)
-
-
-def unproject(x, y, params: dict | None = None, xp=math):
-    """Projected (x, y) in metres -> (longitude, latitude) in degrees."""
-    return _albers(params).inverse(x, y, xp)
-
-
-def load_map_info(path: str | Path | None = None) -> dict:
-    """Read ``map.json`` (default: the committed ``assets/map/map.json``)."""
-    with open(MAP_JSON if path is None else path, encoding="utf-8") as fh:
-        return json.load(fh)
-
-
-def _info(info: dict | None) -> dict:
-    if info is None:
-        info = _CACHE.get("__map_json__")
-        if info is None:
-            info = _CACHE["__map_json__"] = load_map_info()
-    return info
-
-
-def xy_to_pixel(x, y, info: dict):
-    b, size = info["bounds"], info["size"]
-    px = (x - b["x_min"]) / (b["x_max"] - b["x_min"]) * size["width"]
-    py = (b["y_max"] - y) / (b["y_max"] - b["y_min"]) * size["height"]
-    return px, py
-
-
-def pixel_to_xy(px, py, info: dict):
-    b, size = info["bounds"], info["size"]
-    x = b["x_min"] + px / size["width"] * (b["x_max"] - b["x_min"])
-    y = b["y_max"] - py / size["height"] * (b["y_max"] - b["y_min"])
-    return x, y
-
-
-def lonlat_to_pixel(lon, lat, info: dict | None = None, xp=math):
-    """Longitude/latitude in degrees -> pixel (x, y) in the base-map picture."""
-    info = _info(info)
-    x, y = project(lon, lat, info["projection"], xp)
-    return xy_to_pixel(x, y, info)
-
-
-def pixel_to_lonlat(px, py, info: dict | None = None, xp=math):
-    """Pixel (x, y) in the base-map picture -> longitude/latitude in degrees."""
-    info = _info(info)
-    x, y = pixel_to_xy(px, py, info)
-    return unproject(x, y, info["projection"], xp)
+from kiosk.geo import (  # noqa: F401  (the names tools and tests use, explicitly)
+    LAYERS_GEOJSON,
+    MAP_JSON,
+    PROJ4,
+    PROJECTION,
+    WGS84_A,
+    WGS84_F,
+    densify_ring,
+    features_by_id,
+    geodesic_area_km2,
+    load_layers,
+    load_map_info,
+    lonlat_to_pixel,
+    pixel_to_lonlat,
+    pixel_to_xy,
+    point_in_polygon,
+    point_in_ring,
+    polygon_area_km2,
+    project,
+    unproject,
+    xy_to_pixel,
+)

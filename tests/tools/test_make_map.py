@@ -1,4 +1,4 @@
-"""The base map's projection math (tools/mapproj.py) against the committed map.json.
+"""The base map's projection math (kiosk/geo.py) against the committed map.json.
 
 Standard library only: needs neither numpy nor basemap-data nor Qt.
 """
@@ -7,22 +7,18 @@ import importlib.util
 import json
 import math
 import struct
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 MAP_DIR = REPO / "assets" / "map"
+if str(REPO) not in sys.path:  # kiosk/ without installing the app
+    sys.path.insert(0, str(REPO))
 
-
-def _load_mapproj():
-    spec = importlib.util.spec_from_file_location("mapproj", REPO / "tools" / "mapproj.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-mapproj = _load_mapproj()
+from kiosk import geo as mapproj
 
 
 @pytest.fixture(scope="module")
@@ -107,3 +103,23 @@ def test_pixel_corners(info):
     assert mapproj.pixel_to_xy(w, h, info) == pytest.approx((b["x_max"], b["y_min"]))
     # default map.json is the committed one
     assert mapproj.lonlat_to_pixel(130.0, 48.0) == pytest.approx(mapproj.lonlat_to_pixel(130.0, 48.0, info))
+
+
+def test_tools_mapproj_is_kiosk_geo():
+    """tools/mapproj.py only re-exports kiosk.geo (one copy of the formulas)."""
+    spec = importlib.util.spec_from_file_location("mapproj_shim", REPO / "tools" / "mapproj.py")
+    shim = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(shim)
+    for name in ("project", "unproject", "lonlat_to_pixel", "pixel_to_lonlat", "geodesic_area_km2", "PROJECTION"):
+        assert getattr(shim, name) is getattr(mapproj, name)
+
+
+def test_kiosk_geo_is_import_light():
+    """The app imports kiosk.geo at run time: no numpy, Qt, pydantic or yaml behind it."""
+    code = (
+        "import sys, kiosk.geo; "
+        "heavy = [m for m in ('numpy', 'PySide6', 'pydantic', 'yaml', 'json') if m in sys.modules]; "
+        "print(','.join(heavy))"
+    )
+    out = subprocess.run([sys.executable, "-S", "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
