@@ -52,8 +52,10 @@ def _check(path: Path) -> int:
     pages = loaded.model.pages
     per_page = ", ".join(f"{p.id} {words(p.body)}" for p in pages)
     n_img = len(loaded.images)
+    m = loaded.model.map
+    map_info = f"; map: {len(m.layers)} layers, {len(m.hotspots)} hotspots" if m else ""
     print(f"{path}: OK - {len(pages)} page{'s' * (len(pages) != 1)}, {n_img} image{'s' * (n_img != 1)}; "
-          f"words per page: {per_page}")
+          f"words per page: {per_page}{map_info}")
     return EXIT_OK
 
 

@@ -3,7 +3,8 @@
     python tools/screenshots.py [--content content.yaml] [--out docs/screenshots] [--size 1920x1080]
 
 Writes attract.png, attract-1min.png (the attract screen's slow drift a minute later),
-one <page-id>.png per page and idle-warning.png; the README shows some of these files.
+one <page-id>.png per page, map-<layer>-1x.png and -4x.png for each map layer, and
+idle-warning.png; the README shows some of these files.
 """
 
 from __future__ import annotations
@@ -63,6 +64,12 @@ def main() -> int:
         kiosk.navigation.show(page_id)
         settle(1000)
         shoot(page_id)
+    themap = kiosk.exhibit.map
+    for index, layer in enumerate(themap.get("layers", [])):
+        for zoom, (x, y) in ((1, (themap["width"] / 2, themap["height"] / 2)), (4, (1560, 1180))):
+            kiosk.navigation.showOnMap({"layer": index, "x": x, "y": y, "zoom": zoom})
+            settle(1200)
+            shoot(f"map-{layer['id']}-{zoom}x")
     kiosk.navigation.show(kiosk.navigation.pageIds[0])
     kiosk.idle.configure(0.1, 15)  # nobody touches: the warning
     settle(1200)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Property, QObject, QUrl, Signal
+from PySide6.QtCore import Property, QObject, QPointF, QUrl, Signal
 from PySide6.QtQml import QmlElement, QmlSingleton
 
 from kiosk.content.snapshot import Snapshot
@@ -13,6 +13,7 @@ QML_IMPORT_NAME = "Kiosk.Backend"
 QML_IMPORT_MAJOR_VERSION = 1
 
 CREDITS_ID = "credits"
+MAP_ID = "map"
 
 
 def blocks(markdown: str) -> list[str]:
@@ -20,30 +21,47 @@ def blocks(markdown: str) -> list[str]:
     return [b.strip("\n") for b in re.split(r"\n[ \t]*\n", markdown) if b.strip()]
 
 
+def _image(snapshot: Snapshot, file: str | None, caption: str | None = None, credit: str | None = None):
+    info = snapshot.images.get(file) if file else None
+    if info is None:
+        return None
+    return {
+        "url": QUrl.fromLocalFile(info["path"]),
+        "width": info["width"],
+        "height": info["height"],
+        "caption": caption or "",
+        "credit": credit or "",
+    }
+
+
 def present(snapshot: Snapshot) -> dict:
-    """The content as QML reads it: the one place where the content meets the UI."""
+    """The content as QML reads it: the one place where the content meets the UI.
+    (The map, thousands of points, is presented on demand: :func:`present_map`.)"""
     c = snapshot.data
 
     def image(file: str | None, caption: str | None = None, credit: str | None = None) -> dict | None:
-        info = snapshot.images.get(file) if file else None
-        if info is None:
-            return None
-        return {
-            "url": QUrl.fromLocalFile(info["path"]),
-            "width": info["width"],
-            "height": info["height"],
-            "caption": caption or "",
-            "credit": credit or "",
-        }
+        return _image(snapshot, file, caption, credit)
 
-    def page(pid: str, label: str, title: str, body: str, img: dict | None) -> dict:
-        return {"id": pid, "label": label, "title": title, "body": body, "blocks": blocks(body), "image": img}
+    def map_view(p: dict) -> dict | None:
+        focus = (snapshot.map or {}).get("focus", {}).get(p["id"])
+        if not p.get("map_view") or not focus or not c.get("map"):
+            return None
+        layers = [la["id"] for la in c["map"]["layers"]]
+        return {"layer": layers.index(p["map_view"]["layer"]), "x": focus["x"], "y": focus["y"],
+                "zoom": p["map_view"]["zoom"]}
+
+    def page(pid: str, label: str, title: str, body: str, img: dict | None, kind: str = "text") -> dict:
+        return {"id": pid, "kind": kind, "label": label, "title": title, "body": body, "blocks": blocks(body),
+                "image": img}
 
     pages = [
         page(p["id"], p["label"], p["title"], p["body"],
              image(p["image"]["file"], p["image"]["caption"], p["image"]["credit"]) if p.get("image") else None)
+        | {"mapView": map_view(p)}
         for p in c["pages"]
     ]
+    if c.get("map") and snapshot.map:
+        pages.append(page(MAP_ID, c["map"]["label"], c["map"]["title"], "", None, kind="map"))
     pages.append(page(CREDITS_ID, c["ui"]["credits"], c["credits"]["title"], c["credits"]["body"], None))
     return {
         "attract": {
@@ -59,6 +77,32 @@ def present(snapshot: Snapshot) -> dict:
     }
 
 
+def present_map(snapshot: Snapshot) -> dict:
+    """The map for QML: picture, layers with their shapes, hotspots - all in picture pixels."""
+    section, data = snapshot.data.get("map"), snapshot.map
+    if not section or not data:
+        return {}
+    features = data["features"]
+
+    def shape(fid: str) -> dict:
+        f = features[fid]
+        return {"id": fid, "kind": f["kind"], "closed": f.get("closed", False), "areaKm2": f.get("area_km2") or 0,
+                "name": section.get("legend", {}).get(fid, ""),
+                "paths": [[QPointF(x, y) for x, y in path] for path in f.get("paths", [])]}
+
+    spots = {h["id"]: h for h in data["hotspots"]}
+    return {
+        "picture": _image(snapshot, section["picture"]),
+        "width": data["size"]["width"],
+        "height": data["size"]["height"],
+        "startLayer": next((i for i, la in enumerate(section["layers"]) if la["id"] == section.get("start_layer")), 0),
+        "layers": [{"id": layer["id"], "label": layer["label"], "title": layer["title"],
+                    "shapes": [shape(fid) for fid in layer["show"]]} for layer in section["layers"]],
+        "hotspots": [{"id": h["id"], "title": h["title"], "text": h["text"], "labelLeft": h["label_side"] == "left",
+                      "x": spots[h["id"]]["x"], "y": spots[h["id"]]["y"]} for h in section["hotspots"]],
+    }
+
+
 @QmlElement
 @QmlSingleton
 class Exhibit(QObject):
@@ -70,11 +114,17 @@ class Exhibit(QObject):
         super().__init__(parent)
         self._data: dict = {"attract": {}, "pages": [], "ui": {}, "screenDiagonalIn": 32.0,
                             "reducedMotion": False}
+        self._snapshot: Snapshot | None = None
+        self._map: dict | None = None  # built when the map page first asks
 
     def set_content(self, snapshot: Snapshot) -> None:
         data = present(snapshot)
-        if data != self._data:
+        same_map = self._snapshot is not None and (self._snapshot.data.get("map"), self._snapshot.map) == (
+            snapshot.data.get("map"), snapshot.map)
+        self._snapshot = snapshot
+        if data != self._data or not same_map:
             self._data = data
+            self._map = None
             self.changed.emit()
 
     def page_ids(self) -> list[str]:
@@ -99,3 +149,9 @@ class Exhibit(QObject):
     @Property(bool, notify=changed)
     def reducedMotion(self) -> bool:
         return self._data["reducedMotion"]
+
+    @Property("QVariantMap", notify=changed)
+    def map(self) -> dict:
+        if self._map is None:
+            self._map = present_map(self._snapshot) if self._snapshot else {}
+        return self._map

@@ -11,6 +11,7 @@ QML_IMPORT_NAME = "Kiosk.Backend"
 QML_IMPORT_MAJOR_VERSION = 1
 
 ATTRACT = "attract"
+MAP = "map"
 log = logging.getLogger(__name__)
 
 
@@ -25,11 +26,13 @@ class Navigation(QObject):
 
     currentPageChanged = Signal()
     pageIdsChanged = Signal()
+    mapRequestChanged = Signal()
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self._page_ids: list[str] = []
         self._current = ATTRACT
+        self._map_request: dict = {}
 
     # -- state ------------------------------------------------------------------------
 
@@ -87,3 +90,18 @@ class Navigation(QObject):
     @Slot()
     def toAttract(self) -> None:
         self._set_current(ATTRACT)
+        self._map_request = {}
+
+    @Property("QVariantMap", notify=mapRequestChanged)
+    def mapRequest(self) -> dict:
+        """Where a page asked the map to open: layer index, x/y in picture pixels, zoom."""
+        return self._map_request
+
+    @Slot("QVariantMap")
+    def showOnMap(self, view: dict) -> None:
+        """A page's "See it on the map": open the map page there."""
+        if MAP not in self._page_ids or not view:
+            return
+        self._map_request = dict(view)
+        self.mapRequestChanged.emit()
+        self._set_current(MAP)

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 from .images import ImageInfo, ImageProblem, probe_image
 from .issues import ContentError, Issue, Loc, did_you_mean
+from .mapdata import check_map
 from .model import Content
 from .snapshot import Snapshot, stamp
 from .yamlload import Positions, read_yaml
@@ -31,6 +32,7 @@ class LoadedContent:
     images: dict[str, ImageInfo]  # by the file name as written in the content file
     positions: Positions
     warnings: tuple[Issue, ...]
+    map: dict | None = None  # the map's layers and hotspots, projected to picture pixels
 
     def image(self, file: str | None) -> ImageInfo | None:
         return self.images.get(file) if file else None
@@ -45,6 +47,7 @@ class LoadedContent:
                        "stamp": stamp(i.path)}
                 for file, i in self.images.items()
             },
+            map=self.map,
         )
 
 
@@ -69,17 +72,18 @@ def load_content(path: str | Path, display_name: str | None = None) -> LoadedCon
         model = Content.model_validate(data)
     except ValidationError as e:
         issues += _translate_all(e.errors(include_url=False), data, positions, file)
-    images, more = _check(data, path.parent, positions, file)
+    images, map_data, more = _check(data, path.parent, positions, file)
     issues += more
     if model is None or any(i.severity == "error" for i in issues):
         raise ContentError(issues)
-    return LoadedContent(model, path, images, positions, tuple(sorted(issues)))
+    return LoadedContent(model, path, images, positions, tuple(sorted(issues)), map_data)
 
 
 # --- what needs the file system or the whole document ----------------------------------
 
 
-def _check(data: dict, base: Path, positions: Positions, file: str) -> tuple[dict[str, ImageInfo], list[Issue]]:
+def _check(data: dict, base: Path, positions: Positions,
+           file: str) -> tuple[dict[str, ImageInfo], dict | None, list[Issue]]:
     issues: list[Issue] = []
     images: dict[str, ImageInfo] = {}
 
@@ -131,7 +135,13 @@ def _check(data: dict, base: Path, positions: Positions, file: str) -> tuple[dic
             issues.append(Issue(file, *positions.of(("pages", i, "body")), ("pages", i, "body"),
                                 f"{words(body)} words; visitors read 30-{WORDS_PER_SECTION} words per "
                                 "section - consider shortening", "warning"))
-    return images, issues
+
+    section = data.get("map")
+    if isinstance(section, dict):
+        image(("map", "picture"), section.get("picture"))
+    map_data, more = check_map(section, pages if isinstance(pages, list) else [], base, positions, file)
+    issues += more
+    return images, map_data, issues
 
 
 # --- pydantic's errors in a curator's words --------------------------------------------

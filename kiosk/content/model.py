@@ -12,7 +12,7 @@ a plain string.  Making them per-language mappings changes these two aliases onl
 from __future__ import annotations
 
 import re
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
@@ -30,7 +30,7 @@ Markdown = Annotated[str, AfterValidator(_text)]
 """A visitor-facing text with Markdown: **bold**, *italic*, paragraphs, lists."""
 
 _ID = re.compile(r"[a-z][a-z0-9-]{0,31}")
-RESERVED_IDS = {"attract", "credits"}
+RESERVED_IDS = {"attract", "credits", "map"}
 
 
 def _page_id(v: str) -> str:
@@ -64,6 +64,15 @@ class Image(_Section):
     credit: Text | None = Field(None, description="Who made the picture, and its licence.")
 
 
+class MapFocus(_Section):
+    """Where a page's "See it on the map" button opens the map."""
+
+    layer: str = Field(description="The layer to show, by its id (e.g. '1858').")
+    lon: float = Field(ge=-180, le=180, description="Longitude of the point to centre on, degrees east.")
+    lat: float = Field(ge=-90, le=90, description="Latitude of the point to centre on, degrees north.")
+    zoom: float = Field(2, ge=1, le=6, description="How close: 1 is the whole map, 6 the closest.")
+
+
 class Page(_Section):
     """One page of the exhibit."""
 
@@ -74,6 +83,7 @@ class Page(_Section):
         description="The page's text in Markdown. Aim for 30-70 words per section, short sentences."
     )
     image: Image | None = Field(None, description="An optional picture beside the text.")
+    map_view: MapFocus | None = Field(None, description='Adds a "See it on the map" button that opens the map there.')
 
 
 class Attract(_Section):
@@ -129,11 +139,53 @@ class UI(_Section):
 
     home: Text = Field("Home", description="The Home button (back to the first page).")
     credits: Text = Field("Credits", description="The button that opens the credits page.")
+    map_reset: Text = Field("Whole map", description="The map's button that shows the whole map again.")
+    see_on_map: Text = Field("See it on the map", description="A page's button that opens the map.")
     idle_question: Text = Field("Are you still there?", description="The idle warning's question.")
     idle_hint: Text = Field("Touch the screen to continue", description="The idle warning's invitation.")
     idle_countdown: Text = Field(
         "Starting again in {seconds} s", description="The countdown; {seconds} is replaced by the seconds left."
     )
+
+
+class MapLayer(_Section):
+    """One year of the map's timeline: which borders and areas it shows."""
+
+    id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,31}$")] = Field(
+        description="Short name, e.g. '1858'. Never shown."
+    )
+    label: Text = Field(description="The layer's button, e.g. '1858'.")
+    title: Text = Field(description="One line under the map, e.g. 'Treaty of Aigun'.")
+    show: list[str] = Field(
+        min_length=1, description="Ids of the borders and areas in layers.geojson this layer shows."
+    )
+
+
+class Hotspot(_Section):
+    """A place on the map a visitor can tap for a short text."""
+
+    id: PageId = Field(description="Short unique name, e.g. 'aigun'. Never shown.")
+    lon: float = Field(ge=-180, le=180, description="Longitude in degrees east, e.g. 127.47.")
+    lat: float = Field(ge=-90, le=90, description="Latitude in degrees north, e.g. 50.25.")
+    title: Text = Field(description="The place's name, shown on the map.")
+    text: Markdown = Field(description="What the popup says: two or three short sentences.")
+    label_side: Literal["left", "right"] = Field("right", description="Where the name stands beside its marker.")
+
+
+class MapSection(_Section):
+    """The map page: a picture of the region, historic layers and hotspots."""
+
+    label: Text = Field("Map", description="The map's button in the navigation bar.")
+    title: Text = Field(description="The heading shown on the map page.")
+    picture: FilePath = Field(description="The base map picture (made by tools/make_map.py).")
+    geometry: FilePath = Field(description="map.json: the picture's projection and bounds.")
+    layers_file: FilePath = Field(description="layers.geojson: historic borders, areas and places.")
+    layers: list[MapLayer] = Field(min_length=1, description="The timeline, in order.")
+    start_layer: str | None = Field(None, description="The layer shown first (its id); default: the first.")
+    legend: dict[str, Text] = Field(
+        default_factory=dict, description="Names of the borders and areas, by their id in layers.geojson."
+    )
+    hotspots: list[Hotspot] = Field(default_factory=list, description="Places to tap.")
 
 
 class Content(_Section):
@@ -143,4 +195,5 @@ class Content(_Section):
     ui: UI = Field(default_factory=UI)
     attract: Attract
     pages: list[Page] = Field(min_length=1, description="The exhibit's pages, in order.")
+    map: MapSection | None = Field(None, description="The map page, after the pages.")
     credits: Credits

@@ -25,6 +25,7 @@ from .issues import ContentError, Issue
 log = logging.getLogger(__name__)
 
 _CODE = sorted(Path(__file__).parent.glob("*.py"))
+_GEO = [Path(__file__).parent.parent / "geo.py"]
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ class Snapshot:
     source: str  # the content file, absolute
     data: dict[str, Any]  # the content model, dumped to JSON-able values
     images: dict[str, dict[str, Any]] = field(default_factory=dict)  # file as written -> path/width/height
+    map: dict[str, Any] | None = None  # layers and hotspots in picture pixels (kiosk.content.mapdata)
 
 
 def stamp(path: str | Path) -> str | None:
@@ -45,11 +47,11 @@ def stamp(path: str | Path) -> str | None:
     return f"{st.st_size}:{st.st_mtime_ns}"
 
 
-def fingerprint(path: Path, images: dict[str, dict[str, Any]]) -> str | None:
+def fingerprint(path: Path, images: dict[str, dict[str, Any]], files: list[str] = ()) -> str | None:
     """What must be unchanged for a cached snapshot to stand (None: the file cannot be read)."""
     h = hashlib.sha256()
     try:
-        for code in _CODE:
+        for code in _CODE + _GEO:
             h.update(code.read_bytes())
         if path.stat().st_size > 5 * 1024 * 1024:
             return None
@@ -58,7 +60,13 @@ def fingerprint(path: Path, images: dict[str, dict[str, Any]]) -> str | None:
         return None
     for file in sorted(images):
         h.update(f"{file}\0{stamp(images[file]['path'])}\0".encode())
+    for file in files:  # other files the content uses (the map's data)
+        h.update(f"{file}\0{stamp(file)}\0".encode())
     return h.hexdigest()
+
+
+def _files(snapshot: Snapshot) -> list[str]:
+    return list((snapshot.map or {}).get("files", []))
 
 
 class SnapshotCache:
@@ -79,7 +87,7 @@ class SnapshotCache:
 
     def write(self, snapshot: Snapshot) -> None:
         target = self._file(Path(snapshot.source))
-        fp = fingerprint(Path(snapshot.source), snapshot.images)
+        fp = fingerprint(Path(snapshot.source), snapshot.images, _files(snapshot))
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             tmp = target.with_suffix(f".{os.getpid()}.tmp")
@@ -98,7 +106,7 @@ def open_content(path: str | Path, cache: SnapshotCache | None) -> tuple[Snapsho
     """
     source = Path(path).resolve()
     cached = cache.read(source) if cache else None
-    if cached and cached[0] == fingerprint(source, cached[1].images):
+    if cached and cached[0] == fingerprint(source, cached[1].images, _files(cached[1])):
         return cached[1], []
 
     from .loader import load_content  # the validator: imported only when needed

@@ -7,7 +7,7 @@ import math
 import pytest
 from PySide6.QtQuick import QQuickItem
 
-PAGES = ["background", "negotiations", "terms", "aftermath", "credits"]
+PAGES = ["background", "negotiations", "terms", "aftermath", "map", "credits"]
 SIZES = [(1280, 720), (1920, 1080), (3840, 2160)]
 
 

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import os
 import random
+import shutil
+
+import pytest
 
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QGuiApplication, QWheelEvent
@@ -22,8 +25,37 @@ MODIFIERS = [Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.AltModifier,
              Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier]
 
 
-def test_monkey(open_kiosk, write_content, minimal):
-    path = write_content("settings:\n  idle:\n    timeout_s: 1\n    warning_s: 1\n" + minimal)
+SHORT_IDLE = "  idle:\n    timeout_s: 1\n    warning_s: 1\n"
+
+
+@pytest.fixture(params=["small", "exhibit"])
+def content(request, write_content, minimal, shipped_content):
+    """A small content file, and the real exhibit with its map (pinch storms on the map)."""
+    if request.param == "small":
+        return write_content("settings:\n" + SHORT_IDLE + minimal)
+    text = shipped_content.read_text(encoding="utf-8")
+    path = write_content(_drop_idle(text))
+    shutil.copytree(shipped_content.parent / "assets" / "map", path.parent / "assets" / "map")
+    return path
+
+
+def _drop_idle(text: str) -> str:
+    """The shipped settings.idle block replaced by a short one."""
+    lines, out, skip = text.splitlines(keepends=True), [], False
+    for line in lines:
+        if line.startswith("  idle:"):
+            skip = True
+            out.append(SHORT_IDLE)
+            continue
+        if skip and (line.startswith("    ") or not line.strip()):
+            continue
+        skip = False
+        out.append(line)
+    return "".join(out)
+
+
+def test_monkey(open_kiosk, content):
+    path = content
     visitor = open_kiosk(path)
     window, kiosk = visitor.window, visitor.kiosk
     valid = {"attract", *kiosk.navigation.pageIds}

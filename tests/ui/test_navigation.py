@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPoint
 
-PAGES = ["background", "negotiations", "terms", "aftermath", "credits"]
+PAGES = ["background", "negotiations", "terms", "aftermath", "map", "credits"]
+TEXT_PAGES = ["background", "negotiations", "terms", "aftermath"]
 
 
 @pytest.fixture
@@ -60,19 +61,29 @@ def test_navigation_buttons_work_with_a_mouse_too(visitor):
 def test_swipe_through_every_page_and_back_home(visitor):
     visitor.tap(visitor.find("attractScreen"))
     visitor.go("background")
-    for page in PAGES[1:]:
+    for page in TEXT_PAGES[1:] + ["map"]:
         visitor.swipe("left")
         visitor.go(page)
-        assert visitor.shows(visitor.find(f"title_{page}"))
+        assert visitor.shows(visitor.find(f"page_{page}"))
+    # on the map one finger pans the map: the page stays; the navigation bar moves on
+    visitor.swipe("left")
+    visitor.wait_settled()
+    assert visitor.page == "map"
+    visitor.tap("nav_credits")
+    visitor.go("credits")
     visitor.swipe("left")  # past the last page: stays
     visitor.wait_settled()
     assert visitor.page == "credits"
     visitor.swipe("right")
+    visitor.go("map")
+    visitor.tap("nav_aftermath")
     visitor.go("aftermath")
+    visitor.swipe("right")
+    visitor.go("terms")
     visitor.tap("homeButton")
     visitor.go("background")
     assert visitor.shows(visitor.find("title_background"))
-    assert not visitor.shows(visitor.find("title_aftermath"))
+    assert not visitor.shows(visitor.find("title_terms"))
 
 
 def test_home_is_always_visible(visitor):

@@ -96,6 +96,17 @@ Item {
         }
     }
 
+    // "See it on the map": low on the page, where hands are
+    NavButton {
+        objectName: "seeOnMap_" + pageRoot.page.id
+        visible: !!pageRoot.page.mapView
+        x: flick.x
+        anchors.bottom: parent.bottom
+        anchors.bottomMargin: Theme.s(28)
+        text: Exhibit.ui.see_on_map || ""
+        onClicked: Navigation.showOnMap(pageRoot.page.mapView)
+    }
+
     // more text below: a soft fade says "scroll"
     Rectangle {
         x: flick.x

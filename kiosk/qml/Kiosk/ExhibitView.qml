@@ -22,11 +22,17 @@ Item {
         cacheBuffer: Math.max(1, width * Exhibit.pages.length)  // all pages stay built (and keep their scroll)
         model: Exhibit.pages
 
-        delegate: ExhibitPage {
+        // on the map, one finger pans the map: pages change by the navigation bar there
+        interactive: Navigation.currentPage !== "map"
+
+        delegate: Loader {
+            id: slot
             required property var modelData
             width: pager.width
             height: pager.height
-            page: modelData
+            sourceComponent: modelData.kind === "map" ? mapPage : textPage
+            Component { id: textPage; ExhibitPage { page: slot.modelData } }
+            Component { id: mapPage; MapPage { page: slot.modelData } }
         }
 
         // Follows the backend (deferred, so never inside a flick's own update) and tells it

@@ -7,16 +7,17 @@ import Kiosk
 AbstractButton {
     id: button
     property bool showHomeIcon: false
+    property bool solid: false   // over a picture: an opaque button
 
-    Layout.preferredHeight: Theme.targetSize
+    implicitHeight: Theme.targetSize
+    implicitWidth: Math.max(Theme.targetSize, implicitContentWidth + Theme.s(64))
     Layout.minimumWidth: Theme.targetSize
-    Layout.preferredWidth: Math.max(Theme.targetSize, implicitContentWidth + Theme.s(64))
     focusPolicy: Qt.NoFocus
     hoverEnabled: false
 
     background: Rectangle {
         radius: Theme.s(14)
-        color: button.checked ? Theme.accent : (button.pressed ? Theme.line : "transparent")
+        color: button.checked ? Theme.accent : (button.pressed ? Theme.line : (button.solid ? Theme.surface : "transparent"))
         border.width: button.checked ? 0 : Math.max(1, Theme.s(2))
         border.color: Theme.line
     }

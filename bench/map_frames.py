@@ -1,0 +1,121 @@
+"""Frame times on the map during a scripted two-finger pinch and a pan (1920x1080, software
+renderer), against a bare Qt Quick window animating one rectangle, in the same run.
+
+    python bench/map_frames.py [--rounds 3]
+
+A frame's time is from the start of its scene-graph sync to its swap (the work of drawing
+it).  Prints median and p95 for both and the ratio.  Goal: map p95 <= 16.7 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_QUICK_BACKEND", "software")
+os.environ.setdefault("KIOSK_DATA_DIR", tempfile.mkdtemp(prefix="kiosk-bench-"))
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from PySide6 import QtQuick  # noqa: E402,F401
+from PySide6.QtCore import QByteArray, QPoint  # noqa: E402
+from PySide6.QtGui import QGuiApplication  # noqa: E402
+from PySide6.QtQml import QQmlApplicationEngine  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+
+BARE = b"""
+import QtQuick
+Window { width: 1920; height: 1080; visible: true; color: "#14181d"
+    Rectangle { width: 300; height: 300; color: "#c8a25a"; y: 390
+        NumberAnimation on x { from: 0; to: 1620; duration: 2000; loops: Animation.Infinite } } }
+"""
+
+
+class FrameClock:
+    def __init__(self, window):
+        self.times: list[float] = []
+        self._start = None
+        window.beforeSynchronizing.connect(self._begin)
+        window.frameSwapped.connect(self._end)
+
+    def _begin(self):
+        self._start = time.perf_counter()
+
+    def _end(self):
+        if self._start is not None:
+            self.times.append((time.perf_counter() - self._start) * 1000)
+            self._start = None
+
+
+def gesture_on_map(window, device) -> None:
+    c = QPoint(960, 480)
+    for start, end in ((200, 900), (300, 1300), (1300, 300)):  # pinch out, further, back in
+        QTest.touchEvent(window, device).press(0, c - QPoint(start // 2, 0), window) \
+            .press(1, c + QPoint(start // 2, 0), window).commit()
+        for i in range(1, 31):
+            d = start + (end - start) * i // 30
+            QTest.qWait(16)
+            QTest.touchEvent(window, device).move(0, c - QPoint(d // 2, 0), window) \
+                .move(1, c + QPoint(d // 2, 0), window).commit()
+        QTest.touchEvent(window, device).release(0, c - QPoint(end // 2, 0), window) \
+            .release(1, c + QPoint(end // 2, 0), window).commit()
+    # a one-finger pan across the zoomed map
+    QTest.touchEvent(window, device).press(0, c, window).commit()
+    for i in range(1, 41):
+        QTest.qWait(16)
+        QTest.touchEvent(window, device).move(0, c + QPoint(-i * 15, -i * 6), window).commit()
+    QTest.touchEvent(window, device).release(0, c + QPoint(-600, -240), window).commit()
+    QTest.qWait(600)  # inertia
+
+
+def stats(times: list[float]) -> tuple[float, float]:
+    s = sorted(times)
+    return statistics.median(s), s[min(len(s) - 1, int(len(s) * 0.95))]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--rounds", type=int, default=3)
+    args = ap.parse_args()
+    app = QGuiApplication(sys.argv[:1])
+    device = QTest.createTouchDevice()
+    from kiosk.app import create_app
+
+    map_times: list[float] = []
+    bare_times: list[float] = []
+    for _ in range(args.rounds):
+        kiosk = create_app(ROOT / "content.yaml")
+        kiosk.navigation.show("map")
+        QTest.qWait(1200)
+        clock = FrameClock(kiosk.window)
+        gesture_on_map(kiosk.window, device)
+        map_times += clock.times
+        kiosk.close()
+
+        engine = QQmlApplicationEngine()
+        engine.loadData(QByteArray(BARE))
+        window = engine.rootObjects()[0]
+        QTest.qWait(300)
+        clock = FrameClock(window)
+        QTest.qWait(2000)
+        bare_times += clock.times
+        window.close()
+        del engine
+
+    (mm, mp), (bm, bp) = stats(map_times), stats(bare_times)
+    print(f"{args.rounds} rounds, alternating; frame = sync start -> swap; software renderer, 1920x1080")
+    print(f"map, pinch and pan:      median {mm:5.1f} ms, p95 {mp:5.1f} ms ({len(map_times)} frames)")
+    print(f"bare window, one rect:   median {bm:5.1f} ms, p95 {bp:5.1f} ms ({len(bare_times)} frames)")
+    print(f"ratio map/bare: median {mm / bm:.2f}x, p95 {mp / bp:.2f}x; goal: map p95 <= 16.7 ms "
+          f"({'met' if mp <= 16.7 else 'NOT met'})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,338 @@
+import QtQuick
+import QtQuick.Shapes
+import Kiosk
+import Kiosk.Backend
+
+// The map: pinch to zoom, drag to pan (with inertia), double-tap to zoom in; a timeline of
+// layers (1689, 1858, 1860) with a legend in km²; hotspots with a popup. Labels and lines
+// are drawn here, over the picture, so they stay sharp and can be translated.
+Item {
+    id: page
+    objectName: "page_map"
+
+    property var page: ({})
+    readonly property var map: Exhibit.map
+    readonly property int defaultLayer: map.startLayer || 0
+    property int layerIndex: defaultLayer
+    property var openSpot: null
+    readonly property var currentLayer: map.layers ? map.layers[layerIndex] : null
+
+    function resetView() {
+        openSpot = null
+        layerIndex = defaultLayer
+        mapView.zoomTo(1, Qt.point(flick.width / 2, flick.height / 2))
+        flick.cancelFlick()
+        flick.contentX = -flick.leftMargin
+        flick.contentY = -flick.topMargin
+    }
+    // a page's "See it on the map": that layer, centred on that point, that close
+    function focusOn(view) {
+        openSpot = null
+        layerIndex = view.layer
+        const z = Math.max(1, Math.min(mapView.maxZoom, view.zoom))
+        flick.resizeContent(mapView.fitWidth * z, mapView.fitWidth * z * map.height / map.width, Qt.point(0, 0))
+        flick.contentX = view.x * mapView.k - flick.width / 2
+        flick.contentY = view.y * mapView.k - flick.height / 2
+        flick.returnToBounds()
+    }
+    Connections {
+        target: Navigation
+        function onMapRequestChanged() { if (Navigation.mapRequest.zoom) page.focusOn(Navigation.mapRequest) }
+    }
+
+    readonly property string resetName: "map"
+    Component.onCompleted: Session.register(resetName, () => page.resetView())
+    Component.onDestruction: Session.unregister(resetName)
+
+    Item {
+        id: mapView
+        objectName: "mapView"
+        anchors.left: panel.right
+        anchors.right: parent.right
+        anchors.top: parent.top
+        anchors.bottom: parent.bottom
+        clip: true
+
+        readonly property real fitWidth: Math.min(width, height * page.map.width / page.map.height)
+        readonly property real zoom: fitWidth > 0 ? flick.contentWidth / fitWidth : 1
+        readonly property real maxZoom: 6
+        readonly property real k: flick.contentWidth / page.map.width   // screen px per picture px
+
+        // zoom to z (clamped) keeping the point p (in view coordinates) where it is
+        function zoomTo(z, p) {
+            const zz = Math.max(1, Math.min(maxZoom, z))
+            flick.resizeContent(fitWidth * zz, fitWidth * zz * page.map.height / page.map.width,
+                                Qt.point(p.x + flick.contentX, p.y + flick.contentY))
+            flick.returnToBounds()
+        }
+
+        // two fingers: zoom about their centre (a handler, so it can take the touch from the
+        // Flickable, which pans with one finger and keeps its inertia)
+        PinchHandler {
+            id: pinch
+            target: null
+            property real startWidth
+            onActiveChanged: {
+                if (active)
+                    startWidth = flick.contentWidth
+                else
+                    flick.returnToBounds()
+            }
+            onActiveScaleChanged: {
+                const z = Math.max(1, Math.min(mapView.maxZoom, startWidth * activeScale / mapView.fitWidth))
+                const c = centroid.position
+                flick.resizeContent(mapView.fitWidth * z, mapView.fitWidth * z * page.map.height / page.map.width,
+                                    Qt.point(c.x + flick.contentX, c.y + flick.contentY))
+            }
+        }
+
+        Flickable {
+            id: flick
+            anchors.fill: parent
+            contentWidth: mapView.fitWidth
+            contentHeight: mapView.fitWidth * page.map.height / page.map.width
+            // keep the map centred while it is smaller than the view: it never leaves the screen
+            leftMargin: Math.max(0, (width - contentWidth) / 2)
+            rightMargin: leftMargin
+            topMargin: Math.max(0, (height - contentHeight) / 2)
+            bottomMargin: topMargin
+            boundsBehavior: Flickable.StopAtBounds
+            maximumFlickVelocity: 4000
+
+            Item {
+                width: Math.max(flick.contentWidth, flick.width)
+                height: Math.max(flick.contentHeight, flick.height)
+
+                Item {
+                    id: canvas
+                    width: flick.contentWidth
+                    height: flick.contentHeight
+
+                    Image {
+                        anchors.fill: parent
+                        source: page.map.picture ? page.map.picture.url : ""
+                        sourceSize.width: page.map.width || 1
+                        asynchronous: true
+                        smooth: true
+                        mipmap: true
+                    }
+
+                    // a tap on the map closes the popup; a double tap zooms in there
+                    // (a MouseArea, not a TapHandler: it stays calm under mixed touch and mouse)
+                    MouseArea {
+                        anchors.fill: parent
+                        onClicked: page.openSpot = null
+                        onDoubleClicked: (m) => mapView.zoomTo(mapView.zoom * 2,
+                                             Qt.point(m.x - flick.contentX, m.y - flick.contentY))
+                    }
+
+                    // the layer's areas and borders, in picture pixels scaled to the zoom
+                    Repeater {
+                        model: page.currentLayer ? page.currentLayer.shapes : []
+                        Shape {
+                            required property var modelData
+                            width: page.map.width
+                            height: page.map.height
+                            transform: Scale { xScale: mapView.k; yScale: mapView.k }
+                            preferredRendererType: Shape.SoftwareRenderer
+                            ShapePath {
+                                strokeColor: modelData.closed ? "transparent" : MapStyle.stroke(modelData.id)
+                                strokeWidth: (modelData.closed ? 0 : Theme.s(5)) / Math.max(0.01, mapView.k)
+                                strokeStyle: modelData.id.indexOf("1689") >= 0 ? ShapePath.DashLine : ShapePath.SolidLine
+                                dashPattern: [4, 3]
+                                fillColor: modelData.closed ? MapStyle.fill(modelData.id) : "transparent"
+                                capStyle: ShapePath.RoundCap
+                                joinStyle: ShapePath.RoundJoin
+                                PathMultiline { paths: modelData.paths }
+                            }
+                        }
+                    }
+
+                    // hotspots: big round targets with the place's name
+                    Repeater {
+                        model: page.map.hotspots || []
+                        Item {
+                            id: spot
+                            required property var modelData
+                            objectName: "hotspot_" + modelData.id
+                            x: modelData.x * mapView.k - width / 2
+                            y: modelData.y * mapView.k - height / 2
+                            width: Theme.minTarget * 1.1
+                            height: width
+                            Rectangle {
+                                anchors.centerIn: parent
+                                width: parent.width * 0.42
+                                height: width
+                                radius: width / 2
+                                color: page.openSpot === spot.modelData ? Theme.text : Theme.accent
+                                border.color: Theme.background
+                                border.width: Math.max(2, Theme.s(3))
+                            }
+                            Text {
+                                // the name beside the marker, on the side the content asks for;
+                                // the name is part of the target (markers of near places overlap)
+                                objectName: "hotspotLabel_" + spot.modelData.id
+                                x: spot.modelData.labelLeft ? -implicitWidth : parent.width
+                                anchors.verticalCenter: parent.verticalCenter
+                                text: spot.modelData.title
+                                color: Theme.background
+                                style: Text.Outline
+                                styleColor: Qt.rgba(0.93, 0.89, 0.83, 0.85)
+                                font.family: Theme.sans
+                                font.pixelSize: Theme.smallSize
+                                font.weight: Font.Bold
+                                MouseArea {
+                                    anchors.fill: parent
+                                    anchors.margins: -Theme.s(12)
+                                    onClicked: page.openSpot = spot.modelData
+                                }
+                            }
+                            MouseArea {
+                                anchors.fill: parent
+                                onClicked: page.openSpot = spot.modelData
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    // heading, timeline and legend: a panel on the left (controls low, where hands are)
+    Rectangle {
+        id: panel
+        anchors.left: parent.left
+        anchors.top: parent.top
+        anchors.bottom: parent.bottom
+        width: Math.max(Theme.s(440), parent.width * 0.24)
+        color: Theme.background
+
+        Column {
+            x: Theme.margin * 0.6
+            y: Theme.s(70)
+            width: parent.width - Theme.margin * 1.0
+            spacing: Theme.s(18)
+            Text {
+                text: (page.page.label || "").toUpperCase()
+                color: Theme.accent
+                font.family: Theme.sans
+                font.pixelSize: Theme.smallSize
+                font.weight: Font.Bold
+                font.letterSpacing: Theme.s(3)
+            }
+            Text {
+                objectName: "title_" + (page.page.id || "map")
+                width: parent.width
+                text: page.page.title || ""
+                color: Theme.text
+                font.family: Theme.serif
+                font.pixelSize: Theme.titleSize * 0.75
+                font.weight: Font.Bold
+                wrapMode: Text.WordWrap
+            }
+            Text {
+                objectName: "layerTitle"
+                width: parent.width
+                text: page.currentLayer ? page.currentLayer.title : ""
+                color: Theme.text
+                font.family: Theme.serif
+                font.pixelSize: Theme.bodySize * 0.9
+                wrapMode: Text.WordWrap
+            }
+            // legend: what each colour is, with areas in km²
+            Repeater {
+                model: page.currentLayer ? page.currentLayer.shapes : []
+                Row {
+                    required property var modelData
+                    visible: modelData.name !== ""
+                    spacing: Theme.s(14)
+                    Rectangle {
+                        width: Theme.s(34); height: modelData.closed ? Theme.s(24) : Theme.s(6)
+                        anchors.verticalCenter: parent.verticalCenter
+                        color: modelData.closed ? MapStyle.swatch(modelData.id) : MapStyle.stroke(modelData.id)
+                    }
+                    Text {
+                        width: panel.width - Theme.margin * 1.0 - Theme.s(48)
+                        text: modelData.name + (modelData.closed && modelData.areaKm2 > 0
+                              ? " - " + Math.round(modelData.areaKm2 / 1000).toLocaleString(Qt.locale("en_GB"), "f", 0) + ",000 km²" : "")
+                        color: Theme.text
+                        font.family: Theme.sans
+                        font.pixelSize: Theme.smallSize
+                        wrapMode: Text.WordWrap
+                    }
+                }
+            }
+        }
+
+        // the timeline: one big button per layer, low on the screen
+        Row {
+            anchors.bottom: parent.bottom
+            anchors.bottomMargin: Theme.s(28)
+            x: Theme.margin * 0.6
+            spacing: Theme.s(14)
+            Repeater {
+                model: page.map.layers || []
+                NavButton {
+                    required property var modelData
+                    required property int index
+                    objectName: "layer_" + modelData.id
+                    text: modelData.label
+                    checked: page.layerIndex === index
+                    onClicked: { page.layerIndex = index; page.openSpot = null }
+                }
+            }
+        }
+    }
+
+    NavButton {
+        objectName: "mapReset"
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
+        anchors.margins: Theme.s(28)
+        text: Exhibit.ui.map_reset || "Whole map"
+        solid: true
+        onClicked: page.resetView()
+    }
+
+    // the hotspot's text; a tap anywhere else closes it
+    Rectangle {
+        objectName: "hotspotPopup"
+        visible: page.openSpot !== null
+        anchors.horizontalCenter: mapView.horizontalCenter
+        anchors.bottom: parent.bottom
+        anchors.bottomMargin: Theme.s(40)
+        width: Math.min(Theme.s(820), parent.width * 0.5)
+        height: popupText.implicitHeight + Theme.s(60)
+        radius: Theme.s(18)
+        color: Theme.surface
+        border.color: Theme.accent
+        border.width: Math.max(1, Theme.s(2))
+        Column {
+            id: popupText
+            x: Theme.s(30); y: Theme.s(30)
+            width: parent.width - Theme.s(60)
+            spacing: Theme.s(10)
+            Text {
+                width: parent.width
+                text: page.openSpot ? page.openSpot.title : ""
+                color: Theme.accent
+                font.family: Theme.serif
+                font.pixelSize: Theme.bodySize
+                font.weight: Font.Bold
+                wrapMode: Text.WordWrap
+            }
+            Text {
+                objectName: "hotspotText"
+                width: parent.width
+                text: page.openSpot ? page.openSpot.text : ""
+                textFormat: Text.MarkdownText
+                color: Theme.text
+                font.family: Theme.serif
+                font.pixelSize: Theme.bodySize * 0.85
+                wrapMode: Text.WordWrap
+                lineHeight: 1.25
+            }
+        }
+        MouseArea { anchors.fill: parent; onClicked: page.openSpot = null }
+    }
+}

@@ -1,0 +1,126 @@
+"""The map page: pinch, pan, double-tap, reset, layers and hotspots - by real touches."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+
+
+@pytest.fixture
+def on_map(open_kiosk, shipped_content):
+    visitor = open_kiosk(shipped_content)
+    visitor.tap(visitor.find("attractScreen"))
+    visitor.go("background")
+    visitor.tap("nav_map")
+    visitor.go("map")
+    return visitor
+
+
+def zoom(visitor) -> float:
+    return visitor.find("mapView").property("zoom")
+
+
+def pinch(visitor, center: QPoint, start: int, end: int, steps: int = 10) -> None:
+    """Two fingers, ``start`` px apart, move to ``end`` px apart around ``center``."""
+    dev, w = visitor.touchscreen, visitor.window
+    QTest.touchEvent(w, dev).press(0, center - QPoint(start // 2, 0), w).press(1, center + QPoint(start // 2, 0), w).commit()
+    for i in range(1, steps + 1):
+        d = start + (end - start) * i // steps
+        QTest.qWait(10)
+        QTest.touchEvent(w, dev).move(0, center - QPoint(d // 2, 0), w).move(1, center + QPoint(d // 2, 0), w).commit()
+    QTest.touchEvent(w, dev).release(0, center - QPoint(end // 2, 0), w).release(1, center + QPoint(end // 2, 0), w).commit()
+
+
+def test_the_map_opens_at_the_whole_map(on_map):
+    assert zoom(on_map) == pytest.approx(1.0)
+    assert on_map.shows(on_map.find("mapView"))
+
+
+def test_pinch_zooms_within_bounds_and_reset_returns(on_map):
+    center = on_map.center("mapView")
+    pinch(on_map, center, 200, 500)
+    on_map.qtbot.waitUntil(lambda: zoom(on_map) > 1.8)
+    pinch(on_map, center, 100, 1400)
+    pinch(on_map, center, 100, 1400)
+    on_map.qtbot.waitUntil(lambda: zoom(on_map) > 4)
+    assert zoom(on_map) <= 6.0 + 1e-6
+    pinch(on_map, center, 1200, 100)  # pinch in past the whole map: stays at 1x
+    pinch(on_map, center, 1200, 100)
+    on_map.qtbot.waitUntil(lambda: zoom(on_map) == pytest.approx(1.0, abs=0.01))
+    pinch(on_map, center, 200, 600)
+    on_map.qtbot.waitUntil(lambda: zoom(on_map) > 1.5)
+    on_map.tap("mapReset")
+    on_map.qtbot.waitUntil(lambda: zoom(on_map) == pytest.approx(1.0))
+
+
+def test_pan_is_clamped_so_the_map_never_leaves_the_screen(on_map):
+    center = on_map.center("mapView")
+    pinch(on_map, center, 200, 700)
+    on_map.qtbot.waitUntil(lambda: zoom(on_map) > 2)
+    view = on_map.find("mapView")
+    flick = next(i for i in view.childItems() if i.metaObject().className().startswith("QQuickFlickable"))
+    on_map.drag(center, center + QPoint(1500, 900))  # far beyond the map's edge
+    on_map.qtbot.waitUntil(lambda: not flick.property("moving"), timeout=5000)
+    assert flick.property("contentX") >= -flick.property("leftMargin") - 0.5
+    assert flick.property("contentY") >= -flick.property("topMargin") - 0.5
+    on_map.drag(center, center - QPoint(2500, 1500))
+    on_map.qtbot.waitUntil(lambda: not flick.property("moving"), timeout=5000)
+    right = flick.property("contentX") + flick.width()
+    assert right <= flick.property("contentWidth") + flick.property("rightMargin") + 0.5
+
+
+def test_double_tap_zooms_in(on_map):
+    p = on_map.center("mapView") + QPoint(250, -200)  # open map, away from the places
+    on_map.tap(p)
+    on_map.tap(p)
+    on_map.qtbot.waitUntil(lambda: zoom(on_map) == pytest.approx(2.0, abs=0.05))
+    QTest.mouseDClick(on_map.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, p)
+    on_map.qtbot.waitUntil(lambda: zoom(on_map) == pytest.approx(4.0, abs=0.1))
+
+
+def test_a_hotspot_opens_its_popup_and_a_tap_elsewhere_closes_it(on_map):
+    popup = on_map.find("hotspotPopup")
+    assert not popup.isVisible()
+    on_map.tap("hotspotLabel_aigun")  # its name: at the whole map, the markers of near places overlap
+    on_map.qtbot.waitUntil(popup.isVisible)
+    assert "signed here on 28 May 1858" in on_map.find("hotspotText").property("text")
+    on_map.tap(on_map.center("mapView") + QPoint(0, -250))
+    on_map.qtbot.waitUntil(lambda: not popup.isVisible())
+
+
+def test_layers_change_what_is_shown(on_map):
+    title = on_map.find("layerTitle")
+    on_map.tap("layer_1689")
+    on_map.qtbot.waitUntil(lambda: "Nerchinsk" in title.property("text"))
+    assert on_map.find("layer_1689").property("checked")
+    on_map.tap("layer_1860")
+    on_map.qtbot.waitUntil(lambda: "1860" in title.property("text") or "coast" in title.property("text"))
+
+
+def test_the_session_reset_puts_the_map_back(on_map):
+    assert "map" in on_map.kiosk.session.parts
+    center = on_map.center("mapView")
+    pinch(on_map, center, 200, 600)
+    on_map.qtbot.waitUntil(lambda: zoom(on_map) > 1.5)
+    on_map.tap("layer_1689")
+    on_map.tap("hotspotLabel_aigun")
+    on_map.qtbot.waitUntil(on_map.find("hotspotPopup").isVisible)
+    on_map.kiosk.session.reset()
+    on_map.qtbot.waitUntil(lambda: zoom(on_map) == pytest.approx(1.0))
+    assert not on_map.find("hotspotPopup").isVisible()
+    assert not on_map.find("layer_1689").property("checked")
+
+
+def test_see_it_on_the_map_opens_the_map_there(open_kiosk, shipped_content):
+    visitor = open_kiosk(shipped_content)
+    visitor.tap(visitor.find("attractScreen"))
+    visitor.go("background")
+    visitor.tap("nav_aftermath")
+    visitor.go("aftermath")
+    visitor.tap("seeOnMap_aftermath")
+    visitor.go("map")
+    visitor.qtbot.waitUntil(lambda: zoom(visitor) == pytest.approx(2.2, abs=0.05))
+    assert visitor.find("layer_1860").property("checked")
+    assert visitor.shows(visitor.find("hotspot_vladivostok"))  # the coast is in view
+    assert not visitor.find_all("seeOnMap_negotiations") or not visitor.find("seeOnMap_negotiations").isVisible()
