@@ -23,7 +23,7 @@ Item {
         model: Exhibit.pages
 
         // on the map, one finger pans the map: pages change by the navigation bar there
-        interactive: Navigation.currentPage !== "map"
+        // (set in follow(), deferred: a binding here looped when a swipe ended on the map)
 
         delegate: Loader {
             id: slot
@@ -38,6 +38,7 @@ Item {
         // Follows the backend (deferred, so never inside a flick's own update) and tells it
         // where a visitor's swipe came to rest.
         function follow() {
+            interactive = Navigation.currentPage !== "map"
             const index = Math.max(0, Navigation.currentIndex)
             if (currentIndex !== index)
                 currentIndex = index
