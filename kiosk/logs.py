@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import sys
 from pathlib import Path
 
 from kiosk.paths import log_dir
@@ -18,13 +19,25 @@ class _OneLine(logging.Formatter):
         return f"kiosk: {record.getMessage()}"
 
 
+class _Console(logging.StreamHandler):
+    """Writes to whatever ``sys.stderr`` is now (tests and embedders replace it)."""
+
+    @property
+    def stream(self):
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, _value) -> None:
+        pass
+
+
 def setup_logging(level: int = logging.INFO, console_level: int = logging.WARNING) -> Path | None:
     """Log to stderr and to ``<log_dir>/kiosk.log`` (rotating, 5 x 1 MB). Returns the file path."""
     root = logging.getLogger()
     if getattr(root, "_kiosk_configured", False):
         return getattr(root, "_kiosk_file", None)
     root.setLevel(level)
-    console = logging.StreamHandler()
+    console = _Console()
     console.setLevel(console_level)
     console.setFormatter(_OneLine())
     root.addHandler(console)
