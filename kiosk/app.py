@@ -10,7 +10,7 @@ from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow
 
-from kiosk.backend import QML_IMPORT_NAME, ActivityFilter, Exhibit, Idle, Navigation, Session
+from kiosk.backend import QML_IMPORT_NAME, ActivityFilter, Exhibit, Idle, Language, Navigation, Session
 from kiosk.backend.navigation import ATTRACT
 from kiosk.content.snapshot import Snapshot, SnapshotCache, open_content
 from kiosk.paths import cache_dir
@@ -39,7 +39,7 @@ class KioskApp:
 
     def __init__(self, engine: QQmlApplicationEngine, window: QQuickWindow, content: Snapshot, *,
                  exhibit: Exhibit, navigation: Navigation, session: Session, idle: Idle,
-                 activity: ActivityFilter):
+                 language: Language, activity: ActivityFilter):
         self.engine = engine
         self.window = window
         self.content = content
@@ -47,6 +47,7 @@ class KioskApp:
         self.navigation = navigation
         self.session = session
         self.idle = idle
+        self.language = language
         self._activity = activity
 
     def close(self) -> None:
@@ -55,7 +56,7 @@ class KioskApp:
             self._activity.disarm()
         if self.window is not None:
             self.window.close()
-        self.window = self.exhibit = self.navigation = self.session = self.idle = None  # type: ignore[assignment]
+        self.window = self.exhibit = self.navigation = self.session = self.idle = self.language = None  # type: ignore[assignment]
         self._activity = None
         self.engine = None  # the last reference: the engine and its QML objects go now
 
@@ -87,7 +88,9 @@ def create_app(content_path: str | Path, *, fullscreen: bool = False, cache: boo
     navigation: Navigation = engine.singletonInstance(QML_IMPORT_NAME, "Navigation")
     session: Session = engine.singletonInstance(QML_IMPORT_NAME, "Session")
     idle: Idle = engine.singletonInstance(QML_IMPORT_NAME, "Idle")
+    language: Language = engine.singletonInstance(QML_IMPORT_NAME, "Language")
     exhibit.set_content(content)
+    language.set_offered(content.data["settings"]["languages"], content.data["settings"]["default_language"])
     navigation.set_page_ids(exhibit.page_ids())
 
     # idle reset: activity anywhere restarts the wait; at the end, the session resets
@@ -97,6 +100,7 @@ def create_app(content_path: str | Path, *, fullscreen: bool = False, cache: boo
     idle.timedOut.connect(session.reset)
     session.add("navigation", navigation.toAttract)
     session.add("idle", idle.reset)
+    session.add("language", language.reset)
     activity = ActivityFilter(idle, QGuiApplication.instance())
     activity.arm()
 
@@ -111,4 +115,4 @@ def create_app(content_path: str | Path, *, fullscreen: bool = False, cache: boo
     window.show()  # full-screen and frameless in kiosk mode, a 1920x1080 window otherwise (Main.qml)
     log.info("kiosk started with %s (%d pages)", content.source, len(content.data["pages"]))
     return KioskApp(engine, window, content, exhibit=exhibit, navigation=navigation, session=session,
-                    idle=idle, activity=activity)
+                    idle=idle, language=language, activity=activity)

@@ -32,11 +32,14 @@ def _parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="check a content file and list every mistake")
     check.add_argument("path", nargs="?", type=Path, default=Path("content.yaml"),
                        help="the content file (default: content.yaml)")
+    check.add_argument("--strict", action="store_true",
+                       help="treat warnings (such as a missing translation) as errors")
     return p
 
 
-def _check(path: Path) -> int:
+def _check(path: Path, strict: bool = False) -> int:
     from kiosk.content import ContentError, load_content, words
+    from kiosk.content.i18n import pick
 
     try:
         loaded = load_content(path)
@@ -48,13 +51,19 @@ def _check(path: Path) -> int:
         return EXIT_CONTENT
     for issue in loaded.warnings:
         print(issue)
+    if strict and loaded.warnings:
+        n = len(loaded.warnings)
+        print(f"{path}: {n} warning{'s' if n != 1 else ''}, and --strict makes them errors")
+        return EXIT_CONTENT
     pages = loaded.model.pages
-    per_page = ", ".join(f"{p.id} {words(p.body)}" for p in pages)
+    default = loaded.model.settings.default_language
+    per_page = ", ".join(f"{p.id} {words(pick(p.body, default, default))}" for p in pages)
+    languages = ", ".join(la.code for la in loaded.model.settings.languages)
     n_img = len(loaded.images)
     m = loaded.model.map
     map_info = f"; map: {len(m.layers)} layers, {len(m.hotspots)} hotspots" if m else ""
     print(f"{path}: OK - {len(pages)} page{'s' * (len(pages) != 1)}, {n_img} image{'s' * (n_img != 1)}; "
-          f"words per page: {per_page}{map_info}")
+          f"languages: {languages}; words per page ({default}): {per_page}{map_info}")
     return EXIT_OK
 
 
@@ -92,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
     log_file = setup_logging()
     try:
         if args.command == "check":
-            return _check(args.path)
+            return _check(args.path, args.strict)
         return _run(args.content, args.windowed)
     except KeyboardInterrupt:
         return 130

@@ -52,3 +52,20 @@ def write_content(tmp_path):
 def minimal() -> str:
     """A small valid content file (tests/data/minimal.yaml) to vary."""
     return (ROOT / "tests" / "data" / "minimal.yaml").read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def shipped_variant(tmp_path):
+    """The shipped content.yaml with some lines changed, beside the real assets."""
+
+    def make(*replacements: tuple[str, str]) -> Path:
+        text = SHIPPED_CONTENT.read_text(encoding="utf-8")
+        for old, new in replacements:
+            assert old in text, f"not in content.yaml: {old!r}"
+            text = text.replace(old, new, 1)
+        (tmp_path / "assets").symlink_to(ROOT / "assets")
+        path = tmp_path / "content.yaml"
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    return make

@@ -22,7 +22,7 @@ def test_check_the_shipped_content(shipped_content):
     result = run_kiosk("check", str(shipped_content))
     assert result.returncode == 0, result.stdout + result.stderr
     (line,) = result.stdout.splitlines()
-    assert line.startswith(f"{shipped_content}: OK - 4 pages, 1 image; words per page: background ")
+    assert line.startswith(f"{shipped_content}: OK - 4 pages, 1 image; languages: en, ru, zh-Hans; words per page (en): background ")
     assert result.stderr == ""
 
 

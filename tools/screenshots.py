@@ -1,10 +1,12 @@
 """Render the kiosk's screens to PNG (offscreen, no display needed).
 
     python tools/screenshots.py [--content content.yaml] [--out docs/screenshots] [--size 1920x1080]
+                                [--lang CODE]
 
 Writes attract.png, attract-1min.png (the attract screen's slow drift a minute later),
-one <page-id>.png per page, map-<layer>-1x.png and -4x.png for each map layer, and
-idle-warning.png; the README shows some of these files.
+one <page-id>.png per page, map-<layer>-1x.png and -4x.png for each map layer,
+<second page>-<code>.png in each other language, and idle-warning.png; the README shows
+some of these files. With --lang, everything in that language (and nothing extra).
 """
 
 from __future__ import annotations
@@ -41,12 +43,15 @@ def main() -> int:
     ap.add_argument("--content", type=Path, default=Path("content.yaml"))
     ap.add_argument("--out", type=Path, default=Path("docs/screenshots"))
     ap.add_argument("--size", default="1920x1080")
+    ap.add_argument("--lang", help="the language to show (default: the content's default language)")
     args = ap.parse_args()
     w, h = (int(v) for v in args.size.lower().split("x"))
 
     app = QGuiApplication(sys.argv[:1])
     kiosk = create_app(args.content)
     kiosk.window.resize(w, h)
+    if args.lang:
+        kiosk.language.choose(args.lang)
     args.out.mkdir(parents=True, exist_ok=True)
 
     def shoot(name: str) -> None:
@@ -70,6 +75,14 @@ def main() -> int:
             kiosk.navigation.showOnMap({"layer": index, "x": x, "y": y, "zoom": zoom})
             settle(1200)
             shoot(f"map-{layer['id']}-{zoom}x")
+    if not args.lang:  # one page in each other language, for the README
+        chosen = kiosk.language.code
+        for code in kiosk.language.codes()[1:]:
+            kiosk.language.choose(code)
+            kiosk.navigation.show(kiosk.navigation.pageIds[1])
+            settle(1000)
+            shoot(f"{kiosk.navigation.pageIds[1]}-{code}")
+        kiosk.language.choose(chosen)
     kiosk.navigation.show(kiosk.navigation.pageIds[0])
     kiosk.idle.configure(0.1, 15)  # nobody touches: the warning
     settle(1200)

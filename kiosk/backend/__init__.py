@@ -3,9 +3,10 @@ QML module ``Kiosk.Backend`` (one instance of each per engine)."""
 
 from .exhibit import Exhibit
 from .idle import ActivityFilter, Idle
+from .language import Language
 from .navigation import Navigation
 from .session import Session
 
 QML_IMPORT_NAME = "Kiosk.Backend"
 
-__all__ = ["ActivityFilter", "Exhibit", "Idle", "Navigation", "QML_IMPORT_NAME", "Session"]
+__all__ = ["ActivityFilter", "Exhibit", "Idle", "Language", "Navigation", "QML_IMPORT_NAME", "Session"]

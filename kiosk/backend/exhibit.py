@@ -7,6 +7,7 @@ import re
 from PySide6.QtCore import Property, QObject, QPointF, QUrl, Signal
 from PySide6.QtQml import QmlElement, QmlSingleton
 
+from kiosk.content.i18n import resolve
 from kiosk.content.snapshot import Snapshot
 
 QML_IMPORT_NAME = "Kiosk.Backend"
@@ -21,25 +22,39 @@ def blocks(markdown: str) -> list[str]:
     return [b.strip("\n") for b in re.split(r"\n[ \t]*\n", markdown) if b.strip()]
 
 
-def _image(snapshot: Snapshot, file: str | None, caption: str | None = None, credit: str | None = None):
+def languages(snapshot: Snapshot) -> tuple[list[str], str]:
+    settings = snapshot.data["settings"]
+    return [la["code"] for la in settings["languages"]], settings["default_language"]
+
+
+def texts(snapshot: Snapshot):
+    """``t(text)`` -> ``{code: text}`` for every offered language, fallback filled in."""
+    codes, default = languages(snapshot)
+    return lambda value: resolve(value, codes, default)
+
+
+def _image(snapshot: Snapshot, file: str | None, caption=None, credit=None):
     info = snapshot.images.get(file) if file else None
     if info is None:
         return None
+    t = texts(snapshot)
     return {
         "url": QUrl.fromLocalFile(info["path"]),
         "width": info["width"],
         "height": info["height"],
-        "caption": caption or "",
-        "credit": credit or "",
+        "caption": t(caption),
+        "credit": t(credit),
     }
 
 
 def present(snapshot: Snapshot) -> dict:
     """The content as QML reads it: the one place where the content meets the UI.
+    Every text is ``{language code: text}``, so QML shows ``text[Language.code]``.
     (The map, thousands of points, is presented on demand: :func:`present_map`.)"""
     c = snapshot.data
+    t = texts(snapshot)
 
-    def image(file: str | None, caption: str | None = None, credit: str | None = None) -> dict | None:
+    def image(file: str | None, caption=None, credit=None) -> dict | None:
         return _image(snapshot, file, caption, credit)
 
     def map_view(p: dict) -> dict | None:
@@ -50,9 +65,10 @@ def present(snapshot: Snapshot) -> dict:
         return {"layer": layers.index(p["map_view"]["layer"]), "x": focus["x"], "y": focus["y"],
                 "zoom": p["map_view"]["zoom"]}
 
-    def page(pid: str, label: str, title: str, body: str, img: dict | None, kind: str = "text") -> dict:
-        return {"id": pid, "kind": kind, "label": label, "title": title, "body": body, "blocks": blocks(body),
-                "image": img}
+    def page(pid: str, label, title, body, img: dict | None, kind: str = "text") -> dict:
+        body = t(body)
+        return {"id": pid, "kind": kind, "label": t(label), "title": t(title), "body": body,
+                "blocks": {code: blocks(text) for code, text in body.items()}, "image": img}
 
     pages = [
         page(p["id"], p["label"], p["title"], p["body"],
@@ -65,13 +81,13 @@ def present(snapshot: Snapshot) -> dict:
     pages.append(page(CREDITS_ID, c["ui"]["credits"], c["credits"]["title"], c["credits"]["body"], None))
     return {
         "attract": {
-            "title": c["attract"]["title"],
-            "subtitle": c["attract"].get("subtitle") or "",
-            "prompt": c["attract"]["prompt"],
+            "title": t(c["attract"]["title"]),
+            "subtitle": t(c["attract"].get("subtitle")),
+            "prompt": t(c["attract"]["prompt"]),
             "image": image(c["attract"].get("image")),
         },
         "pages": pages,
-        "ui": dict(c["ui"]),
+        "ui": {key: t(value) for key, value in c["ui"].items()},
         "screenDiagonalIn": float(c["settings"]["screen"]["diagonal_in"]),
         "reducedMotion": bool(c["settings"]["reduced_motion"]),
     }
@@ -83,11 +99,12 @@ def present_map(snapshot: Snapshot) -> dict:
     if not section or not data:
         return {}
     features = data["features"]
+    t = texts(snapshot)
 
     def shape(fid: str) -> dict:
         f = features[fid]
         return {"id": fid, "kind": f["kind"], "closed": f.get("closed", False), "areaKm2": f.get("area_km2") or 0,
-                "name": section.get("legend", {}).get(fid, ""),
+                "name": t(section.get("legend", {}).get(fid)),
                 "paths": [[QPointF(x, y) for x, y in path] for path in f.get("paths", [])]}
 
     spots = {h["id"]: h for h in data["hotspots"]}
@@ -96,9 +113,9 @@ def present_map(snapshot: Snapshot) -> dict:
         "width": data["size"]["width"],
         "height": data["size"]["height"],
         "startLayer": next((i for i, la in enumerate(section["layers"]) if la["id"] == section.get("start_layer")), 0),
-        "layers": [{"id": layer["id"], "label": layer["label"], "title": layer["title"],
+        "layers": [{"id": layer["id"], "label": t(layer["label"]), "title": t(layer["title"]),
                     "shapes": [shape(fid) for fid in layer["show"]]} for layer in section["layers"]],
-        "hotspots": [{"id": h["id"], "title": h["title"], "text": h["text"], "labelLeft": h["label_side"] == "left",
+        "hotspots": [{"id": h["id"], "title": t(h["title"]), "text": t(h["text"]), "labelLeft": h["label_side"] == "left",
                       "x": spots[h["id"]]["x"], "y": spots[h["id"]]["y"]} for h in section["hotspots"]],
     }
 

@@ -14,7 +14,9 @@ from pydantic import BaseModel, ValidationError
 from .images import ImageInfo, ImageProblem, probe_image
 from .issues import ContentError, Issue, Loc, did_you_mean
 from .mapdata import check_map
-from .model import Content
+from .fonts import missing_glyphs
+from .i18n import pick
+from .model import UI, Content, texts
 from .snapshot import Snapshot, stamp
 from .yamlload import Positions, read_yaml
 
@@ -73,7 +75,7 @@ def load_content(path: str | Path, display_name: str | None = None) -> LoadedCon
     except ValidationError as e:
         issues += _translate_all(e.errors(include_url=False), data, positions, file)
     images, map_data, more = _check(data, path.parent, positions, file)
-    issues += more
+    issues += more + _check_languages(data, positions, file)
     if model is None or any(i.severity == "error" for i in issues):
         raise ContentError(issues)
     return LoadedContent(model, path, images, positions, tuple(sorted(issues)), map_data)
@@ -131,6 +133,8 @@ def _check(data: dict, base: Path, positions: Positions,
             else:
                 first_id[pid] = i
         body = page.get("body")
+        if isinstance(body, dict):  # counted in the default language
+            body = pick(body, _offered(data)[1], _offered(data)[1])
         if isinstance(body, str) and words(body) > 2 * WORDS_PER_SECTION:
             issues.append(Issue(file, *positions.of(("pages", i, "body")), ("pages", i, "body"),
                                 f"{words(body)} words; visitors read 30-{WORDS_PER_SECTION} words per "
@@ -142,6 +146,75 @@ def _check(data: dict, base: Path, positions: Positions,
     map_data, more = check_map(section, pages if isinstance(pages, list) else [], base, positions, file)
     issues += more
     return images, map_data, issues
+
+
+def _offered(data: dict) -> tuple[list[str], str]:
+    """The language codes offered and the default one, as far as the file says."""
+    settings = data.get("settings") if isinstance(data.get("settings"), dict) else {}
+    langs = settings.get("languages")
+    codes = [la["code"] for la in langs if isinstance(la, dict) and isinstance(la.get("code"), str)] \
+        if isinstance(langs, list) else ["en"]
+    default = settings.get("default_language", "en")
+    return codes, default if isinstance(default, str) else "en"
+
+
+def _check_languages(data: dict, positions: Positions, file: str) -> list[Issue]:
+    """Languages offered, translations missing, characters no shipped font can draw."""
+    issues: list[Issue] = []
+    codes, default = _offered(data)
+    names = {c: la.get("name") for la in data.get("settings", {}).get("languages") or [] if isinstance(la, dict)
+             for c in [la.get("code")]} if isinstance(data.get("settings"), dict) else {}
+    seen: set[str] = set()
+    for i, code in enumerate(codes):
+        if code in seen:
+            loc = ("settings", "languages", i, "code")
+            issues.append(Issue(file, *positions.of(loc), loc, f"the language '{code}' is listed twice"))
+        seen.add(code)
+    if codes and default not in codes:
+        loc = ("settings", "default_language")
+        issues.append(Issue(file, *positions.of(loc), loc,
+                            f"'{default}' is not one of the languages ({', '.join(codes)}){did_you_mean(default, codes)}"
+                            "; add it to settings.languages or choose one of them"))
+
+    def glyphs(loc: Loc, text: str, where: Loc) -> None:
+        bad = missing_glyphs(text)
+        if bad:
+            shown = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in bad[:5]) + (" ..." if len(bad) > 5 else "")
+            issues.append(Issue(file, *positions.of(where), loc,
+                                f"no font of the kiosk can show {shown}: visitors would see empty boxes; "
+                                "use other characters, or add them to the fonts with tools/subset_fonts.py"))
+
+    for loc, value in texts(Content, data):
+        if isinstance(value, str):
+            glyphs(loc, value, loc)
+        elif isinstance(value, dict):
+            for code, text in value.items():
+                if not isinstance(text, str):
+                    continue  # the model reports it
+                if code not in codes:
+                    issues.append(Issue(file, *positions.of_key(loc + (code,)), loc + (code,),
+                                        f"'{code}' is not one of the languages ({', '.join(codes)})"
+                                        f"{did_you_mean(code, codes)}; add it to settings.languages or "
+                                        "correct the code"))
+                glyphs(loc + (code,), text, loc + (code,))
+            missing = [c for c in codes if c not in value]
+            if missing and value:
+                first = value.get(default) and default or next(iter(value))
+                langs = ", ".join(f"{c} ({names.get(c) or c})" for c in missing)
+                issues.append(Issue(file, *positions.of(loc), loc,
+                                    f"no text in {langs}; visitors who choose it read the {first} text. "
+                                    f"Add a line such as '{missing[0]}: ...'", "warning"))
+    # the kiosk's own words that the file leaves to their defaults
+    ui = data.get("ui") if isinstance(data.get("ui"), dict) else {}
+    for i, code in enumerate(codes):
+        lacking = [name for name, field in UI.model_fields.items()
+                   if name not in ui and code not in field.default]
+        if lacking:
+            loc = ("settings", "languages", i)
+            issues.append(Issue(file, *positions.of(loc), loc,
+                                f"the kiosk has no built-in {code} words for its buttons ({', '.join(lacking)}); "
+                                f"visitors who choose it read them in {default}. Add them under 'ui:'", "warning"))
+    return issues
 
 
 # --- pydantic's errors in a curator's words --------------------------------------------
@@ -241,6 +314,9 @@ def _translate(err: dict, data: Any, positions: Positions, file: str) -> Issue:
         msg = "needs at least one entry"
     elif kind == "value_error":
         msg = str(err["ctx"]["error"])
+        if m := re.match(r"\[([\w-]+)\] ", msg):  # one language of a text: point at its line
+            loc, msg = loc + (m.group(1),), msg[m.end():]
+            where = positions.of(loc)
     elif kind in ("float_type", "int_type", "float_parsing", "int_parsing"):
         msg = f"expected a number, got {_describe(value)}"
     elif kind == "string_pattern_mismatch" and loc[-1:] == ("default_language",):

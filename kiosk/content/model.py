@@ -5,29 +5,105 @@ unknown key is an error); :mod:`kiosk.content.checks` then checks what needs the
 system or the whole document (images exist, page ids unique).  The field descriptions
 become the JSON Schema that curators' editors use.
 
-Every text a visitor reads is a :data:`Text` (or :data:`Markdown`): today one language,
-a plain string.  Making them per-language mappings changes these two aliases only.
+Every text a visitor reads is a :data:`Text` (or :data:`Markdown`): a plain string (the
+same in every language) or a mapping ``{language code: text}``.  Which languages exist,
+and which translations are missing, is checked over the whole document by the loader.
 """
 
 from __future__ import annotations
 
 import re
+import typing
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainValidator, StringConstraints, WithJsonSchema
 
 
-def _text(v: str) -> str:
+LANGUAGE_CODE = r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
+
+
+def _one(v: object) -> str:
+    if isinstance(v, bool):
+        raise ValueError("expected text, but YAML reads yes/no/on/off/true/false as a yes-or-no value; "
+                         "put the text in quotes")
+    if isinstance(v, (int, float)):
+        raise ValueError(f'expected text, got the number {v}; put it in quotes: "{v}"')
+    if v is None:
+        raise ValueError("is empty; write some text after the colon or remove the key")
+    if not isinstance(v, str):
+        raise ValueError("expected text, or one line per language such as 'en: ...'")
     if not v.strip():
         raise ValueError("must not be empty; write some text or remove the key")
     return v.strip()
 
 
-Text = Annotated[str, AfterValidator(_text)]
-"""A visitor-facing text in one language."""
+def _text(v: object) -> str | dict[str, str]:
+    """One text for every language, or ``{language code: text}``."""
+    if isinstance(v, dict):
+        if not v:
+            raise ValueError("has no text; write one line per language such as 'en: ...'")
+        out = {}
+        for code, text in v.items():
+            if not isinstance(code, str) or not re.fullmatch(LANGUAGE_CODE, code):
+                raise ValueError(f"'{code}' is not a language code; use codes such as en, ru or zh-Hans")
+            try:
+                out[code] = _one(text)
+            except ValueError as e:
+                raise ValueError(f"[{code}] {e}") from None  # the loader points at the line of that language
+        return out
+    return _one(v)
 
-Markdown = Annotated[str, AfterValidator(_text)]
+
+_TEXT_SCHEMA = {
+    "anyOf": [
+        {"type": "string", "minLength": 1, "description": "The same text in every language."},
+        {"type": "object", "description": "One text per language, by language code (en, ru, zh-Hans ...).",
+         "propertyNames": {"pattern": LANGUAGE_CODE}, "additionalProperties": {"type": "string", "minLength": 1},
+         "minProperties": 1},
+    ]
+}
+
+
+class TextMark:
+    """Marks the fields visitors read (see :func:`texts`)."""
+
+
+Text = Annotated[str | dict[str, str], PlainValidator(_text), WithJsonSchema(_TEXT_SCHEMA), TextMark()]
+"""A visitor-facing text: one string, or one per language."""
+
+Markdown = Annotated[str | dict[str, str], PlainValidator(_text), WithJsonSchema(_TEXT_SCHEMA), TextMark()]
 """A visitor-facing text with Markdown: **bold**, *italic*, paragraphs, lists."""
+
+
+def texts(cls: type[BaseModel], data: object, loc: tuple = ()):
+    """Every visitor text in ``data`` (raw, as read): yields ``(loc, value)``."""
+    if not isinstance(data, dict):
+        return
+    for name, field in cls.model_fields.items():
+        if name in data:
+            yield from _texts(field.annotation, field.metadata, data[name], loc + (name,))
+
+
+def _texts(ann, metadata, value, loc):
+    if any(isinstance(m, TextMark) for m in metadata):
+        yield loc, value
+        return
+    origin, args = typing.get_origin(ann), typing.get_args(ann)
+    if origin is Annotated:
+        yield from _texts(args[0], list(ann.__metadata__), value, loc)
+    elif isinstance(ann, type) and issubclass(ann, BaseModel):
+        yield from texts(ann, value, loc)
+    elif origin is list and isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _texts(args[0], [], item, loc + (i,))
+    elif origin is dict and isinstance(value, dict):
+        for key, item in value.items():
+            yield from _texts(args[1], [], item, loc + (key,))
+    elif args:  # X | None
+        for arg in args:
+            if arg is not type(None):
+                yield from _texts(arg, [], value, loc)
+
 
 _ID = re.compile(r"[a-z][a-z0-9-]{0,31}")
 RESERVED_IDS = {"attract", "credits", "map"}
@@ -121,11 +197,26 @@ class Idle(_Section):
     )
 
 
+class Language(_Section):
+    """A language visitors can choose."""
+
+    code: Annotated[str, StringConstraints(pattern=LANGUAGE_CODE)] = Field(
+        description="BCP 47 code, as used in the texts: en, ru, zh-Hans, de ..."
+    )
+    name: Annotated[str, StringConstraints(min_length=1)] = Field(
+        description="The language's name in its own language, on its button: English, Русский, 中文."
+    )
+
+
 class Settings(_Section):
     """How the kiosk behaves."""
 
-    default_language: Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")] = Field(
-        "en", description="The language the texts are written in (BCP 47 code such as en, ru, zh-Hans)."
+    languages: list[Language] = Field(
+        default_factory=lambda: [Language(code="en", name="English")], min_length=1,
+        description="The languages visitors can choose, in the order of their buttons.",
+    )
+    default_language: Annotated[str, StringConstraints(pattern=LANGUAGE_CODE)] = Field(
+        "en", description="The language the kiosk starts in and falls back to (one of the languages' codes)."
     )
     screen: Screen = Field(default_factory=Screen)
     idle: Idle = Field(default_factory=Idle)
@@ -134,18 +225,30 @@ class Settings(_Section):
     )
 
 
+def _ui(en: str, ru: str, zh: str) -> dict[str, str]:
+    return {"en": en, "ru": ru, "zh-Hans": zh}
+
+
 class UI(_Section):
     """Words of the kiosk's own controls; override them to change the wording."""
 
-    home: Text = Field("Home", description="The Home button (back to the first page).")
-    credits: Text = Field("Credits", description="The button that opens the credits page.")
-    map_reset: Text = Field("Whole map", description="The map's button that shows the whole map again.")
-    see_on_map: Text = Field("See it on the map", description="A page's button that opens the map.")
-    idle_question: Text = Field("Are you still there?", description="The idle warning's question.")
-    idle_hint: Text = Field("Touch the screen to continue", description="The idle warning's invitation.")
+    home: Text = Field(_ui("Home", "В начало", "首页"), description="The Home button (back to the first page).")
+    credits: Text = Field(_ui("Credits", "Источники", "资料来源"),
+                          description="The button that opens the credits page.")
+    map_reset: Text = Field(_ui("Whole map", "Вся карта", "查看全图"),
+                            description="The map's button that shows the whole map again.")
+    see_on_map: Text = Field(_ui("See it on the map", "Показать на карте", "在地图上查看"),
+                             description="A page's button that opens the map.")
+    idle_question: Text = Field(_ui("Are you still there?", "Вы ещё здесь?", "您还在吗？"),
+                                description="The idle warning's question.")
+    idle_hint: Text = Field(_ui("Touch the screen to continue", "Коснитесь экрана, чтобы продолжить",
+                                "请触摸屏幕继续"), description="The idle warning's invitation.")
     idle_countdown: Text = Field(
-        "Starting again in {seconds} s", description="The countdown; {seconds} is replaced by the seconds left."
+        _ui("Starting again in {seconds} s", "Начинаем заново через {seconds} с", "{seconds}秒后重新开始"),
+        description="The countdown; {seconds} is replaced by the seconds left.",
     )
+    area: Text = Field(_ui("{area} km²", "{area} км²", "{area}平方公里"),
+                       description="An area in the map's legend; {area} is replaced by the number.")
 
 
 class MapLayer(_Section):
@@ -175,7 +278,7 @@ class Hotspot(_Section):
 class MapSection(_Section):
     """The map page: a picture of the region, historic layers and hotspots."""
 
-    label: Text = Field("Map", description="The map's button in the navigation bar.")
+    label: Text = Field(_ui("Map", "Карта", "地图"), description="The map's button in the navigation bar.")
     title: Text = Field(description="The heading shown on the map page.")
     picture: FilePath = Field(description="The base map picture (made by tools/make_map.py).")
     geometry: FilePath = Field(description="map.json: the picture's projection and bounds.")

@@ -61,9 +61,9 @@ class Visitor:
         """The named item once it is on screen, as a visitor sees it before touching it."""
         loader = self.find("exhibitLoader")
         self.qtbot.waitUntil(lambda: loader.property("item") is not None, timeout=5000)  # built after start
-        self.qtbot.waitUntil(lambda: bool(self.find_all(name)) and self.shows(self.find(name)), timeout=5000)
+        self.qtbot.waitUntil(lambda: any(self.shows(i) for i in self.find_all(name)), timeout=5000)
         self.next_frame()  # layouts are done when a frame has been drawn
-        return self.find(name)
+        return next(i for i in self.find_all(name) if self.shows(i))  # e.g. the languages: attract or bar
 
     def next_frame(self) -> None:
         """Wait until the window has drawn a new frame: what is on screen is laid out."""
@@ -98,6 +98,19 @@ class Visitor:
             QTest.qWait(10)
             QTest.touchEvent(self.window, dev).move(0, p, self.window).commit()
         QTest.touchEvent(self.window, dev).release(0, end, self.window).commit()
+
+    def pinch(self, center: QPoint, start: int, end: int, steps: int = 10) -> None:
+        """Two fingers, ``start`` px apart, move to ``end`` px apart around ``center``."""
+        dev, w = touch_device(), self.window
+        QTest.touchEvent(w, dev).press(0, center - QPoint(start // 2, 0), w).press(
+            1, center + QPoint(start // 2, 0), w).commit()
+        for i in range(1, steps + 1):
+            d = start + (end - start) * i // steps
+            QTest.qWait(10)
+            QTest.touchEvent(w, dev).move(0, center - QPoint(d // 2, 0), w).move(
+                1, center + QPoint(d // 2, 0), w).commit()
+        QTest.touchEvent(w, dev).release(0, center - QPoint(end // 2, 0), w).release(
+            1, center + QPoint(end // 2, 0), w).commit()
 
     def swipe(self, direction: str) -> None:
         w, h = self.window.width(), self.window.height()

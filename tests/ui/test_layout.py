@@ -9,6 +9,7 @@ from PySide6.QtQuick import QQuickItem
 
 PAGES = ["background", "negotiations", "terms", "aftermath", "map", "credits"]
 SIZES = [(1280, 720), (1920, 1080), (3840, 2160)]
+LANGUAGES = ["en", "ru", "zh-Hans"]
 
 
 def mm_per_px(size, diagonal_in=32.0):
@@ -21,7 +22,7 @@ def test_buttons_are_at_least_15mm_and_in_the_lower_half(open_kiosk, shipped_con
     visitor.tap(visitor.find("attractScreen"))
     visitor.go("background")
     scale = mm_per_px(size)
-    for name in ["homeButton"] + [f"nav_{p}" for p in PAGES]:
+    for name in ["homeButton"] + [f"nav_{p}" for p in PAGES] + [f"lang_{code}" for code in LANGUAGES]:
         button = visitor.target(name)
         rect = button.mapRectToScene(button.boundingRect())
         assert rect.width() * scale >= 15 and rect.height() * scale >= 15, (name, rect)
@@ -38,16 +39,27 @@ def _texts(item: QQuickItem):
         stack.extend(it.childItems())
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_no_text_runs_off_the_screen_or_is_elided(open_kiosk, shipped_content, size):
+def test_no_text_runs_off_the_screen_or_is_elided(open_kiosk, shipped_content, size, language):
+    """Russian words are long and Chinese has no spaces: every text still fits its box."""
     visitor = open_kiosk(shipped_content, size=size)
-    _assert_texts_fit(visitor.find("attractScreen"), size)
     visitor.tap(visitor.find("attractScreen"))
+    visitor.tap(f"lang_{language}")
+    assert visitor.window.property("language") == language
     for page in PAGES:
         visitor.tap(f"nav_{page}")
         visitor.go(page)
         _assert_texts_fit(visitor.target(f"page_{page}"), size)
         _assert_texts_fit(visitor.target("homeButton").parentItem(), size)  # the navigation bar
+    visitor.kiosk.session.reset()  # back on the attract screen, in the default language
+    visitor.qtbot.waitUntil(lambda: visitor.page == "attract")
+    visitor.tap(visitor.find(f"lang_{language}"))  # choosing a language there starts the exhibit
+    visitor.go(PAGES[0])
+    visitor.kiosk.navigation.toAttract()
+    visitor.qtbot.waitUntil(lambda: visitor.page == "attract")
+    visitor.next_frame()
+    _assert_texts_fit(visitor.find("attractScreen"), size)
 
 
 def _assert_texts_fit(root, size):

@@ -21,17 +21,6 @@ def zoom(visitor) -> float:
     return visitor.find("mapView").property("zoom")
 
 
-def pinch(visitor, center: QPoint, start: int, end: int, steps: int = 10) -> None:
-    """Two fingers, ``start`` px apart, move to ``end`` px apart around ``center``."""
-    dev, w = visitor.touchscreen, visitor.window
-    QTest.touchEvent(w, dev).press(0, center - QPoint(start // 2, 0), w).press(1, center + QPoint(start // 2, 0), w).commit()
-    for i in range(1, steps + 1):
-        d = start + (end - start) * i // steps
-        QTest.qWait(10)
-        QTest.touchEvent(w, dev).move(0, center - QPoint(d // 2, 0), w).move(1, center + QPoint(d // 2, 0), w).commit()
-    QTest.touchEvent(w, dev).release(0, center - QPoint(end // 2, 0), w).release(1, center + QPoint(end // 2, 0), w).commit()
-
-
 def test_the_map_opens_at_the_whole_map(on_map):
     assert zoom(on_map) == pytest.approx(1.0)
     assert on_map.shows(on_map.find("mapView"))
@@ -39,16 +28,16 @@ def test_the_map_opens_at_the_whole_map(on_map):
 
 def test_pinch_zooms_within_bounds_and_reset_returns(on_map):
     center = on_map.center("mapView")
-    pinch(on_map, center, 200, 500)
+    on_map.pinch(center, 200, 500)
     on_map.qtbot.waitUntil(lambda: zoom(on_map) > 1.8)
-    pinch(on_map, center, 100, 1400)
-    pinch(on_map, center, 100, 1400)
+    on_map.pinch(center, 100, 1400)
+    on_map.pinch(center, 100, 1400)
     on_map.qtbot.waitUntil(lambda: zoom(on_map) > 4)
     assert zoom(on_map) <= 6.0 + 1e-6
-    pinch(on_map, center, 1200, 100)  # pinch in past the whole map: stays at 1x
-    pinch(on_map, center, 1200, 100)
+    on_map.pinch(center, 1200, 100)  # pinch in past the whole map: stays at 1x
+    on_map.pinch(center, 1200, 100)
     on_map.qtbot.waitUntil(lambda: zoom(on_map) == pytest.approx(1.0, abs=0.01))
-    pinch(on_map, center, 200, 600)
+    on_map.pinch(center, 200, 600)
     on_map.qtbot.waitUntil(lambda: zoom(on_map) > 1.5)
     on_map.tap("mapReset")
     on_map.qtbot.waitUntil(lambda: zoom(on_map) == pytest.approx(1.0))
@@ -56,7 +45,7 @@ def test_pinch_zooms_within_bounds_and_reset_returns(on_map):
 
 def test_pan_is_clamped_so_the_map_never_leaves_the_screen(on_map):
     center = on_map.center("mapView")
-    pinch(on_map, center, 200, 700)
+    on_map.pinch(center, 200, 700)
     on_map.qtbot.waitUntil(lambda: zoom(on_map) > 2)
     view = on_map.find("mapView")
     flick = next(i for i in view.childItems() if i.metaObject().className().startswith("QQuickFlickable"))
@@ -101,7 +90,7 @@ def test_layers_change_what_is_shown(on_map):
 def test_the_session_reset_puts_the_map_back(on_map):
     assert "map" in on_map.kiosk.session.parts
     center = on_map.center("mapView")
-    pinch(on_map, center, 200, 600)
+    on_map.pinch(center, 200, 600)
     on_map.qtbot.waitUntil(lambda: zoom(on_map) > 1.5)
     on_map.tap("layer_1689")
     on_map.tap("hotspotLabel_aigun")

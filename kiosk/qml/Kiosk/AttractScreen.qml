@@ -75,7 +75,7 @@ Item {
         Text {
             objectName: "attractTitle"
             width: parent.width
-            text: Exhibit.attract.title || ""
+            text: I18n.t(Exhibit.attract.title)
             color: Theme.text
             font.family: Theme.serif
             font.pixelSize: Theme.displaySize * 1.25
@@ -86,7 +86,7 @@ Item {
 
         Text {
             width: parent.width
-            text: Exhibit.attract.subtitle || ""
+            text: I18n.t(Exhibit.attract.subtitle)
             visible: text.length > 0
             color: Theme.muted
             font.family: Theme.serif
@@ -109,7 +109,7 @@ Item {
         Text {
             id: promptText
             anchors.centerIn: parent
-            text: Exhibit.attract.prompt || ""
+            text: I18n.t(Exhibit.attract.prompt)
             color: Theme.accentText
             font.family: Theme.sans
             font.pixelSize: Theme.labelSize * 1.2
@@ -129,5 +129,21 @@ Item {
     MouseArea {
         anchors.fill: parent
         onClicked: Navigation.enter()
+    }
+
+    // choosing a language starts the exhibit in it. Built just after the first frame (by
+    // URL, so its buttons' Qt Quick Controls load then too): nobody touches that fast.
+    Loader {
+        id: languages
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
+        anchors.margins: Theme.s(40)
+        asynchronous: true
+        source: Qt.resolvedUrl("LanguageSwitcher.qml")
+        onLoaded: item.solid = true
+    }
+    Connections {
+        target: languages.item
+        function onChosen() { Navigation.enter() }
     }
 }

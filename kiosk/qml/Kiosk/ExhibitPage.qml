@@ -23,7 +23,7 @@ Item {
             spacing: Theme.s(22)
             Text {
                 // the page's name as a small heading above the title
-                text: (pageRoot.page.label || "").toUpperCase()
+                text: I18n.t(pageRoot.page.label).toUpperCase()
                 color: Theme.accent
                 font.family: Theme.sans
                 font.pixelSize: Theme.smallSize
@@ -33,7 +33,7 @@ Item {
             Text {
                 objectName: "title_" + pageRoot.page.id
                 width: pageRoot.leftWidth
-                text: pageRoot.page.title || ""
+                text: I18n.t(pageRoot.page.title)
                 color: Theme.text
                 font.family: Theme.serif
                 font.pixelSize: pageRoot.hasImage ? Theme.titleSize : Theme.titleSize * 1.12
@@ -57,7 +57,8 @@ Item {
         objectName: "scroll_" + pageRoot.page.id
         x: pageRoot.hasImage ? Theme.margin : Theme.margin + pageRoot.leftWidth + pageRoot.gap
         width: pageRoot.textWidth + Theme.s(24)
-        height: parent.height
+        // the text ends above the "See it on the map" button: it scrolls, never hides under it
+        height: parent.height - (seeOnMap.visible ? seeOnMap.height + 2 * Theme.s(28) : 0)
         contentWidth: width
         contentHeight: column.height + Theme.s(72)
         flickableDirection: Flickable.VerticalFlick
@@ -80,7 +81,7 @@ Item {
             Loader { active: pageRoot.hasImage; sourceComponent: heading }
 
             Repeater {
-                model: pageRoot.page.blocks || []
+                model: I18n.t(pageRoot.page.blocks) || []
                 Text {
                     required property string modelData
                     width: column.width
@@ -98,12 +99,13 @@ Item {
 
     // "See it on the map": low on the page, where hands are
     NavButton {
+        id: seeOnMap
         objectName: "seeOnMap_" + pageRoot.page.id
         visible: !!pageRoot.page.mapView
         x: flick.x
         anchors.bottom: parent.bottom
         anchors.bottomMargin: Theme.s(28)
-        text: Exhibit.ui.see_on_map || ""
+        text: I18n.t(Exhibit.ui.see_on_map)
         onClicked: Navigation.showOnMap(pageRoot.page.mapView)
     }
 
@@ -112,7 +114,7 @@ Item {
         x: flick.x
         width: flick.width
         height: Theme.s(110)
-        anchors.bottom: parent.bottom
+        y: flick.y + flick.height - height
         visible: flick.contentY + flick.height < flick.contentHeight - 2
         gradient: Gradient {
             GradientStop { position: 0.0; color: "transparent" }
@@ -143,7 +145,7 @@ Item {
 
         Text {
             width: parent.width
-            text: pageRoot.hasImage ? pageRoot.page.image.caption : ""
+            text: pageRoot.hasImage ? I18n.t(pageRoot.page.image.caption) : ""
             visible: text.length > 0
             color: Theme.text
             font.family: Theme.sans
@@ -154,7 +156,7 @@ Item {
 
         Text {
             width: parent.width
-            text: pageRoot.hasImage ? pageRoot.page.image.credit : ""
+            text: pageRoot.hasImage ? I18n.t(pageRoot.page.image.credit) : ""
             visible: text.length > 0
             color: Theme.muted
             font.family: Theme.sans

@@ -33,7 +33,7 @@ Item {
         Text {
             width: parent.width
             horizontalAlignment: Text.AlignHCenter
-            text: Exhibit.ui.idle_question || ""
+            text: I18n.t(Exhibit.ui.idle_question)
             color: Theme.text
             font.family: Theme.serif
             font.pixelSize: Theme.titleSize
@@ -44,7 +44,7 @@ Item {
         Text {
             width: parent.width
             horizontalAlignment: Text.AlignHCenter
-            text: Exhibit.ui.idle_hint || ""
+            text: I18n.t(Exhibit.ui.idle_hint)
             color: Theme.text
             font.family: Theme.sans
             font.pixelSize: Theme.labelSize * 1.2
@@ -55,7 +55,7 @@ Item {
             objectName: "idleCountdown"
             width: parent.width
             horizontalAlignment: Text.AlignHCenter
-            text: (Exhibit.ui.idle_countdown || "{seconds}").replace("{seconds}", Idle.secondsLeft)
+            text: (I18n.t(Exhibit.ui.idle_countdown) || "{seconds}").replace("{seconds}", Idle.secondsLeft)
             color: Theme.accent
             font.family: Theme.sans
             font.pixelSize: Theme.labelSize * 1.1

@@ -8,6 +8,8 @@ Window {
 
     // Public test contract: the id of the page shown, or "attract".
     readonly property string currentPage: Navigation.currentPage
+    // Public test contract: the language visitors read (a code such as en, ru, zh-Hans).
+    readonly property string language: Language.code
     // Full-screen and frameless for visitors; a normal window for a curator's preview.
     required property bool kioskMode
 
@@ -18,7 +20,7 @@ Window {
     minimumWidth: 640
     minimumHeight: 360
     color: Theme.background
-    title: Exhibit.attract.title || "Kiosk"
+    title: I18n.t(Exhibit.attract.title) || "Kiosk"
 
     Binding { target: Theme; property: "u"; value: Math.min(root.width / 1920, root.height / 1080) }
     Binding {

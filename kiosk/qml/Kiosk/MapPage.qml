@@ -174,7 +174,7 @@ Item {
                                 objectName: "hotspotLabel_" + spot.modelData.id
                                 x: spot.modelData.labelLeft ? -implicitWidth : parent.width
                                 anchors.verticalCenter: parent.verticalCenter
-                                text: spot.modelData.title
+                                text: I18n.t(spot.modelData.title)
                                 color: Theme.background
                                 style: Text.Outline
                                 styleColor: Qt.rgba(0.93, 0.89, 0.83, 0.85)
@@ -213,7 +213,7 @@ Item {
             width: parent.width - Theme.margin * 1.0
             spacing: Theme.s(18)
             Text {
-                text: (page.page.label || "").toUpperCase()
+                text: I18n.t(page.page.label).toUpperCase()
                 color: Theme.accent
                 font.family: Theme.sans
                 font.pixelSize: Theme.smallSize
@@ -223,7 +223,7 @@ Item {
             Text {
                 objectName: "title_" + (page.page.id || "map")
                 width: parent.width
-                text: page.page.title || ""
+                text: I18n.t(page.page.title)
                 color: Theme.text
                 font.family: Theme.serif
                 font.pixelSize: Theme.titleSize * 0.75
@@ -233,7 +233,7 @@ Item {
             Text {
                 objectName: "layerTitle"
                 width: parent.width
-                text: page.currentLayer ? page.currentLayer.title : ""
+                text: page.currentLayer ? I18n.t(page.currentLayer.title) : ""
                 color: Theme.text
                 font.family: Theme.serif
                 font.pixelSize: Theme.bodySize * 0.9
@@ -244,7 +244,7 @@ Item {
                 model: page.currentLayer ? page.currentLayer.shapes : []
                 Row {
                     required property var modelData
-                    visible: modelData.name !== ""
+                    visible: I18n.t(modelData.name) !== ""
                     spacing: Theme.s(14)
                     Rectangle {
                         width: Theme.s(34); height: modelData.closed ? Theme.s(24) : Theme.s(6)
@@ -253,8 +253,8 @@ Item {
                     }
                     Text {
                         width: panel.width - Theme.margin * 1.0 - Theme.s(48)
-                        text: modelData.name + (modelData.closed && modelData.areaKm2 > 0
-                              ? " - " + Math.round(modelData.areaKm2 / 1000).toLocaleString(Qt.locale("en_GB"), "f", 0) + ",000 km²" : "")
+                        text: I18n.t(modelData.name) + (modelData.closed && modelData.areaKm2 > 0
+                              ? " — " + I18n.area(modelData.areaKm2) : "")
                         color: Theme.text
                         font.family: Theme.sans
                         font.pixelSize: Theme.smallSize
@@ -276,7 +276,7 @@ Item {
                     required property var modelData
                     required property int index
                     objectName: "layer_" + modelData.id
-                    text: modelData.label
+                    text: I18n.t(modelData.label)
                     checked: page.layerIndex === index
                     onClicked: { page.layerIndex = index; page.openSpot = null }
                 }
@@ -289,7 +289,7 @@ Item {
         anchors.right: parent.right
         anchors.bottom: parent.bottom
         anchors.margins: Theme.s(28)
-        text: Exhibit.ui.map_reset || "Whole map"
+        text: I18n.t(Exhibit.ui.map_reset)
         solid: true
         onClicked: page.resetView()
     }
@@ -314,7 +314,7 @@ Item {
             spacing: Theme.s(10)
             Text {
                 width: parent.width
-                text: page.openSpot ? page.openSpot.title : ""
+                text: page.openSpot ? I18n.t(page.openSpot.title) : ""
                 color: Theme.accent
                 font.family: Theme.serif
                 font.pixelSize: Theme.bodySize
@@ -324,7 +324,7 @@ Item {
             Text {
                 objectName: "hotspotText"
                 width: parent.width
-                text: page.openSpot ? page.openSpot.text : ""
+                text: page.openSpot ? I18n.t(page.openSpot.text) : ""
                 textFormat: Text.MarkdownText
                 color: Theme.text
                 font.family: Theme.serif

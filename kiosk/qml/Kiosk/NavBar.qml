@@ -3,11 +3,22 @@ import QtQuick.Layouts
 import Kiosk
 import Kiosk.Backend
 
-// Large labelled buttons in the lower part of the screen: Home, then one per page.
+// Large labelled buttons in the lower part of the screen: Home, one per page, the languages.
 Rectangle {
     id: bar
     implicitHeight: Theme.targetSize + 2 * Theme.s(22)
     color: Theme.surface
+
+    // one type size for the page buttons: the largest at which every label fits
+    property real pageFit: 1
+    function refit() {
+        let fit = 1
+        for (let i = 0; i < pageButtons.count; i++) {
+            const b = pageButtons.itemAt(i)
+            if (b) fit = Math.min(fit, b.fit)
+        }
+        pageFit = Math.max(0.7, fit)
+    }
 
     Rectangle { anchors.top: parent.top; width: parent.width; height: 1; color: Theme.line }
 
@@ -17,29 +28,36 @@ Rectangle {
         anchors.rightMargin: Theme.s(40)
         anchors.topMargin: Theme.s(22)
         anchors.bottomMargin: Theme.s(22)
-        spacing: Theme.s(18)
+        spacing: Theme.s(12)
 
         NavButton {
             objectName: "homeButton"
-            text: Exhibit.ui.home || "Home"
+            text: I18n.t(Exhibit.ui.home)
             showHomeIcon: true
             onClicked: Navigation.enter()
         }
 
-        Item { Layout.preferredWidth: Theme.s(24) }
+        Item { Layout.preferredWidth: Theme.s(12) }
 
         Repeater {
+            id: pageButtons
             model: Exhibit.pages
             NavButton {
                 required property var modelData
                 required property int index
                 objectName: "nav_" + modelData.id
-                text: modelData.label
+                text: I18n.t(modelData.label)
                 checked: Navigation.currentPage === modelData.id
+                labelPixelSize: Math.floor(Theme.labelSize * bar.pageFit)
+                onFitChanged: bar.refit()
                 Layout.fillWidth: true
                 Layout.preferredWidth: 1
                 onClicked: Navigation.show(modelData.id)
             }
         }
+
+        Item { Layout.preferredWidth: Theme.s(12); visible: languages.visible }
+
+        LanguageSwitcher { id: languages }
     }
 }

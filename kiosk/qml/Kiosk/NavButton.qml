@@ -8,9 +8,23 @@ AbstractButton {
     id: button
     property bool showHomeIcon: false
     property bool solid: false   // over a picture: an opaque button
+    property int labelPixelSize: Theme.labelSize
+    property string fontFamily: Theme.sans
+    // how far the label must shrink to fit at full size (1: it fits); a bar of buttons
+    // uses the smallest, so its labels share one size
+    readonly property real fit: Math.min(1, Math.max(1, width - Theme.s(28) - glyph.width) / Math.max(1, metrics.advanceWidth))
+
+    TextMetrics {
+        id: metrics
+        text: button.text
+        font.family: button.fontFamily
+        font.pixelSize: Theme.labelSize
+        font.weight: Font.Bold
+    }
 
     implicitHeight: Theme.targetSize
-    implicitWidth: Math.max(Theme.targetSize, implicitContentWidth + Theme.s(64))
+    property real sidePadding: Theme.s(32)   // each side of the label
+    implicitWidth: Math.max(Theme.targetSize, implicitContentWidth + 2 * sidePadding)
     Layout.minimumWidth: Theme.targetSize
     focusPolicy: Qt.NoFocus
     hoverEnabled: false
@@ -56,10 +70,13 @@ AbstractButton {
             anchors.verticalCenter: parent.verticalCenter
             text: button.text
             color: button.checked ? Theme.accentText : Theme.text
-            font.family: Theme.sans
-            font.pixelSize: Theme.labelSize
+            font.family: button.fontFamily
+            font.pixelSize: button.labelPixelSize
             font.weight: button.checked ? Font.Bold : Font.Normal
-            width: Math.min(implicitWidth, row.parent.width - glyph.width - row.spacing)
+            width: Math.min(implicitWidth, row.parent.width - (glyph.visible ? glyph.width + row.spacing : 0))
+            // a long word (Russian is long) gets a slightly smaller type before it is cut
+            fontSizeMode: Text.HorizontalFit
+            minimumPixelSize: Math.round(Theme.labelSize * 0.7)
             elide: Text.ElideRight
         }
       }

@@ -1,5 +1,6 @@
 pragma Singleton
 import QtQuick
+import Kiosk.Backend
 
 // Colours, type and sizes. Sizes scale with the window (designed at 1920x1080) and never
 // let a touch target fall below 15 mm on the glass.
@@ -21,8 +22,12 @@ QtObject {
     readonly property color accent: "#c8a25a"
     readonly property color accentText: "#16130d"
 
-    readonly property string serif: "Noto Serif"
-    readonly property string sans: "Noto Sans"
+    // Chinese text is set in the Chinese cuts of the same typefaces (their Latin matches);
+    // other languages in Noto, which falls back to those for the odd Chinese character.
+    readonly property string serif: serifFor(Language.code)
+    readonly property string sans: sansFor(Language.code)
+    function serifFor(code) { return code.startsWith("zh") ? "Noto Serif CJK SC" : "Noto Serif" }
+    function sansFor(code) { return code.startsWith("zh") ? "Noto Sans CJK SC" : "Noto Sans" }
 
     readonly property int displaySize: s(92)
     readonly property int titleSize: s(60)
