@@ -247,7 +247,7 @@ class UI(_Section):
         _ui("Starting again in {seconds} s", "Начинаем заново через {seconds} с", "{seconds}秒后重新开始"),
         description="The countdown; {seconds} is replaced by the seconds left.",
     )
-    area: Text = Field(_ui("{area} km²", "{area} км²", "{area}平方公里"),
+    area: Text = Field(_ui("{area}\u00a0km²", "{area}\u00a0км²", "{area}平方公里"),
                        description="An area in the map's legend; {area} is replaced by the number.")
 
 
