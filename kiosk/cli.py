@@ -12,7 +12,7 @@ from kiosk import __version__
 log = logging.getLogger("kiosk")
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
-COMMANDS = ("run", "check")
+COMMANDS = ("run", "check", "schema", "proof")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -34,7 +34,21 @@ def _parser() -> argparse.ArgumentParser:
                        help="the content file (default: content.yaml)")
     check.add_argument("--strict", action="store_true",
                        help="treat warnings (such as a missing translation) as errors")
+    schema = sub.add_parser("schema", help="write the JSON Schema of content files (for editors)")
+    schema.add_argument("--out", type=Path, help="the file to write (default: print it)")
     return p
+
+
+def _schema(out: Path | None) -> int:
+    from kiosk.content.schema import schema_text
+
+    text = schema_text()
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        out.write_text(text, encoding="utf-8")
+        print(f"wrote {out}")
+    return EXIT_OK
 
 
 def _check(path: Path, strict: bool = False) -> int:
@@ -102,6 +116,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "check":
             return _check(args.path, args.strict)
+        if args.command == "schema":
+            return _schema(args.out)
         return _run(args.content, args.windowed)
     except KeyboardInterrupt:
         return 130
