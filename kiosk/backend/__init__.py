@@ -5,8 +5,9 @@ from .exhibit import Exhibit
 from .idle import ActivityFilter, Idle
 from .language import Language
 from .navigation import Navigation
+from .reload import Reload
 from .session import Session
 
 QML_IMPORT_NAME = "Kiosk.Backend"
 
-__all__ = ["ActivityFilter", "Exhibit", "Idle", "Language", "Navigation", "QML_IMPORT_NAME", "Session"]
+__all__ = ["ActivityFilter", "Exhibit", "Idle", "Language", "Navigation", "QML_IMPORT_NAME", "Reload", "Session"]

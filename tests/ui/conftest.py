@@ -158,8 +158,8 @@ def open_kiosk(qtbot):
     """Open the kiosk on a content file; closed and deleted again after the test."""
     opened = []
 
-    def open_(content_path, size=(1920, 1080)) -> Visitor:
-        kiosk = create_app(content_path)
+    def open_(content_path, size=(1920, 1080), **options) -> Visitor:
+        kiosk = create_app(content_path, **options)
         warnings = []
         kiosk.engine.warnings.connect(lambda ws: warnings.extend(w.toString() for w in ws))
         kiosk.window.resize(*size)

@@ -46,4 +46,6 @@ Window {
     }
 
     IdleWarning { anchors.fill: parent }
+
+    StaffBanner { }
 }

@@ -1,0 +1,184 @@
+"""Live reload: the kiosk notices when content.yaml (or a file it uses) changes, checks the
+new version, and shows it when that is safe - never a broken one, never under a finger.
+
+- Watched: the content file, every picture and map file it uses, and their folders (an
+  editor that saves by writing a temporary file and renaming it replaces the watched file;
+  the folder's change brings the watch back).
+- Changes are gathered for a moment (``DEBOUNCE_MS``) so a save in several writes is read
+  once, when it is complete.  A version that fails the check is looked at once more a
+  little later, in case the editor was still writing.
+- A good version is applied at once in the curator's preview (``--windowed``); in kiosk
+  mode only while the kiosk stands on its attract screen (so, at the latest, after the next
+  idle reset).  A broken version is never applied: the errors go to the log and, in the
+  preview only, to a staff banner (``errors``); fixing the file clears them.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Property, QFileSystemWatcher, QObject, QTimer, Signal
+from PySide6.QtQml import QmlElement, QmlSingleton
+
+from kiosk.content.issues import ContentError
+from kiosk.content.snapshot import Snapshot, SnapshotCache, open_content
+
+QML_IMPORT_NAME = "Kiosk.Backend"
+QML_IMPORT_MAJOR_VERSION = 1
+
+log = logging.getLogger(__name__)
+
+DEBOUNCE_MS = 300
+RECHECK_MS = 1500  # a broken version is read once more after this, in case the save was not done
+
+
+def used_files(snapshot: Snapshot) -> list[Path]:
+    """The content file and every file it uses."""
+    files = [Path(snapshot.source)]
+    files += [Path(i["path"]) for i in snapshot.images.values()]
+    files += [Path(f) for f in (snapshot.map or {}).get("files", [])]
+    return list(dict.fromkeys(files))
+
+
+@QmlElement
+@QmlSingleton
+class Reload(QObject):
+    """Watches the content; ``errors`` (preview only) lists what is wrong with the file."""
+
+    errorsChanged = Signal()
+    applied = Signal()  # a new version is on screen
+    checked = Signal()  # a changed file was read and checked (good or not)
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._watcher = QFileSystemWatcher(self)
+        self._watcher.fileChanged.connect(self._changed)
+        self._watcher.directoryChanged.connect(self._changed)
+        self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.check_now)
+        self._recheck = QTimer(self, singleShot=True, interval=RECHECK_MS)
+        self._recheck.timeout.connect(self.check_now)
+        self._errors: list[str] = []
+        self._preview = False
+        self._current: Snapshot | None = None
+        self._pending: Snapshot | None = None
+        self._path: Path | None = None
+        self._cache: SnapshotCache | None = None
+        self._apply: Callable[[Snapshot], None] = lambda s: None
+        self._safe: Callable[[], bool] = lambda: True
+        self._stamps: dict[str, object] = {}
+        self._retry = False  # read a broken version once more (the editor may still be writing)
+
+    def start(self, path: str | Path, current: Snapshot, cache: SnapshotCache | None, *,
+              apply: Callable[[Snapshot], None], safe: Callable[[], bool], preview: bool) -> None:
+        """Watch ``path``; ``apply(snapshot)`` shows a new version when ``safe()`` (or at once in preview)."""
+        self._path, self._current, self._cache = Path(path), current, cache
+        self._apply, self._safe, self._preview = apply, safe, preview
+        self._watch(current)
+
+    def stop(self) -> None:
+        self._debounce.stop()
+        self._recheck.stop()
+        paths = self._watcher.files() + self._watcher.directories()
+        if paths:
+            self._watcher.removePaths(paths)
+
+    def _watch(self, snapshot: Snapshot) -> None:
+        files = used_files(snapshot)
+        if self._path is not None and self._path.resolve() not in files:
+            files.insert(0, self._path.resolve())
+        wanted = [str(f) for f in files if f.exists()] + sorted({str(f.parent) for f in files if f.parent.exists()})
+        self._stamps = {str(f): self._stamp(f) for f in files}
+        old = set(self._watcher.files() + self._watcher.directories())
+        if set(wanted) != old:
+            if old:
+                self._watcher.removePaths(list(old))
+            self._watcher.addPaths(wanted)
+
+    @staticmethod
+    def _stamp(path: Path) -> object:
+        try:
+            st = path.stat()
+            return st.st_size, st.st_mtime_ns, st.st_ino
+        except OSError:
+            return None
+
+    def _changed(self, _path: str = "") -> None:
+        # a file replaced by a rename is no longer watched: watch the new one
+        for f in self._stamps:
+            if f not in self._watcher.files() and Path(f).exists():
+                self._watcher.addPath(f)
+        if any(self._stamp(Path(f)) != s for f, s in self._stamps.items()):
+            self._retry = True
+            self._debounce.start()
+
+    # -- checking and applying --------------------------------------------------------------
+
+    def check_now(self) -> None:
+        """Read and check the content file now (the watcher calls this after a change)."""
+        if self._path is None:
+            return
+        self._recheck.stop()
+        try:
+            snapshot, issues = open_content(self._path, self._cache)
+        except ContentError as e:
+            snapshot, issues = None, list(e.issues)
+        except OSError as e:
+            snapshot, issues = None, []
+            self._set_errors([f"{self._path}: cannot be read ({e.strerror or e})"])
+        errors = [i for i in issues if i.severity == "error"]
+        if [str(i) for i in errors] != self._errors or not errors:  # said once, not at every look
+            for issue in issues:
+                log.log(logging.ERROR if issue.severity == "error" else logging.WARNING, "%s", issue)
+        self._stamps = {f: self._stamp(Path(f)) for f in self._stamps}
+        if errors or snapshot is None:
+            if errors and [str(i) for i in errors] != self._errors:
+                log.error("%s has errors: the kiosk keeps showing its last good version", self._path)
+                self._set_errors([str(i) for i in errors])
+            if self._retry:
+                self._retry = False
+                self._recheck.start()
+        else:
+            self._set_errors([])
+            if snapshot != self._current:
+                self._pending = snapshot
+                self.apply_if_safe()
+        self.checked.emit()
+
+    def report(self, issues) -> None:
+        """Errors found elsewhere (at start-up) in the file on disk: shown until it is fixed."""
+        errors = [str(i) for i in issues if i.severity == "error"]
+        if errors:
+            self._set_errors(errors)
+
+    def apply_if_safe(self) -> None:
+        """Show a checked new version if one waits and nobody is using the kiosk."""
+        if self._pending is None or not (self._preview or self._safe()):
+            return
+        snapshot, self._pending = self._pending, None
+        self._current = snapshot
+        self._apply(snapshot)
+        self._watch(snapshot)
+        log.info("new content shown: %s", snapshot.source)
+        self.applied.emit()
+
+    def _set_errors(self, errors: list[str]) -> None:
+        if errors != self._errors:
+            self._errors = errors
+            self.errorsChanged.emit()
+
+    @property
+    def waiting(self) -> bool:
+        """A good new version waits for the kiosk to be idle."""
+        return self._pending is not None
+
+    @Property("QStringList", notify=errorsChanged)
+    def errors(self) -> list[str]:
+        """The located errors of the file on disk (empty when it is good), for the staff banner."""
+        return self._errors if self._preview else []
+
+    @Property(bool, constant=True)
+    def preview(self) -> bool:
+        return self._preview
