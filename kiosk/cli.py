@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import re
 import sys
 from pathlib import Path
 
@@ -34,9 +35,65 @@ def _parser() -> argparse.ArgumentParser:
                        help="the content file (default: content.yaml)")
     check.add_argument("--strict", action="store_true",
                        help="treat warnings (such as a missing translation) as errors")
+    proof = sub.add_parser("proof", help="render every screen in every language to PNG and check the layout")
+    proof.add_argument("--content", type=Path, default=Path("content.yaml"),
+                       help="the content file (default: content.yaml)")
+    proof.add_argument("--out", type=Path, default=None,
+                       help="the folder for the pictures (default: proof/), or with --screen the PNG file")
+    proof.add_argument("--size", default="1920x1080", help="the screen in pixels, WIDTHxHEIGHT (default 1920x1080)")
+    proof.add_argument("--screen", help="render only this screen (attract, a page id, map-<layer>, "
+                                        "hotspot-<id>, idle-warning) to --out, without checks")
+    proof.add_argument("--lang", help="with --screen: the language (default: the content's default)")
+
     schema = sub.add_parser("schema", help="write the JSON Schema of content files (for editors)")
     schema.add_argument("--out", type=Path, help="the file to write (default: print it)")
     return p
+
+
+def _proof(args) -> int:
+    import os
+
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"  # no display needed, none touched
+    from PySide6.QtGui import QGuiApplication
+
+    from kiosk.content import ContentError
+
+    m = re.fullmatch(r"(\d{3,5})x(\d{3,5})", args.size.strip().lower())
+    if not m:
+        print(f"kiosk proof: --size must be WIDTHxHEIGHT such as 1920x1080, not '{args.size}'", file=sys.stderr)
+        return EXIT_USAGE
+    size = (int(m.group(1)), int(m.group(2)))
+    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+    from kiosk import proof
+
+    try:
+        if args.screen:
+            out = args.out or Path(f"{args.screen}.png")
+            try:
+                proof.render_one(args.content, args.screen, args.lang, out, size)
+            except KeyError as e:
+                print(f"kiosk proof: no such screen or language: {e.args[0]}", file=sys.stderr)
+                return EXIT_USAGE
+            print(f"wrote {out}")
+            return EXIT_OK
+        out = args.out or Path("proof")
+        problems = proof.run_proof(args.content, out, size)
+    except ContentError as e:
+        for issue in e.issues:
+            print(issue)
+        print(f"{args.content}: fix these first (kiosk check {args.content})")
+        return EXIT_CONTENT
+    finally:
+        del app
+    for problem in problems:
+        print(problem)
+    sheets = ", ".join(str(p) for p in sorted(out.glob("contact-*.png")))
+    if problems:
+        print(f"{len(problems)} problem{'s' * (len(problems) != 1)}; the pictures and contact sheets ({sheets}) "
+              f"show where")
+        return EXIT_CONTENT
+    print(f"no problems; contact sheets: {sheets}")
+    return EXIT_OK
 
 
 def _schema(out: Path | None) -> int:
@@ -118,6 +175,8 @@ def main(argv: list[str] | None = None) -> int:
             return _check(args.path, args.strict)
         if args.command == "schema":
             return _schema(args.out)
+        if args.command == "proof":
+            return _proof(args)
         return _run(args.content, args.windowed)
     except KeyboardInterrupt:
         return 130

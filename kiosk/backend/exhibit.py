@@ -89,6 +89,7 @@ def present(snapshot: Snapshot) -> dict:
         "pages": pages,
         "ui": {key: t(value) for key, value in c["ui"].items()},
         "screenDiagonalIn": float(c["settings"]["screen"]["diagonal_in"]),
+        "buttonMm": float(c["settings"]["screen"].get("button_mm") or 0),
         "reducedMotion": bool(c["settings"]["reduced_motion"]),
     }
 
@@ -129,7 +130,7 @@ class Exhibit(QObject):
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
-        self._data: dict = {"attract": {}, "pages": [], "ui": {}, "screenDiagonalIn": 32.0,
+        self._data: dict = {"attract": {}, "pages": [], "ui": {}, "screenDiagonalIn": 32.0, "buttonMm": 0.0,
                             "reducedMotion": False}
         self._snapshot: Snapshot | None = None
         self._map: dict | None = None  # built when the map page first asks
@@ -162,6 +163,11 @@ class Exhibit(QObject):
     @Property(float, notify=changed)
     def screenDiagonalIn(self) -> float:
         return self._data["screenDiagonalIn"]
+
+    @Property(float, notify=changed)
+    def buttonMm(self) -> float:
+        """The buttons' height on the glass in mm, as configured; 0: the design size."""
+        return self._data["buttonMm"]
 
     @Property(bool, notify=changed)
     def reducedMotion(self) -> bool:

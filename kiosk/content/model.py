@@ -184,6 +184,17 @@ class Screen(_Section):
     diagonal_in: float = Field(
         32, gt=5, le=150, description="Visible diagonal of the screen in inches (default 32)."
     )
+    button_mm: float | None = Field(
+        None, gt=0, le=100,
+        description="Height of the kiosk's buttons on the glass, in millimetres. Leave it out for the "
+                    "design size (about a tenth of the screen height, never under 17 mm); kiosk proof "
+                    "reports buttons under 15 mm.",
+    )
+    min_text_mm: float = Field(
+        5, gt=0, le=50,
+        description="The smallest type allowed on the glass, in millimetres (the font size); kiosk proof "
+                    "reports smaller text.",
+    )
 
 
 class Idle(_Section):

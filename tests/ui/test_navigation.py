@@ -99,8 +99,8 @@ def test_long_text_scrolls_with_a_finger(open_kiosk, write_content, minimal):
     visitor = open_kiosk(write_content(minimal.replace("body: First page.", f"body: {long_body}")))
     visitor.tap(visitor.find("attractScreen"))
     visitor.go("one")
-    scroll = visitor.find("scroll_one")
-    assert scroll.property("contentHeight") > scroll.height() * 1.5
+    scroll = visitor.target("scroll_one")
+    visitor.qtbot.waitUntil(lambda: scroll.property("contentHeight") > scroll.height() * 1.5)  # laid out
     start = visitor.center(scroll)
     visitor.drag(start + QPoint(0, 300), start - QPoint(0, 300))
     visitor.qtbot.waitUntil(lambda: scroll.property("contentY") > 200)

@@ -23,6 +23,7 @@ Window {
     title: I18n.t(Exhibit.attract.title) || "Kiosk"
 
     Binding { target: Theme; property: "u"; value: Math.min(root.width / 1920, root.height / 1080) }
+    Binding { target: Theme; property: "buttonMm"; value: Exhibit.buttonMm }
     Binding {
         target: Theme
         property: "mm"

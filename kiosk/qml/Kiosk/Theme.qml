@@ -12,7 +12,8 @@ QtObject {
     function s(px) { return Math.round(px * u) }
 
     readonly property real minTarget: 15 * mm
-    readonly property real targetSize: Math.max(s(104), 17 * mm)
+    property real buttonMm: 0   // set by Main.qml from the content: 0 is the design size
+    readonly property real targetSize: buttonMm > 0 ? buttonMm * mm : Math.max(s(104), 17 * mm)
 
     readonly property color background: "#14181d"
     readonly property color surface: "#1c2228"

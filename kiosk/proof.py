@@ -1,0 +1,470 @@
+"""``kiosk proof``: every screen in every language rendered to PNG (offscreen, no display),
+a contact sheet per language, and layout checks that name the screen, the language and the
+content line responsible.
+
+Checks, on the real Qt Quick scene (what a visitor would see):
+- text cut off (elided) or wider than its box, or running off the screen without scrolling;
+- touch targets under 15 mm on the glass (``settings.screen.diagonal_in``);
+- visitor controls in the top third of the screen;
+- type smaller than ``settings.screen.min_text_mm``;
+- pictures enlarged beyond 150 % (blurry).
+
+``render_one`` is the fast path (one screen to one PNG, no checks): what the start-up
+benchmark times.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QElapsedTimer, QEventLoop, QPoint, QPointF, QRect, Qt, QTimer
+from PySide6.QtGui import QColor, QFont, QImage, QPainter
+from PySide6.QtQuick import QQuickItem
+
+from kiosk.app import KioskApp, create_app
+from kiosk.backend.navigation import ATTRACT
+
+MIN_TARGET_MM = 15.0
+MAX_UPSCALE = 1.5
+THUMB_WIDTH = 480
+
+
+@dataclass(frozen=True)
+class Problem:
+    screen: str
+    language: str
+    message: str
+    where: str = ""  # "content.yaml:LINE:COL (key path)" when a content line is responsible
+
+    def __str__(self) -> str:
+        where = f"{self.where}: " if self.where else ""
+        return f"{where}[{self.screen}, {self.language}] {self.message}"
+
+
+# -- waiting for the scene ------------------------------------------------------------------
+
+
+def wait(condition: Callable[[], bool], timeout_ms: int = 5000) -> bool:
+    timer = QElapsedTimer()
+    timer.start()
+    while not condition():
+        if timer.elapsed() > timeout_ms:
+            return False
+        loop = QEventLoop()
+        QTimer.singleShot(10, loop.quit)
+        loop.exec()
+    return True
+
+
+def items(root: QQuickItem) -> Iterator[QQuickItem]:
+    stack = [root]
+    while stack:
+        item = stack.pop()
+        yield item
+        stack.extend(item.childItems())
+
+
+def shown(item: QQuickItem) -> bool:
+    """Visible to a visitor: it and every parent visible and not transparent."""
+    it = item
+    while it is not None:
+        if not it.isVisible() or it.opacity() <= 0.01:
+            return False
+        it = it.parentItem()
+    return True
+
+
+def settle(kiosk: KioskApp) -> None:
+    """Until the screen stands still: pages built, pictures loaded, nothing moving, drawn."""
+    root = kiosk.window.contentItem()
+
+    def still() -> bool:
+        for it in items(root):
+            cls = it.metaObject().className()
+            # (status enums do not reach Python: progress does)
+            if cls.startswith("QQuickLoader") and it.property("asynchronous") and it.property("progress") < 1 \
+                    and (it.property("source").toString() or it.property("sourceComponent") is not None):
+                return False
+            if cls.startswith("QQuickImage") and it.property("source").toString() and it.property("progress") < 1:
+                return False
+            if cls.startswith(("QQuickListView", "QQuickFlickable")) and it.property("moving"):
+                return False
+        return True
+
+    wait(still)
+    pager = [i for i in items(root) if i.objectName() == "pager"]
+    if pager and kiosk.navigation.currentPage != ATTRACT:
+        index = kiosk.navigation.currentIndex
+        wait(lambda: abs(pager[0].property("contentX") - index * pager[0].width()) < 0.5)
+    frame(kiosk)
+    frame(kiosk)
+
+
+def frame(kiosk: KioskApp) -> None:
+    loop = QEventLoop()
+    kiosk.window.frameSwapped.connect(loop.quit)
+    QTimer.singleShot(1000, loop.quit)
+    kiosk.window.update()
+    loop.exec()
+    kiosk.window.frameSwapped.disconnect(loop.quit)
+
+
+def find(kiosk: KioskApp, name: str) -> list[QQuickItem]:
+    return [i for i in items(kiosk.window.contentItem()) if i.objectName() == name]
+
+
+def tap(kiosk: KioskApp, item: QQuickItem) -> None:
+    from PySide6.QtTest import QTest
+
+    p = item.mapToScene(QPointF(item.width() / 2, item.height() / 2))
+    QTest.mouseClick(kiosk.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     QPoint(round(p.x()), round(p.y())))
+
+
+# -- the screens ----------------------------------------------------------------------------
+
+
+def screens(kiosk: KioskApp) -> list[str]:
+    """Every screen a visitor can see, by name."""
+    names = [ATTRACT] + list(kiosk.navigation.pageIds)
+    themap = kiosk.exhibit.map
+    names += [f"map-{layer['id']}" for layer in themap.get("layers", [])]
+    names += [f"hotspot-{spot['id']}" for spot in themap.get("hotspots", [])]
+    return names + ["idle-warning"]
+
+
+def show(kiosk: KioskApp, screen: str) -> None:
+    """Put ``screen`` on the window and wait until it stands still."""
+    nav, idle = kiosk.navigation, kiosk.idle
+    idle.configure(0, 60)  # no idle warning while the proof looks at a screen
+    if screen == ATTRACT:
+        nav.toAttract()
+        attract = find(kiosk, "attractScreen")
+        if attract:
+            attract[0].setProperty("elapsed", 0)
+    elif screen in nav.pageIds:
+        nav.show(screen)
+    elif screen.startswith("map-") or screen.startswith("hotspot-"):
+        themap = kiosk.exhibit.map
+        layers = [la["id"] for la in themap["layers"]]
+        layer = layers.index(screen[4:]) if screen.startswith("map-") else themap["startLayer"]
+        nav.show("map")
+        settle(kiosk)
+        nav.showOnMap({"layer": layer, "x": themap["width"] / 2, "y": themap["height"] / 2, "zoom": 1})
+        if screen.startswith("hotspot-"):
+            settle(kiosk)
+            spot = [s for s in find(kiosk, f"hotspot_{screen[8:]}") if shown(s)]
+            if spot:
+                tap(kiosk, spot[0])
+                wait(lambda: any(shown(p) for p in find(kiosk, "hotspotPopup")))
+    elif screen == "idle-warning":
+        nav.show(nav.pageIds[0])
+        settle(kiosk)
+        idle.configure(0.01, 60)
+        idle.set_active(True)
+        wait(lambda: idle.warning)
+    else:
+        raise KeyError(screen)
+    settle(kiosk)
+
+
+def grab_whole(kiosk: KioskApp, screen: str) -> QImage:
+    """The screen; a page whose text scrolls continues below, scrolled, to its end."""
+    image = kiosk.window.grabWindow()
+    flicks = [f for f in find(kiosk, f"scroll_{screen}") if shown(f)]
+    if not flicks:
+        return image
+    flick = flicks[0]
+    overflow = flick.property("contentHeight") - flick.height()
+    if overflow <= 1:
+        return image
+    rect = flick.mapRectToScene(flick.boundingRect()).toAlignedRect().intersected(image.rect())
+    step = max(1.0, rect.height() * 0.8)
+    parts, y = [], 0.0
+    while y < overflow:
+        y = min(overflow, y + step)
+        flick.setProperty("contentY", y)
+        settle(kiosk)
+        parts.append(kiosk.window.grabWindow().copy(rect))
+    flick.setProperty("contentY", 0)
+    out = QImage(image.width(), image.height() + sum(p.height() for p in parts), QImage.Format.Format_RGB32)
+    out.fill(QColor("#14181d"))
+    painter = QPainter(out)
+    painter.drawImage(0, 0, image)
+    top = image.height()
+    for part in parts:
+        painter.drawImage(rect.x(), top, part)
+        top += part.height()
+    painter.end()
+    return out
+
+
+# -- checks ---------------------------------------------------------------------------------
+
+
+class Locator:
+    """Finds the content line of a text, a picture or a setting (needs the validator)."""
+
+    def __init__(self, content_path: Path):
+        from kiosk.content.loader import load_content
+        from kiosk.content.model import Content, texts
+
+        self.loaded = load_content(content_path)
+        self.file = str(content_path)
+        data = self.loaded.model.model_dump(mode="python")
+        self.raw = _raw(content_path)
+        self.texts: list[tuple[str, tuple, str]] = []  # (language or "", loc, text)
+        for loc, value in texts(Content, self.raw):
+            if isinstance(value, dict):
+                self.texts += [(code, loc + (code,), text) for code, text in value.items() if isinstance(text, str)]
+            elif isinstance(value, str):
+                self.texts.append(("", loc, value))
+        self.settings = data["settings"]
+
+    def at(self, loc: tuple) -> str:
+        from kiosk.content.issues import format_loc
+
+        line, col = self.loaded.positions.of(loc)
+        return f"{self.file}:{line}:{col} ({format_loc(loc)})"
+
+    def text(self, shown_text: str, language: str) -> str:
+        want = _norm(shown_text)
+        if not want:
+            return ""
+        best = None
+        for code, loc, text in self.texts:
+            if code not in ("", language):
+                continue
+            have = _norm(text)
+            if not have:
+                continue
+            if have == want:
+                score = (3, 0)
+            elif want in have:  # a paragraph of a longer text
+                score = (2, -len(have))
+            elif have in want and len(have) >= 0.5 * len(want):  # the text with a little added
+                score = (1, len(have))
+            else:
+                continue
+            if best is None or score > best[0]:
+                best = (score, loc)
+        return self.at(best[1]) if best else ""
+
+    def setting(self, *keys: str) -> str:
+        loc = ("settings", "screen") + keys
+        node = self.raw
+        for k in loc:
+            if not isinstance(node, dict) or k not in node:
+                return self.at(loc[:-1]) if isinstance(node, dict) else ""
+            node = node[k]
+        return self.at(loc)
+
+    def picture(self, path: str) -> str:
+        for file, info in self.loaded.images.items():
+            if str(info.path.resolve()) == path:
+                for loc in _find_value(self.raw, file, ()):
+                    return self.at(loc)
+        return ""
+
+
+def _raw(path: Path) -> Any:
+    from kiosk.content.yamlload import read_yaml
+
+    data, _, _ = read_yaml(path, str(path))
+    return data
+
+
+def _find_value(node: Any, value: str, loc: tuple) -> Iterator[tuple]:
+    if node == value:
+        yield loc
+    elif isinstance(node, dict):
+        for k, v in node.items():
+            yield from _find_value(v, value, loc + (k,))
+    elif isinstance(node, list):
+        for i, v in enumerate(node):
+            yield from _find_value(v, value, loc + (i,))
+
+
+def _norm(text: str) -> str:
+    text = re.sub(r"[*_`]|<[^>]+>", "", text or "")
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+def inside_flickable(item: QQuickItem) -> bool:
+    it = item.parentItem()
+    while it is not None:
+        if it.metaObject().className().startswith(("QQuickFlickable", "QQuickListView")) and \
+                it.objectName() != "pager":
+            return True
+        it = it.parentItem()
+    return False
+
+
+def check(kiosk: KioskApp, screen: str, language: str, where: Locator) -> list[Problem]:
+    """The layout problems on the screen now."""
+    w, h = kiosk.window.width(), kiosk.window.height()
+    settings = where.settings["screen"]
+    mm = settings["diagonal_in"] * 25.4 / math.hypot(w, h)  # millimetres per pixel
+    problems: list[Problem] = []
+    seen: set[tuple] = set()
+
+    def problem(message: str, at: str) -> None:
+        if (message, at) not in seen:
+            seen.add((message, at))
+            problems.append(Problem(screen, language, message, at))
+
+    window = QRect(0, 0, w, h)
+    for item in items(kiosk.window.contentItem()):
+        cls = item.metaObject().className()
+        if not shown(item):
+            continue
+        r = item.mapRectToScene(item.boundingRect())
+        if r.right() <= 0 or r.left() >= w or (not inside_flickable(item) and not r.intersects(window.toRectF())):
+            continue  # another page of the pager (or scrolled text: checked across, not down)
+        if cls.startswith("QQuickText") and not cls.startswith("QQuickTextEdit"):
+            text = item.property("text") or ""
+            if not text.strip():
+                continue
+            at = where.text(text, language)
+            quoted = f"'{_norm(text)[:40]}'"
+            if item.property("truncated"):
+                problem(f"text cut off: {quoted}", at)
+            elif item.width() > 0 and item.property("contentWidth") > item.width() + 1:
+                problem(f"text wider than its box: {quoted}", at)
+            if r.right() > w + 0.5 or r.left() < -0.5 or (r.bottom() > h + 0.5 and not inside_flickable(item)):
+                problem(f"text runs off the screen: {quoted}", at)
+            size_mm = item.property("font").pixelSize() * mm
+            if 0 < size_mm < settings["min_text_mm"]:
+                problem(f"text {size_mm:.1f} mm high, under the minimum of {settings['min_text_mm']:g} mm: {quoted}",
+                        where.setting("min_text_mm"))
+        is_button = cls.startswith("QQuickAbstractButton") or "Button" in cls
+        is_spot = item.objectName().startswith("hotspot_")
+        if is_button or is_spot:
+            name = item.objectName() or (item.property("text") or cls)
+            width_mm, height_mm = r.width() * mm, r.height() * mm
+            if min(width_mm, height_mm) < MIN_TARGET_MM:
+                responsible = where.setting("button_mm") if settings.get("button_mm") else where.text(
+                    item.property("text") or "", language)
+                problem(f"touch target '{name}' is {width_mm:.0f} x {height_mm:.0f} mm, under "
+                        f"{MIN_TARGET_MM:g} mm", responsible)
+            if is_button and r.top() < h / 3:
+                problem(f"control '{name}' in the top third of the screen, out of reach", "")
+        if cls.startswith("QQuickImage") and item.property("progress") == 1:
+            source = item.property("source")
+            path = source.toLocalFile() if hasattr(source, "toLocalFile") else ""
+            info = next((i for i in where.loaded.images.values() if str(i.path.resolve()) == path), None)
+            painted = item.property("paintedWidth") or 0
+            if info and info.width and painted / info.width > MAX_UPSCALE and item.objectName() != "attractPicture":
+                problem(f"picture '{Path(path).name}' enlarged {painted / info.width:.0%} (blurry above "
+                        f"{MAX_UPSCALE:.0%}); use a larger picture", where.picture(path))
+    return problems
+
+
+# -- contact sheets and the whole run -------------------------------------------------------
+
+
+def contact_sheet(shots: list[tuple[str, QImage, int]], language: str, out: Path) -> None:
+    """Thumbnails of every screen with its name and how many problems it has."""
+    cols = 4
+    thumbs = [(name, img.scaledToWidth(THUMB_WIDTH, Qt.TransformationMode.SmoothTransformation), n)
+              for name, img, n in shots]
+    label_h, gap = 44, 24
+    rows = [thumbs[i:i + cols] for i in range(0, len(thumbs), cols)]
+    heights = [max(t[1].height() for t in row) + label_h for row in rows]
+    sheet = QImage(cols * (THUMB_WIDTH + gap) + gap, sum(heights) + gap * (len(rows) + 1) + 60,
+                   QImage.Format.Format_RGB32)
+    sheet.fill(QColor("#0d1013"))
+    p = QPainter(sheet)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    font = QFont("Noto Sans")
+    font.setPixelSize(22)
+    p.setFont(font)
+    p.setPen(QColor("#ece4d4"))
+    total = sum(n for _, _, n in shots)
+    p.drawText(gap, 40, f"Proof sheet - language {language} - {len(shots)} screens - "
+                        + (f"{total} problem(s)" if total else "no problems"))
+    y = 60 + gap
+    for row, height in zip(rows, heights):
+        for col, (name, thumb, n) in enumerate(row):
+            x = gap + col * (THUMB_WIDTH + gap)
+            p.drawImage(x, y, thumb)
+            p.setPen(QColor("#e0564a") if n else QColor("#a99f8e"))
+            p.drawText(x, y + thumb.height() + 30, f"{name}" + (f" - {n} problem(s)" if n else ""))
+        y += height + gap
+    p.end()
+    sheet.save(str(out))
+
+
+def progress(done: int, total: int, what: str) -> None:
+    width = 30
+    filled = round(width * done / max(1, total))
+    sys.stderr.write(f"\r[{'#' * filled}{'-' * (width - filled)}] {done}/{total} {what[:40]:<40}")
+    if done == total:
+        sys.stderr.write("\n")
+    sys.stderr.flush()
+
+
+def run_proof(content: Path, out: Path, size: tuple[int, int], *, show_progress: bool = True) -> list[Problem]:
+    """Every screen x language to ``out``/<lang>/NN-<screen>.png, a contact sheet per language,
+    and the problems found (also written to ``out``/report.txt)."""
+    where = Locator(content)
+    kiosk = create_app(content, preview=False)
+    try:
+        kiosk.window.resize(*size)
+        wait(lambda: (kiosk.window.contentItem().width(), kiosk.window.contentItem().height()) == size)
+        languages = kiosk.language.codes()
+        names = screens(kiosk)
+        total, done = len(languages) * len(names), 0
+        problems: list[Problem] = []
+        told: set[tuple[str, str, str]] = set()
+        out.mkdir(parents=True, exist_ok=True)
+        for code in languages:
+            kiosk.session.reset()  # each language starts as a new visitor would find the kiosk
+            kiosk.language.choose(code)
+            (out / code).mkdir(exist_ok=True)
+            shots = []
+            for n, name in enumerate(names, 1):
+                if show_progress:
+                    progress(done, total, f"{code} {name}")
+                show(kiosk, name)
+                # a problem is told once per language, on the first screen that shows it
+                found = [p for p in check(kiosk, name, code, where) if (code, p.message, p.where) not in told]
+                told.update((code, p.message, p.where) for p in found)
+                image = grab_whole(kiosk, name)
+                image.save(str(out / code / f"{n:02d}-{name}.png"))
+                shots.append((name, image, len(found)))
+                problems += found
+                done += 1
+            contact_sheet(shots, code, out / f"contact-{code}.png")
+        if show_progress:
+            progress(total, total, "done")
+        report = "\n".join(str(p) for p in problems) or "no problems"
+        (out / "report.txt").write_text(report + "\n", encoding="utf-8")
+        return problems
+    finally:
+        kiosk.close()
+
+
+def render_one(content: Path, screen: str, language: str | None, out: Path, size: tuple[int, int]) -> None:
+    """One screen to one PNG, as fast as the kiosk can draw it (no checks)."""
+    kiosk = create_app(content, preview=False)
+    try:
+        if (kiosk.window.width(), kiosk.window.height()) != size:
+            kiosk.window.resize(*size)
+            wait(lambda: (kiosk.window.contentItem().width(), kiosk.window.contentItem().height()) == size)
+        if language:
+            if language not in kiosk.language.codes():
+                raise KeyError(f"language '{language}' (the content offers {', '.join(kiosk.language.codes())})")
+            kiosk.language.choose(language)
+        if screen != ATTRACT:
+            show(kiosk, screen)
+        # the attract screen: drawn straight away (grabWindow renders it), the fastest first frame
+        grab_whole(kiosk, screen).save(str(out), "PNG", 80)  # light compression: fast
+    finally:
+        kiosk.close()
