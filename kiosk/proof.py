@@ -159,7 +159,9 @@ def show(kiosk: KioskApp, screen: str) -> None:
         nav.showOnMap({"layer": layer, "x": themap["width"] / 2, "y": themap["height"] / 2, "zoom": 1})
         if screen.startswith("hotspot-"):
             settle(kiosk)
-            spot = [s for s in find(kiosk, f"hotspot_{screen[8:]}") if shown(s)]
+            # the name beside the marker: markers of near places (Aigun and the villages) overlap
+            spot = [s for s in find(kiosk, f"hotspotLabel_{screen[8:]}") + find(kiosk, f"hotspot_{screen[8:]}")
+                    if shown(s)]
             if spot:
                 tap(kiosk, spot[0])
                 wait(lambda: any(shown(p) for p in find(kiosk, "hotspotPopup")))
