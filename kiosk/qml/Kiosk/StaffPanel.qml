@@ -1,0 +1,119 @@
+import QtQuick
+import Kiosk
+import Kiosk.Backend
+
+// For staff only, opened by the hidden corner gesture: a PIN pad, then the staff menu
+// (exit, reload the content now, diagnostics). While open it takes every touch.
+Rectangle {
+    id: panel
+    objectName: "staffPanel"
+    visible: Staff.state !== "closed"
+    anchors.fill: parent
+    color: Qt.rgba(0, 0, 0, 0.82)
+
+    property string pin: ""
+    onVisibleChanged: pin = ""
+
+    MouseArea { anchors.fill: parent }   // nothing underneath is touched
+
+    Rectangle {
+        anchors.centerIn: parent
+        width: content.implicitWidth + Theme.s(96)
+        height: content.implicitHeight + Theme.s(80)
+        radius: Theme.s(18)
+        color: Theme.surface
+        border.color: Theme.line
+
+        Column {
+            id: content
+            anchors.centerIn: parent
+            spacing: Theme.s(18)
+
+            Text {
+                text: Staff.state === "menu" ? "Staff menu" : "Staff PIN"
+                color: Theme.text
+                font.family: "Noto Sans"
+                font.pixelSize: Theme.titleSize * 0.6
+                font.weight: Font.Bold
+            }
+            Text {
+                objectName: "staffMessage"
+                text: Staff.message
+                visible: text !== ""
+                color: Theme.accent
+                font.family: "Noto Sans"
+                font.pixelSize: Theme.labelSize
+            }
+
+            // the PIN pad
+            Text {
+                visible: Staff.state === "pad"
+                text: panel.pin.length ? "●".repeat(panel.pin.length) : "-"
+                color: Theme.text
+                font.pixelSize: Theme.labelSize * 1.4
+            }
+            Grid {
+                visible: Staff.state === "pad"
+                columns: 3
+                spacing: Theme.s(12)
+                Repeater {
+                    model: ["1", "2", "3", "4", "5", "6", "7", "8", "9", "clear", "0", "ok"]
+                    NavButton {
+                        required property string modelData
+                        objectName: "pin_" + modelData
+                        width: Theme.targetSize * 1.3
+                        text: modelData === "clear" ? "Clear" : modelData === "ok" ? "OK" : modelData
+                        solid: true
+                        onClicked: {
+                            if (modelData === "clear") panel.pin = ""
+                            else if (modelData === "ok") { Staff.enterPin(panel.pin); panel.pin = "" }
+                            else if (panel.pin.length < 12) panel.pin += modelData
+                        }
+                    }
+                }
+            }
+
+            // the menu
+            Column {
+                visible: Staff.state === "menu"
+                spacing: Theme.s(8)
+                Repeater {
+                    model: Staff.diagnostics
+                    Text {
+                        required property string modelData
+                        objectName: "staffDiagnostics"
+                        width: Theme.s(1100)
+                        text: modelData
+                        color: Theme.muted
+                        font.family: "Noto Sans"
+                        font.pixelSize: Theme.smallSize
+                        wrapMode: Text.WrapAnywhere
+                    }
+                }
+            }
+            Row {
+                spacing: Theme.s(12)
+                NavButton {
+                    objectName: "staffExit"
+                    visible: Staff.state === "menu"
+                    text: "Exit the kiosk"
+                    solid: true
+                    onClicked: Staff.exit()
+                }
+                NavButton {
+                    objectName: "staffReload"
+                    visible: Staff.state === "menu"
+                    text: "Reload content now"
+                    solid: true
+                    onClicked: Staff.reload()
+                }
+                NavButton {
+                    objectName: "staffClose"
+                    text: Staff.state === "menu" ? "Back to the exhibit" : "Cancel"
+                    solid: true
+                    onClicked: Staff.close()
+                }
+            }
+        }
+    }
+}

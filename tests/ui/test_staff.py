@@ -1,0 +1,110 @@
+"""The staff's way in: five taps in the corner, the PIN, the menu - by real touches."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint
+
+from kiosk import staffpin
+
+
+class Clock:
+    def __init__(self):
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def staff_kiosk(open_kiosk, shipped_content, tmp_path, monkeypatch):
+    monkeypatch.setenv("KIOSK_CONFIG_DIR", str(tmp_path / "config"))
+
+    def open_(pin: str | None = "2468"):
+        if pin:
+            staffpin.set_pin(pin)
+        visitor = open_kiosk(shipped_content)
+        visitor.clock = Clock()
+        visitor.kiosk.staff.clock = visitor.clock
+        return visitor
+    return open_
+
+
+def corner_taps(visitor, n=5):
+    for _ in range(n):
+        visitor.tap(QPoint(20, 20))
+        visitor.clock.now += 0.4
+
+
+def pad_open(visitor) -> bool:
+    return any(visitor.shows(p) for p in visitor.find_all("staffPanel"))
+
+
+def enter(visitor, pin: str):
+    for digit in pin:
+        visitor.tap(f"pin_{digit}")
+    visitor.tap("pin_ok")
+
+
+def message(visitor) -> str:
+    return visitor.find("staffMessage").property("text")
+
+
+def test_gesture_and_pin_open_the_staff_menu(staff_kiosk):
+    visitor = staff_kiosk()
+    corner_taps(visitor)
+    visitor.qtbot.waitUntil(lambda: pad_open(visitor))
+    enter(visitor, "2468")
+    visitor.qtbot.waitUntil(lambda: visitor.kiosk.staff.state == "menu")
+    lines = [t.property("text") for t in visitor.find_all("staffDiagnostics")]
+    assert any(line.startswith("Version: ") for line in lines)
+    assert any(line.startswith("Screen: ") and "dpi" in line for line in lines)
+    staff = visitor.kiosk.staff
+    staff.exitRequested.disconnect()  # the real exit ends the process's event loops: not in a test
+    with visitor.qtbot.waitSignal(staff.exitRequested):
+        visitor.tap("staffExit")
+
+
+def test_slow_or_few_taps_open_nothing(staff_kiosk):
+    visitor = staff_kiosk()
+    corner_taps(visitor, 4)
+    visitor.clock.now += 5  # too slow: starts counting again
+    corner_taps(visitor, 4)
+    visitor.next_frame()
+    assert not pad_open(visitor)
+    for _ in range(5):  # five taps, but not in the corner
+        visitor.tap(QPoint(900, 500))
+    visitor.next_frame()
+    assert not pad_open(visitor)
+
+
+def test_five_wrong_pins_lock_the_pad_for_a_minute(staff_kiosk):
+    visitor = staff_kiosk()
+    corner_taps(visitor)
+    visitor.qtbot.waitUntil(lambda: pad_open(visitor))
+    for n in range(4):
+        enter(visitor, "1111")
+        visitor.qtbot.waitUntil(lambda: message(visitor).startswith("Wrong PIN"))
+    enter(visitor, "1111")
+    visitor.qtbot.waitUntil(lambda: message(visitor) == "Locked: try again in 60 s")
+    enter(visitor, "2468")  # even the right PIN, while locked
+    visitor.qtbot.waitUntil(lambda: message(visitor) == "Locked: try again in 60 s")
+    assert visitor.kiosk.staff.state == "pad"
+    visitor.clock.now += 61
+    enter(visitor, "2468")
+    visitor.qtbot.waitUntil(lambda: visitor.kiosk.staff.state == "menu")
+
+
+def test_without_a_pin_the_gesture_does_nothing(staff_kiosk):
+    visitor = staff_kiosk(pin=None)
+    corner_taps(visitor)
+    visitor.next_frame()
+    assert not pad_open(visitor) and visitor.kiosk.staff.state == "closed"
+
+
+def test_the_idle_reset_closes_the_staff_panel(staff_kiosk):
+    visitor = staff_kiosk()
+    corner_taps(visitor)
+    visitor.qtbot.waitUntil(lambda: pad_open(visitor))
+    visitor.kiosk.session.reset()
+    visitor.qtbot.waitUntil(lambda: not pad_open(visitor))
