@@ -273,3 +273,12 @@ def test_negative_or_textual_idle_timeouts_are_errors(write_content, minimal):
     assert errors_of(write_content(_with_idle(minimal, "soon"))) == [
         "content.yaml:3:16: settings.idle.timeout_s: expected a number, got text"
     ]
+
+
+@pytest.mark.parametrize("hours, message", [
+    ("9-17", "'9-17' is not opening hours: write them as 09:30-18:00 (24-hour clock), or closed"),
+    ("18:00-09:00", "'18:00-09:00' closes before it opens: write the opening time first, e.g. 09:30-18:00"),
+])
+def test_opening_hours_are_explained(write_content, minimal, hours, message):
+    path = write_content(f"settings:\n  schedule:\n    mon: {hours}\n" + minimal)
+    assert errors_of(path) == [f"content.yaml:3:10: settings.schedule.mon: {message}"]
