@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import re
+import socket
 import sys
 from pathlib import Path
 
@@ -12,8 +13,8 @@ from kiosk import __version__
 
 log = logging.getLogger("kiosk")
 
-EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
-COMMANDS = ("run", "check", "schema", "proof")
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_INTERNAL, EXIT_RUNNING = 0, 1, 2, 3, 4
+COMMANDS = ("run", "check", "schema", "proof", "set-pin")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -29,6 +30,9 @@ def _parser() -> argparse.ArgumentParser:
                      help="the content file (default: content.yaml in the current folder)")
     run.add_argument("--windowed", action="store_true",
                      help="a normal 1920x1080 window instead of full-screen (curators' preview)")
+    run.add_argument("--screen", type=int, default=None, metavar="N",
+                     help="kiosk mode on screen number N (0, 1, ...; default: the primary screen)")
+    sub.add_parser("set-pin", help="set the staff PIN (five taps in the top-left corner open the PIN pad)")
 
     check = sub.add_parser("check", help="check a content file and list every mistake")
     check.add_argument("path", nargs="?", type=Path, default=Path("content.yaml"),
@@ -138,25 +142,92 @@ def _check(path: Path, strict: bool = False) -> int:
     return EXIT_OK
 
 
-def _run(content: Path, windowed: bool) -> int:
+def _run(content: Path, windowed: bool, screen: int | None = None) -> int:
+    import signal
+
+    from PySide6.QtCore import QLockFile, QSocketNotifier
     from PySide6.QtGui import QGuiApplication
 
     from kiosk.app import create_app
     from kiosk.content import ContentError
+    from kiosk.logs import log_uncaught
+    from kiosk.paths import data_dir
 
+    # one kiosk per user and machine: a second one says so and leaves (a stale lock of a
+    # crashed kiosk is taken over)
+    data_dir().mkdir(parents=True, exist_ok=True)
+    lock = QLockFile(str(data_dir() / "kiosk.lock"))
+    lock.setStaleLockTime(0)
+    if not lock.tryLock(100):
+        info = lock.getLockInfo()  # (pid, host, application), or empty
+        pid, host = (info[0], info[1]) if isinstance(info, tuple) and len(info) >= 2 else ("?", "")
+        print(f"kiosk: another kiosk is already running (process {pid} on {host or 'this machine'}); "
+              "stop it first (systemctl --user stop kiosk)", file=sys.stderr)
+        return EXIT_RUNNING
+    log_uncaught()
     app = QGuiApplication(sys.argv[:1])
+
+    # SIGTERM / SIGINT (systemd stop, Ctrl+C): leave the event loop and exit cleanly
+    read, write = socket.socketpair()
+    write.setblocking(False)
+    signal.set_wakeup_fd(write.fileno())
+    stopping: list[int] = []
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, lambda n, _f: stopping.append(n))
+    notifier = QSocketNotifier(read.fileno(), QSocketNotifier.Type.Read)
+
+    def on_signal() -> None:
+        read.recv(64)
+        if stopping:
+            log.info("stopping (signal %d)", stopping[-1])
+            QGuiApplication.exit(0)  # exit, not quit: quit would ask the (locked) window to close
+
+    notifier.activated.connect(on_signal)
     try:
-        kiosk = create_app(content, fullscreen=not windowed)
+        kiosk = create_app(content, fullscreen=not windowed, screen=screen)
     except ContentError as e:
         for issue in e.issues:
             print(issue, file=sys.stderr)
         print(f"{content}: the kiosk cannot start until these are fixed (kiosk check {content})",
               file=sys.stderr)
         return EXIT_CONTENT
+    from kiosk.watchdog import Watchdog
+
+    watchdog = Watchdog(kiosk.window)
+    watchdog.start()
     code = app.exec()
+    log.info("kiosk stopped (exit code %d)", code)
+    watchdog.stop()
+    signal.set_wakeup_fd(-1)
+    notifier.setEnabled(False)
     kiosk.close()
     del kiosk
+    lock.unlock()
     return code
+
+
+def _set_pin() -> int:
+    import getpass
+
+    from kiosk import staffpin
+
+    try:
+        first = getpass.getpass(f"New staff PIN (at least {staffpin.MIN_LENGTH} digits): ")
+        second = getpass.getpass("The same PIN again: ")
+    except (EOFError, KeyboardInterrupt):
+        print("\nkiosk set-pin: no PIN set", file=sys.stderr)
+        return EXIT_USAGE
+    if first != second:
+        print("kiosk set-pin: the two PINs differ; nothing was changed", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        path = staffpin.set_pin(first)
+    except ValueError as e:
+        print(f"kiosk set-pin: {e}; nothing was changed", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"Staff PIN set (stored as a salted hash in {path}). Five taps within three seconds in the "
+          "top-left corner of the kiosk open the PIN pad.")
+    return EXIT_OK
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -177,7 +248,9 @@ def main(argv: list[str] | None = None) -> int:
             return _schema(args.out)
         if args.command == "proof":
             return _proof(args)
-        return _run(args.content, args.windowed)
+        if args.command == "set-pin":
+            return _set_pin()
+        return _run(args.content, args.windowed, args.screen)
     except KeyboardInterrupt:
         return 130
     except Exception as e:  # never show a traceback to a curator: log it, say one line

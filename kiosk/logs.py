@@ -53,3 +53,29 @@ def setup_logging(level: int = logging.INFO, console_level: int = logging.WARNIN
     root._kiosk_configured = True  # type: ignore[attr-defined]
     root._kiosk_file = path  # type: ignore[attr-defined]
     return path
+
+
+def log_uncaught() -> None:
+    """Every uncaught exception - in Python, in a Qt slot, in QML - goes to the log with its
+    traceback (the console shows one line); Qt's own messages go to the log too."""
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    log = logging.getLogger("kiosk")
+
+    def hook(kind, value, tb) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, value, tb)
+            return
+        log.critical("uncaught %s: %s", kind.__name__, value, exc_info=(kind, value, tb))
+
+    sys.excepthook = hook
+    levels = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO,
+              QtMsgType.QtWarningMsg: logging.WARNING, QtMsgType.QtCriticalMsg: logging.ERROR,
+              QtMsgType.QtFatalMsg: logging.CRITICAL}
+    qt_log = logging.getLogger("qt")
+
+    def qt_message(kind, context, message) -> None:
+        where = f" ({context.file}:{context.line})" if context.file else ""
+        qt_log.log(levels.get(kind, logging.WARNING), "%s%s", message, where)
+
+    qInstallMessageHandler(qt_message)

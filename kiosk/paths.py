@@ -17,7 +17,7 @@ def data_dir() -> Path:
         return Path(os.environ["KIOSK_DATA_DIR"])
     from PySide6.QtCore import QCoreApplication, QStandardPaths
 
-    QCoreApplication.setOrganizationName(APP_NAME)
+    QCoreApplication.setOrganizationName("")  # one folder level: ~/.local/share/aigun-kiosk
     QCoreApplication.setApplicationName(APP_NAME)
     loc = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation)
     return Path(loc) if loc else Path.home() / f".{APP_NAME}"
@@ -29,3 +29,18 @@ def log_dir() -> Path:
 
 def cache_dir() -> Path:
     return data_dir() / "cache"
+
+
+def config_dir() -> Path:
+    """The platform's folder for this app's settings (the staff PIN); ``KIOSK_CONFIG_DIR`` overrides it.
+
+    Linux: ``~/.config/aigun-kiosk``; Windows: ``%LOCALAPPDATA%/aigun-kiosk``.
+    """
+    if os.environ.get("KIOSK_CONFIG_DIR"):
+        return Path(os.environ["KIOSK_CONFIG_DIR"])
+    from PySide6.QtCore import QCoreApplication, QStandardPaths
+
+    QCoreApplication.setOrganizationName("")  # one folder level: ~/.local/share/aigun-kiosk
+    QCoreApplication.setApplicationName(APP_NAME)
+    loc = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppConfigLocation)
+    return Path(loc) if loc else Path.home() / f".{APP_NAME}"

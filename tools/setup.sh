@@ -25,8 +25,18 @@ if command -v dpkg-query >/dev/null 2>&1; then
   fi
 fi
 
-python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11 or newer is needed" >&2; exit 1; }
-[ -x .venv/bin/python ] || python3 -m venv .venv
+# the newest Python 3.11+ there is (Ubuntu 22.04's python3 is 3.10: install python3.11 there)
+PY=""
+for candidate in python3 python3.13 python3.12 python3.11; do
+  if command -v "$candidate" >/dev/null && "$candidate" -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then
+    PY="$candidate"; break
+  fi
+done
+[ -n "$PY" ] || { echo "Python 3.11 or newer is needed (Ubuntu 22.04: apt-get install python3.11 python3.11-venv)" >&2; exit 1; }
+if [ ! -x .venv/bin/python ] && ! "$PY" -c 'import ensurepip' 2>/dev/null; then
+  echo "Python's venv module is missing: apt-get install python3-venv (or python3.11-venv)" >&2; exit 1
+fi
+[ -x .venv/bin/python ] || "$PY" -m venv .venv
 extra=""
 [ "${1:-}" = "--test" ] && extra="[test]"
 .venv/bin/python -m pip install -q --disable-pip-version-check -e ".${extra}"

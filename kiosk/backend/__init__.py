@@ -6,8 +6,11 @@ from .idle import ActivityFilter, Idle
 from .language import Language
 from .navigation import Navigation
 from .reload import Reload
+from .schedule import Schedule
 from .session import Session
+from .staff import CornerGesture, Staff
 
 QML_IMPORT_NAME = "Kiosk.Backend"
 
-__all__ = ["ActivityFilter", "Exhibit", "Idle", "Language", "Navigation", "QML_IMPORT_NAME", "Reload", "Session"]
+__all__ = ["ActivityFilter", "CornerGesture", "Exhibit", "Idle", "Language", "Navigation", "QML_IMPORT_NAME", "Reload",
+           "Schedule", "Session", "Staff"]

@@ -164,6 +164,20 @@ class Reload(QObject):
         log.info("new content shown: %s", snapshot.source)
         self.applied.emit()
 
+    def apply_now(self) -> None:
+        """Show a waiting good version even though the kiosk is in use (the staff asked)."""
+        if self._pending is not None:
+            self._safe, safe = (lambda: True), self._safe
+            try:
+                self.apply_if_safe()
+            finally:
+                self._safe = safe
+
+    @property
+    def last_errors(self) -> list[str]:
+        """The errors of the file on disk (in kiosk mode too), for the staff's diagnostics."""
+        return list(self._errors)
+
     def _set_errors(self, errors: list[str]) -> None:
         if errors != self._errors:
             self._errors = errors

@@ -219,6 +219,35 @@ class Language(_Section):
     )
 
 
+_HOURS = re.compile(r"^(closed|([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d)$")
+
+
+def _hours(v: str) -> str:
+    v = v.strip()
+    if not _HOURS.fullmatch(v):
+        raise ValueError(f"'{v}' is not opening hours: write them as 09:30-18:00 (24-hour clock), or closed")
+    if v != "closed" and v[:5] >= v[6:]:
+        raise ValueError(f"'{v}' closes before it opens: write the opening time first, e.g. 09:30-18:00")
+    return v
+
+
+Hours = Annotated[str, AfterValidator(_hours)]
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+class Schedule(_Section):
+    """Opening hours, per weekday: outside them the kiosk shows a dark "closed" screen.
+    A weekday that is not listed is closed all day."""
+
+    mon: Hours | None = Field(None, description="Monday, e.g. 09:30-18:00, or closed.")
+    tue: Hours | None = Field(None, description="Tuesday, e.g. 09:30-18:00, or closed.")
+    wed: Hours | None = Field(None, description="Wednesday, e.g. 09:30-18:00, or closed.")
+    thu: Hours | None = Field(None, description="Thursday, e.g. 09:30-18:00, or closed.")
+    fri: Hours | None = Field(None, description="Friday, e.g. 09:30-18:00, or closed.")
+    sat: Hours | None = Field(None, description="Saturday, e.g. 10:00-17:00, or closed.")
+    sun: Hours | None = Field(None, description="Sunday, e.g. 10:00-17:00, or closed.")
+
+
 class Settings(_Section):
     """How the kiosk behaves."""
 
@@ -233,6 +262,13 @@ class Settings(_Section):
     idle: Idle = Field(default_factory=Idle)
     reduced_motion: bool = Field(
         False, description="true: the attract screen cross-fades slowly instead of moving."
+    )
+    schedule: Schedule | None = Field(
+        None, description="Opening hours per weekday; leave it out and the kiosk is always open."
+    )
+    show_cursor: bool = Field(
+        False, description="true: show the mouse pointer in kiosk mode (for a kiosk used with a mouse); "
+                           "touch screens hide it."
     )
 
 
@@ -258,6 +294,10 @@ class UI(_Section):
         _ui("Starting again in {seconds} s", "Начинаем заново через {seconds} с", "{seconds}秒后重新开始"),
         description="The countdown; {seconds} is replaced by the seconds left.",
     )
+    closed_title: Text = Field(_ui("The exhibit is closed", "Экспозиция закрыта", "本展项已关闭"),
+                               description="The closed screen's heading (outside the opening hours).")
+    closed_hint: Text = Field(_ui("Please come back during opening hours", "Пожалуйста, приходите в часы работы музея",
+                                  "请在开放时间内再来参观"), description="The closed screen's line under the heading.")
     area: Text = Field(_ui("{area}\u00a0km²", "{area}\u00a0км²", "{area}平方公里"),
                        description="An area in the map's legend; {area} is replaced by the number.")
 

@@ -162,10 +162,12 @@ def open_kiosk(qtbot):
         kiosk = create_app(content_path, **options)
         warnings = []
         kiosk.engine.warnings.connect(lambda ws: warnings.extend(w.toString() for w in ws))
-        kiosk.window.resize(*size)
+        if size is not None:  # None: the size kiosk mode gives it (the screen's)
+            kiosk.window.resize(*size)
         qtbot.waitExposed(kiosk.window)
         root = kiosk.window.contentItem()
-        qtbot.waitUntil(lambda: (root.width(), root.height()) == size)  # laid out at that size
+        if size is not None:
+            qtbot.waitUntil(lambda: (root.width(), root.height()) == size)  # laid out at that size
         visitor = Visitor(qtbot, kiosk)
         visitor.next_frame()  # the visitor sees the first frame before touching
         visitor.qml_warnings = warnings

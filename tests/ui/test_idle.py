@@ -124,7 +124,7 @@ def test_every_stateful_part_is_registered_and_reset(open_kiosk, idle_content):
     visitor.go("one")
     visitor.qtbot.waitUntil(lambda: bool(visitor.find_all("scroll_credits")))  # every page is built
     assert visitor.kiosk.session.parts == [
-        "idle", "language", "navigation", "scroll:credits", "scroll:one", "scroll:two",
+        "idle", "language", "navigation", "scroll:credits", "scroll:one", "scroll:two", "staff",
     ]
     scroll = scroll_down(visitor)
     with visitor.qtbot.waitSignal(visitor.kiosk.session.resetDone):

@@ -43,10 +43,27 @@ Window {
 
     AttractScreen {
         anchors.fill: parent
-        visible: root.currentPage === "attract"
+        visible: root.currentPage === "attract" && Schedule.open   // closed: no motion underneath
     }
 
     IdleWarning { anchors.fill: parent }
 
+    // outside the opening hours (loaded only then)
+    Loader {
+        // sized only while active: an idle full-window item changed how touches reach the map
+        width: active ? root.width : 0
+        height: active ? root.height : 0
+        active: !Schedule.open
+        source: Qt.resolvedUrl("ClosedScreen.qml")
+    }
+
     StaffBanner { }
+
+    // staff only (the corner gesture + PIN); loaded when first needed
+    Loader {
+        width: active ? root.width : 0
+        height: active ? root.height : 0
+        active: Staff.state !== "closed"
+        source: Qt.resolvedUrl("StaffPanel.qml")
+    }
 }

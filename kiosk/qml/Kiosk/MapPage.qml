@@ -181,15 +181,15 @@ Item {
                                 font.family: Theme.sans
                                 font.pixelSize: Theme.smallSize
                                 font.weight: Font.Bold
-                                MouseArea {
-                                    anchors.fill: parent
-                                    anchors.margins: -Theme.s(12)
-                                    onClicked: page.openSpot = spot.modelData
+                                // TapHandlers, not MouseAreas: a two-finger pinch that starts
+                                // on a place still zooms (a MouseArea would take the touch)
+                                TapHandler {
+                                    margin: Theme.s(12)
+                                    onTapped: page.openSpot = spot.modelData
                                 }
                             }
-                            MouseArea {
-                                anchors.fill: parent
-                                onClicked: page.openSpot = spot.modelData
+                            TapHandler {
+                                onTapped: page.openSpot = spot.modelData
                             }
                         }
                     }
