@@ -1,4 +1,4 @@
-"""Where the kiosk keeps its own files: logs and the content cache."""
+"""Where the kiosk keeps its own files: logs and the content cache (data), the staff PIN (config)."""
 
 from __future__ import annotations
 
@@ -8,19 +8,32 @@ from pathlib import Path
 APP_NAME = "aigun-kiosk"
 
 
-def data_dir() -> Path:
-    """The platform's folder for this app's data; ``KIOSK_DATA_DIR`` overrides it.
-
-    Linux: ``~/.local/share/aigun-kiosk``; Windows: ``%LOCALAPPDATA%/aigun-kiosk``.
-    """
-    if os.environ.get("KIOSK_DATA_DIR"):
-        return Path(os.environ["KIOSK_DATA_DIR"])
+def _folder(env: str, location: str) -> Path:
+    """``$env`` if set, else the platform's folder for this app (``QStandardPaths``)."""
+    if os.environ.get(env):
+        return Path(os.environ[env])
     from PySide6.QtCore import QCoreApplication, QStandardPaths
 
     QCoreApplication.setOrganizationName("")  # one folder level: ~/.local/share/aigun-kiosk
     QCoreApplication.setApplicationName(APP_NAME)
-    loc = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation)
+    loc = QStandardPaths.writableLocation(getattr(QStandardPaths.StandardLocation, location))
     return Path(loc) if loc else Path.home() / f".{APP_NAME}"
+
+
+def data_dir() -> Path:
+    """Logs and cache; ``KIOSK_DATA_DIR`` overrides it.
+
+    Linux: ``~/.local/share/aigun-kiosk``; Windows: ``%LOCALAPPDATA%/aigun-kiosk``.
+    """
+    return _folder("KIOSK_DATA_DIR", "AppLocalDataLocation")
+
+
+def config_dir() -> Path:
+    """The staff PIN; ``KIOSK_CONFIG_DIR`` overrides it.
+
+    Linux: ``~/.config/aigun-kiosk``; Windows: ``%LOCALAPPDATA%/aigun-kiosk``.
+    """
+    return _folder("KIOSK_CONFIG_DIR", "AppConfigLocation")
 
 
 def log_dir() -> Path:
@@ -29,18 +42,3 @@ def log_dir() -> Path:
 
 def cache_dir() -> Path:
     return data_dir() / "cache"
-
-
-def config_dir() -> Path:
-    """The platform's folder for this app's settings (the staff PIN); ``KIOSK_CONFIG_DIR`` overrides it.
-
-    Linux: ``~/.config/aigun-kiosk``; Windows: ``%LOCALAPPDATA%/aigun-kiosk``.
-    """
-    if os.environ.get("KIOSK_CONFIG_DIR"):
-        return Path(os.environ["KIOSK_CONFIG_DIR"])
-    from PySide6.QtCore import QCoreApplication, QStandardPaths
-
-    QCoreApplication.setOrganizationName("")  # one folder level: ~/.local/share/aigun-kiosk
-    QCoreApplication.setApplicationName(APP_NAME)
-    loc = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppConfigLocation)
-    return Path(loc) if loc else Path.home() / f".{APP_NAME}"
