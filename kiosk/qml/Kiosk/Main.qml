@@ -57,7 +57,12 @@ Window {
         source: Qt.resolvedUrl("ClosedScreen.qml")
     }
 
-    StaffBanner { }
+    // staff only, in the preview: what is wrong with the content file (loaded when needed)
+    Loader {
+        width: root.width
+        active: Reload.errors.length > 0
+        source: Qt.resolvedUrl("StaffBanner.qml")
+    }
 
     // staff only (the corner gesture + PIN); loaded when first needed
     Loader {
