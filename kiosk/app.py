@@ -46,8 +46,8 @@ class KioskApp:
 
     def __init__(self, engine: QQmlApplicationEngine, window: QQuickWindow, content: Snapshot, *,
                  exhibit: Exhibit, navigation: Navigation, session: Session, idle: Idle,
-                 language: Language, reload: Reload, staff: Staff, activity: ActivityFilter,
-                 lockdown: Lockdown | None, gesture: CornerGesture):
+                 language: Language, reload: Reload, staff: Staff, schedule: Schedule,
+                 activity: ActivityFilter, lockdown: Lockdown | None, gesture: CornerGesture):
         self.engine = engine
         self.window = window
         self.content = content
@@ -58,7 +58,7 @@ class KioskApp:
         self.language = language
         self.reload = reload
         self.staff = staff
-        self.schedule = None  # set below
+        self.schedule = schedule
         self.lockdown = lockdown
         self._gesture = gesture
         self._activity = activity
@@ -76,8 +76,9 @@ class KioskApp:
             self.window.removeEventFilter(self._gesture)
         if self.window is not None:
             self.window.close()
-        self.window = self.exhibit = self.navigation = self.session = self.idle = self.language = self.reload = self.staff = self.schedule = None
-        self.lockdown = self._gesture = None  # type: ignore[assignment]
+        self.window = self.exhibit = self.navigation = self.session = self.idle = None  # type: ignore[assignment]
+        self.language = self.reload = self.staff = self.schedule = None  # type: ignore[assignment]
+        self.lockdown = self._gesture = None
         self._activity = None
         self.engine = None  # the last reference: the engine and its QML objects go now
 
@@ -206,8 +207,6 @@ def create_app(content_path: str | Path, *, fullscreen: bool = False, cache: boo
     staff.exitRequested.connect(staff_exit)
     staff.reloadRequested.connect(lambda: (reload.check_now(), reload.apply_now()))
     log.info("kiosk started with %s (%d pages)", content.source, len(content.data["pages"]))
-    kiosk = KioskApp(engine, window, content, exhibit=exhibit, navigation=navigation, session=session,
-                     idle=idle, language=language, reload=reload, staff=staff, activity=activity,
-                     lockdown=lockdown, gesture=gesture)
-    kiosk.schedule = schedule
-    return kiosk
+    return KioskApp(engine, window, content, exhibit=exhibit, navigation=navigation, session=session,
+                    idle=idle, language=language, reload=reload, staff=staff, schedule=schedule,
+                    activity=activity, lockdown=lockdown, gesture=gesture)
