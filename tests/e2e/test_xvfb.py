@@ -28,12 +28,15 @@ def need(tool: str) -> str:
 
 @pytest.fixture
 def xserver(qtbot):
+    """A fresh X server on a free display, once a client really gets in."""
     need("Xvfb")
     need("xdotool")
-    number = 90 + os.getpid() % 9
-    proc = subprocess.Popen(["Xvfb", f":{number}", "-screen", "0", "1920x1080x24", "-nolisten", "tcp"],
+    number = next(n for n in range(90, 200) if not Path(f"/tmp/.X{n}-lock").exists())
+    proc = subprocess.Popen(["Xvfb", f":{number}", "-screen", "0", "1920x1080x24", "-nolisten", "tcp",
+                             "-noreset"],  # no reset when the last client leaves: the kiosk may be connecting
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    qtbot.waitUntil(lambda: Path(f"/tmp/.X11-unix/X{number}").exists() or proc.poll() is not None, timeout=10000)
+    qtbot.waitUntil(lambda: proc.poll() is not None or xdotool(f":{number}", "getdisplaygeometry") == "1920 1080",
+                    timeout=20000)
     assert proc.poll() is None, "Xvfb did not start"
     yield f":{number}"
     proc.terminate()
