@@ -32,6 +32,7 @@ class Lockdown(QObject):
         self.window = window
         self.screen_index = screen_index
         self.allow_close = False
+        self._watched: QScreen | None = None
         self._cursor = not show_cursor
         self._placing = QTimer(self, singleShot=True, interval=0)
         self._placing.timeout.connect(self.place)
@@ -80,8 +81,9 @@ class Lockdown(QObject):
 
     def _watch_screen(self) -> None:
         screen = self.target_screen()
-        if screen is not None:
+        if screen is not None and screen is not self._watched:  # one connection per screen
             screen.geometryChanged.connect(self._later)
+            self._watched = screen
 
     def _screens_changed(self, *_args) -> None:
         log.info("screens changed: %s", ", ".join(s.name() for s in QGuiApplication.screens()))

@@ -128,15 +128,16 @@ class Reload(QObject):
         except OSError as e:
             snapshot, issues = None, []
             self._set_errors([f"{self._path}: cannot be read ({e.strerror or e})"])
-        errors = [i for i in issues if i.severity == "error"]
-        if [str(i) for i in errors] != self._errors or not errors:  # said once, not at every look
+        errors = [str(i) for i in issues if i.severity == "error"]
+        news = not errors or errors != self._errors  # the same errors are said once, not at every look
+        if news:
             for issue in issues:
                 log.log(logging.ERROR if issue.severity == "error" else logging.WARNING, "%s", issue)
         self._stamps = {f: self._stamp(Path(f)) for f in self._stamps}
         if errors or snapshot is None:
-            if errors and [str(i) for i in errors] != self._errors:
+            if errors and news:
                 log.error("%s has errors: the kiosk keeps showing its last good version", self._path)
-                self._set_errors([str(i) for i in errors])
+                self._set_errors(errors)
             if self._retry:
                 self._retry = False
                 self._recheck.start()

@@ -134,7 +134,8 @@ def _check(data: dict, base: Path, positions: Positions,
                 first_id[pid] = i
         body = page.get("body")
         if isinstance(body, dict):  # counted in the default language
-            body = pick(body, _offered(data)[1], _offered(data)[1])
+            default = _offered(data)[1]
+            body = pick(body, default, default)
         if isinstance(body, str) and words(body) > 2 * WORDS_PER_SECTION:
             issues.append(Issue(file, *positions.of(("pages", i, "body")), ("pages", i, "body"),
                                 f"{words(body)} words; visitors read 30-{WORDS_PER_SECTION} words per "
