@@ -277,3 +277,21 @@ def point_in_polygon(lon: float, lat: float, polygon) -> bool:
     """Is the point inside GeoJSON Polygon coordinates (outer ring, not in a hole)?"""
     outer, *holes = polygon
     return point_in_ring(lon, lat, outer) and not any(point_in_ring(lon, lat, h) for h in holes)
+
+
+def _polygons(geometry: dict) -> list:
+    if geometry["type"] == "Polygon":
+        return [geometry["coordinates"]]
+    if geometry["type"] == "MultiPolygon":
+        return geometry["coordinates"]
+    raise ValueError(f"not an area: {geometry['type']}")
+
+
+def area_km2(geometry: dict, params: dict | None = None) -> float:
+    """Area in km2 of a GeoJSON Polygon or MultiPolygon geometry."""
+    return sum(polygon_area_km2(poly, params) for poly in _polygons(geometry))
+
+
+def point_in_area(lon: float, lat: float, geometry: dict) -> bool:
+    """Is the point inside a GeoJSON Polygon or MultiPolygon geometry?"""
+    return any(point_in_polygon(lon, lat, poly) for poly in _polygons(geometry))

@@ -45,7 +45,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from kiosk import geo  # the app's stdlib-only projection module
-from kiosk.geo import geodesic_area_km2, lonlat_to_pixel, pixel_to_lonlat, project, unproject
+from kiosk.geo import area_km2, geodesic_area_km2, lonlat_to_pixel, pixel_to_lonlat, project, unproject
 
 REPO = Path(__file__).resolve().parent.parent
 PNG_NAME = "amur-region.png"
@@ -720,22 +720,26 @@ KEY = {
 # watershed line (see WATERSHED_*), which it meets near 53.7 N.
 GORBITSA = [(119.217, 53.100), (119.20, 53.40), (119.17, 53.68)]
 
-# The watershed between the Amur and the rivers of the north (the Stanovoy
-# range and its continuations: the Nerchinsk line "along the crest of the
-# mountains to the sea") is approximated as the line of equal distance
-# between two sets of rivers of the data.  Each point below picks a river
-# network (all lines joined to the nearest river line within 4 km).
-WATERSHED_SOUTH = [  # drains to the Amur, or to the sea between the Amur and the Uda
+# The 1689 line "along the crest of the mountains to the sea" is approximated
+# as a line of equal distance between two sets of rivers of the data (there is
+# no elevation data).  Each point below picks a river network (all lines joined
+# to the nearest river line within 4 km).  Two such lines are drawn:
+# - the Stanovoy line (`border-1689`): the Amur, the Tugur and the Uda against
+#   the Lena (Olyokma, Aldan) - the range itself, north of the Uda;
+# - the Amur's own divide: the Amur and the Tugur against the Lena and the Uda.
+# Between them lies the Uda valley, which the treaty left undetermined ("the
+# lands between the Uda and the mountains"): `undetermined-1689`.
+WATERSHED_AMUR = [  # drains to the Amur, or to the sea between the Amur and the Uda
     (121.48, 53.32),  # the Amur network (Shilka, Zeya, Bureya, Amgun, ...)
     (123.16, 54.29),  # left tributaries of the upper Amur not joined to it in the data
     (123.77, 54.27),
     (136.18, 53.29),  # the Tugur (Sea of Okhotsk, Tugur Bay)
 ]
-WATERSHED_NORTH = [  # drains to the Lena or to the Uda (the Uda valley was left undetermined in 1689)
+WATERSHED_LENA = [
     (119.80, 54.45),  # the Olyokma network (Lena)
     (129.87, 56.87),  # upper Aldan tributaries (Lena)
-    (131.50, 54.05),  # the Uda
 ]
+WATERSHED_UDA = [(131.50, 54.05)]  # the Uda
 WATERSHED_GRID_KM = 4.0
 WATERSHED_SMOOTH_KM = 10.0
 
@@ -955,8 +959,9 @@ def segment_hits(p0, p1, ring_xy: np.ndarray):
     return k, t[k]
 
 
-def watershed_line(graph, comp, coast: np.ndarray, start) -> tuple[np.ndarray, int]:
-    """The approximate watershed from near ``start`` eastwards to the sea.
+def watershed_line(graph, comp, coast: np.ndarray, start, south_seeds, north_seeds) -> tuple[np.ndarray, int]:
+    """The approximate watershed between the river networks of ``south_seeds`` and
+    those of ``north_seeds``, from near ``start`` eastwards to the sea.
 
     Returns the line (lon/lat, first point = start, last point on the coast)
     and the index k of the coast edge coast[k]-coast[k+1] it ends on.
@@ -975,7 +980,7 @@ def watershed_line(graph, comp, coast: np.ndarray, start) -> tuple[np.ndarray, i
 
     picked: set = set()
 
-    south, north = sites(WATERSHED_SOUTH), sites(WATERSHED_NORTH)
+    south, north = sites(south_seeds), sites(north_seeds)
     # the grid: from west of the start to the Sea of Okhotsk, 51.5 - 58.5 N
     box = to_km(np.array([[start[0] - 2.0, 51.5], [start[0] - 2.0, 58.5], [139.0, 51.5], [139.0, 58.5]]))
     x0, y0 = box.min(0)
@@ -1092,6 +1097,64 @@ def _feature(fid: str, kind: str, geometry: dict, **props) -> dict:
     return {"type": "Feature", "properties": {"id": fid, "kind": kind, **props}, "geometry": geometry}
 
 
+def ring_arc_indices(n: int, i: int, j: int) -> list[int]:
+    """The vertex indices i..j of a closed ring of n vertices, the shorter way round."""
+    fwd = (j - i) % n
+    if fwd <= n - fwd:
+        return [int(v) for v in (i + np.arange(fwd + 1)) % n]
+    return [int(v) for v in (i - np.arange(n - fwd + 1)) % n]
+
+
+def fork_index(a: np.ndarray, b: np.ndarray, tol_km: float = 1.0) -> int:
+    """The last index of line a (lon/lat) up to which it runs with line b (both
+    start at the same point): a's vertices before it are all within tol_km of b."""
+    axy, bxy = to_km(a), to_km(b)
+    d = nearest_distances(axy, bxy)
+    off = np.nonzero(d > tol_km)[0]
+    if len(off) == 0 or off[0] == 0:
+        raise RuntimeError("the two watershed lines do not share a first part")
+    return int(off[0]) - 1
+
+
+# Islands: GSHHG land polygons other than the mainland, within ISLANDS_NEAR_KM of
+# a coast of an area, go with the nearest one (the Shantar Islands with the
+# left bank; Russky, Popov, Askold, ... with the jointly run land).  Sakhalin is
+# left out: neither treaty names it (Russia and Japan shared it from 1855 to
+# 1875), though Chinese accounts of 1860 count it with the land east of the Ussuri.
+ISLANDS_NEAR_KM = 40.0
+ISLANDS_MAX_KM2 = 10_000.0  # Sakhalin is ~76,000 km2; the next largest here is Bolshoy Shantar, ~1,800 km2
+
+
+def coastal_islands(shapes, coasts: dict) -> dict:
+    """{area name: [island rings, lon/lat closed]} for the islands near each area's coasts."""
+    big = max((sh for sh in shapes if sh[0] == 1), key=lambda sh: sh[1])
+    coast_xy = {name: np.vstack([to_km(c) for c in arcs]) for name, arcs in coasts.items()}
+    lo = np.min([c.min(0) for c in coast_xy.values()], axis=0) - ISLANDS_NEAR_KM
+    hi = np.max([c.max(0) for c in coast_xy.values()], axis=0) + ISLANDS_NEAR_KM
+    out: dict = {name: [] for name in coasts}
+    for sh in shapes:
+        if sh[0] != 1 or sh is big or sh[1] > ISLANDS_MAX_KM2:
+            continue
+        xy = to_km(sh[3])
+        if (xy.max(0) < lo).any() or (xy.min(0) > hi).any():
+            continue
+        dist = {name: float(nearest_distances(xy, c).min()) for name, c in coast_xy.items()}
+        name = min(dist, key=dist.get)
+        if dist[name] <= ISLANDS_NEAR_KM:
+            out[name].append(sh[3])
+    return out
+
+
+def _area_geometry(mainland_ring: list, islands: list) -> dict:
+    """A Polygon, or a MultiPolygon with the islands (largest first)."""
+    if not islands:
+        return {"type": "Polygon", "coordinates": [mainland_ring]}
+    rings = [_ring(simplify(isl)) for isl in islands]
+    rings = [r for r in rings if len(r) >= 4]
+    rings.sort(key=lambda r: (-geodesic_area_km2(r), r[0]))
+    return {"type": "MultiPolygon", "coordinates": [[mainland_ring]] + [[r] for r in rings]}
+
+
 def historic_layers(data: dict, frame: Frame) -> dict:
     """The historic borders, areas and places as a GeoJSON FeatureCollection."""
     graph = build_river_graph(data["rivers"], frame)
@@ -1121,41 +1184,64 @@ def historic_layers(data: dict, frame: Frame) -> dict:
     overland = border_piece(data["borders"], KEY["khanka_sungacha"], KEY["tripoint"])  # across Khanka, then south
     overland = np.vstack([ussuri[-1:], overland, tumen[:1]])
 
-    # the watershed, from the Gorbitsa's source to the sea near the Uda
-    watershed, k_sea = watershed_line(graph, comp, coast, GORBITSA[-1])
-    # the coast: from the watershed's end round to the Amur's mouth and on to the Tumen's
+    # the 1689 line from the Gorbitsa's source to the sea: the Stanovoy, round the
+    # Uda's valley; and the Amur's own divide, which leaves it where the valley begins
+    stanovoy, k_stan = watershed_line(graph, comp, coast, GORBITSA[-1],
+                                      WATERSHED_AMUR + WATERSHED_UDA, WATERSHED_LENA)
+    divide, k_div = watershed_line(graph, comp, coast, GORBITSA[-1],
+                                   WATERSHED_AMUR, WATERSHED_LENA + WATERSHED_UDA)
+    i_fork = fork_index(stanovoy, divide)
+    fork = stanovoy[i_fork]
+    common, stanovoy_east = stanovoy[: i_fork + 1], stanovoy[i_fork:]
+    j_fork = int(np.argmin(np.hypot(*(to_km(divide) - to_km(fork[None, :])[0]).T)))
+    divide_east = np.vstack([fork[None, :], divide[j_fork + 1 :]])
+    # the coast: from the Stanovoy line's end past the divide's end to the Amur's
+    # mouth, and on to the Tumen's
     i_amur = nearest_index(coast, amur[-1])
     i_tumen = nearest_index(coast, tumen[-1])
-    okhotsk = ring_arc(coast, k_sea + 1, i_amur)
-    okhotsk = np.vstack([watershed[-1:], okhotsk, amur[-1:]])
+    arc = ring_arc_indices(len(coast), k_stan + 1, i_amur)
+    q = next(q for q in range(len(arc) - 1) if {arc[q], arc[q + 1]} == {k_div, (k_div + 1) % len(coast)})
+    uda_coast = np.vstack([stanovoy[-1:], coast[arc[: q + 1]], divide[-1:]])
+    okhotsk = np.vstack([divide[-1:], coast[arc[q + 1 :]], amur[-1:]])
     japan = ring_arc(coast, i_amur, i_tumen)
     japan = np.vstack([amur[-1:], japan, tumen[-1:]])
 
     s = {name: simplify(arr) for name, arr in {
         "amur_up": amur_up, "amur_low": amur_low, "ussuri": ussuri, "argun": argun, "shilka": shilka,
-        "gorbitsa": gorbitsa, "watershed": watershed, "okhotsk": okhotsk, "japan": japan,
-        "overland": overland, "tumen": tumen,
+        "gorbitsa": gorbitsa, "common": common, "stanovoy_east": stanovoy_east, "divide_east": divide_east,
+        "uda_coast": uda_coast, "okhotsk": okhotsk, "japan": japan, "overland": overland, "tumen": tumen,
     }.items()}
 
-    border_1689 = _coords(_chain(s["argun"], s["shilka"], s["gorbitsa"], s["watershed"]))
-    ceded = _ring(s["amur_up"], s["amur_low"], s["okhotsk"][::-1], s["watershed"][::-1], s["gorbitsa"][::-1], s["shilka"][::-1])
+    border_1689 = _coords(_chain(s["argun"], s["shilka"], s["gorbitsa"], s["common"], s["stanovoy_east"]))
+    ceded = _ring(s["amur_up"], s["amur_low"], s["okhotsk"][::-1], s["uda_coast"][::-1], s["stanovoy_east"][::-1],
+                  s["common"][::-1], s["gorbitsa"][::-1], s["shilka"][::-1])
+    undetermined = _ring(s["divide_east"], s["uda_coast"][::-1], s["stanovoy_east"][::-1])
     joint = _ring(s["amur_low"], s["japan"], s["tumen"][::-1], s["overland"][::-1], s["ussuri"][::-1])
     border_1858 = _coords(s["amur_up"])
     border_1860 = _coords(_chain(s["amur_up"], s["ussuri"], s["overland"], s["tumen"]))
+    # the islands off each coast go with it (Sakhalin is not counted: see ISLANDS_*)
+    isles = coastal_islands(data["shapes"], {"ceded": [okhotsk, uda_coast], "joint": [japan]})
+    ceded_geom = _area_geometry(ceded, isles["ceded"])
+    joint_geom = _area_geometry(joint, isles["joint"])
 
     features = [
         _feature("border-1689", "border", {"type": "LineString", "coordinates": border_1689}, year=1689,
                  note="Treaty of Nerchinsk: up the Argun to its mouth, up the Shilka to the Gorbitsa, up the Gorbitsa, "
-                      "then the Amur/Lena-Uda watershed (approximate) to the Sea of Okhotsk near the Uda"),
-        _feature("ceded-1858", "area", {"type": "Polygon", "coordinates": [ceded]}, year=1858,
-                 area_km2=int(round(geodesic_area_km2(ceded))),
-                 note="Treaty of Aigun: the left bank of the Amur, between the Amur and the 1689 line, to Russia"),
+                      "then the Stanovoy range (approximate watershed) round the Uda's valley to the Sea of Okhotsk"),
+        _feature("undetermined-1689", "area", {"type": "Polygon", "coordinates": [undetermined]}, year=1689,
+                 area_km2=int(round(geodesic_area_km2(undetermined))),
+                 note="Treaty of Nerchinsk: the lands between the Uda and the mountains, left undetermined "
+                      "(the Uda's valley, between the Stanovoy line and the Amur's own divide)"),
+        _feature("ceded-1858", "area", ceded_geom, year=1858,
+                 area_km2=int(round(area_km2(ceded_geom))),
+                 note="Treaty of Aigun: the left bank of the Amur, between the Amur and the 1689 line (with the "
+                      "undetermined Uda valley and the islands off its coast), to Russia"),
         _feature("border-1858", "border", {"type": "LineString", "coordinates": border_1858}, year=1858,
                  note="Treaty of Aigun: the Amur from the Argun to the Ussuri"),
-        _feature("joint-1858", "area", {"type": "Polygon", "coordinates": [joint]}, year=1858,
-                 area_km2=int(round(geodesic_area_km2(joint))),
-                 note="Treaty of Aigun: run jointly between the Ussuri, the Amur and the sea; to Russia in 1860 "
-                      "(bounded south-west by the 1860 line)"),
+        _feature("joint-1858", "area", joint_geom, year=1858,
+                 area_km2=int(round(area_km2(joint_geom))),
+                 note="Treaty of Aigun: run jointly between the Ussuri, the Amur and the sea (with the islands off "
+                      "its coast); to Russia in 1860 (bounded south-west by the 1860 line)"),
         _feature("border-1860", "border", {"type": "LineString", "coordinates": border_1860}, year=1860,
                  note="Convention of Peking: the Amur, up the Ussuri and the Sungacha, across Lake Khanka, "
                       "overland to the Tumen and down the Tumen to the sea"),
@@ -1166,6 +1252,7 @@ def historic_layers(data: dict, frame: Frame) -> dict:
 
 
 CHECK_STYLES = {
+    "undetermined-1689": Style((110, 0, 150), 0.9, 1.0, fill=(110, 0, 150), fill_alpha=0.25),
     "ceded-1858": Style((200, 60, 40), 0.9, 1.5, fill=(220, 60, 40), fill_alpha=0.35),
     "joint-1858": Style((200, 140, 0), 0.9, 1.5, fill=(240, 170, 0), fill_alpha=0.35),
     "border-1689": Style((110, 0, 150), 1.0, 4.0, dash=(3.0, 2.0), cap="flat"),
@@ -1355,6 +1442,8 @@ def layers_md(layers: dict) -> str:
     """The SOURCES.md section on layers.geojson (with the areas obtained)."""
     props = {f["properties"]["id"]: f["properties"] for f in layers["features"]}
     ceded, joint = props["ceded-1858"]["area_km2"], props["joint-1858"]["area_km2"]
+    undetermined = props["undetermined-1689"]["area_km2"]
+    end = next(f for f in layers["features"] if f["properties"]["id"] == "border-1689")["geometry"]["coordinates"][-1]
     places = "\n".join(
         f"| `{fid}` | {lat:.3f} N {lon:.3f} E | {note} |" for fid, lon, lat, note in PLACES
     )
@@ -1373,10 +1462,11 @@ areas have `area_km2` (integer: the area on the WGS84 ellipsoid from
 
 | id | geometry | what |
 |----|----------|------|
-| `border-1689` | LineString | Treaty of Nerchinsk: up the Argun to its mouth, up the Shilka to the Gorbitsa, up the Gorbitsa, then along the watershed (Stanovoy range and its continuations) to the Sea of Okhotsk near the Uda |
-| `ceded-1858` | Polygon | Treaty of Aigun: the left bank, between the Amur (from the Argun-Shilka confluence to the sea) and the 1689 line; **{ceded:,} km2** |
+| `border-1689` | LineString | Treaty of Nerchinsk: up the Argun to its mouth, up the Shilka to the Gorbitsa, up the Gorbitsa, then along the Stanovoy range round the Uda's valley to the Sea of Okhotsk ({end[1]:.2f} N {end[0]:.2f} E) |
+| `undetermined-1689` | Polygon | Treaty of Nerchinsk: "the lands between the Uda and the mountains", left undetermined: the Uda's valley, between the Stanovoy line and the Amur basin's own divide; **{undetermined:,} km2** |
+| `ceded-1858` | MultiPolygon | Treaty of Aigun: the left bank, between the Amur (from the Argun-Shilka confluence to the sea) and the 1689 line, with the undetermined Uda valley and the islands off its coast; **{ceded:,} km2** |
 | `border-1858` | LineString | the Amur from the Argun-Shilka confluence to the mouth of the Ussuri (Khabarovsk) |
-| `joint-1858` | Polygon | run jointly from 1858, Russian from 1860: between the Ussuri, the Amur (Khabarovsk to the sea) and the Sea of Japan down to the Tumen; **{joint:,} km2** |
+| `joint-1858` | MultiPolygon | run jointly from 1858, Russian from 1860: between the Ussuri, the Amur (Khabarovsk to the sea) and the Sea of Japan down to the Tumen, with the islands off its coast; **{joint:,} km2** |
 | `border-1860` | LineString | Convention of Peking: the Amur from the confluence, up the Ussuri and the Sungacha, across Lake Khanka, overland to the Tumen, down the Tumen to the sea |
 
 Places (`kind` `place`, Point; positions checked against published coordinates of the places):
@@ -1395,8 +1485,12 @@ Places (`kind` `place`, Point; positions checked against published coordinates o
   `border-1860` exactly the west edge of `joint-1858`.
 - **Coast**: the GSHHG mainland coastline between the end of the 1689 line,
   the Amur's mouth (where the data's Amur reaches the sea: GSHHG counts the
-  estuary below Nikolayevsk as sea) and the Tumen's mouth.  Islands
-  (Sakhalin, the Shantar Islands) are in no polygon.
+  estuary below Nikolayevsk as sea) and the Tumen's mouth.
+- **Islands**: GSHHG islands within {ISLANDS_NEAR_KM:.0f} km of an area's coast go with
+  that area (the Shantar Islands with `ceded-1858`; Russky, Popov, Askold and
+  the others of Peter the Great Gulf with `joint-1858`).  **Sakhalin is in no
+  polygon**: neither treaty names it, and Russia and Japan shared it from
+  1855 to 1875 (islands over {ISLANDS_MAX_KM2:,.0f} km2 are left out).
 - **Lake Khanka and the overland 1860 line** (from the lake to the Tumen): the
   modern Russia-China border of WDBII (`countries_i.dat`), which still
   follows the demarcation of 1860-1861 (the later adjustments, 1886 and
@@ -1414,17 +1508,22 @@ Places (`kind` `place`, Point; positions checked against published coordinates o
   itself disputed later (this "Small" Gorbitsa or the Amazar, the "Great"
   Gorbitsa); the map takes the usual reading.
 - **The watershed** (the 1689 line east of the Gorbitsa, "the mountains to the
-  sea"): there is no elevation data, so it is approximated as the line of
-  equal distance between the rivers of the Amur basin (plus the Tugur, which
-  reaches the sea between the Amur and the Uda) and those of the Lena
-  (Olyokma, Aldan) and the Uda, on a {WATERSHED_GRID_KM:.0f} km grid, smoothed over ~{WATERSHED_SMOOTH_KM:.0f} km
-  (`WATERSHED_*` in the tool).  Where the data have few small rivers it can be
-  30-60 km off: it probably runs somewhat south of the Stanovoy crest between
-  124 and 131 E, and its loop around the upper Uda (down to about 53.3 N) is
-  likely too deep.  The Uda valley is left out of `ceded-1858`: in 1689 "the
-  lands between the Uda and the mountains" were left undetermined (counting
-  it would add roughly 60,000 km2).  The line meets the sea on the Uda Gulf,
-  about 60 km east of the Uda's mouth.
+  sea"): there is no elevation data, so it is approximated as a line of equal
+  distance between two sets of rivers, on a {WATERSHED_GRID_KM:.0f} km grid, smoothed over
+  ~{WATERSHED_SMOOTH_KM:.0f} km (`WATERSHED_*` in the tool).  The 1689 line (the Stanovoy) lies
+  between the rivers of the Amur basin, the Tugur and the Uda on one side and
+  those of the Lena (Olyokma, Aldan) on the other; it meets the sea at
+  {end[1]:.2f} N {end[0]:.2f} E, north-east of the Uda's mouth.  The Amur basin's own divide
+  (the Amur and the Tugur against the Lena and the Uda) leaves it where the
+  Uda's valley begins; between the two lies `undetermined-1689`.  Where the
+  data have few small rivers the lines can be 30-60 km off; the Stanovoy
+  line probably runs somewhat south of the crest between 124 and 131 E.
+- **The undetermined land**: in 1689 "the lands between the Uda and the
+  mountains" were left for later; the map takes them as the Uda's valley and
+  the coast north of its mouth up to the Stanovoy line.  Russia held the Uda
+  (Udskoy ostrog, 1679); the Treaty of Aigun gave Russia the whole left bank
+  to the sea, so `ceded-1858` includes this land, as the usual maps of the
+  territories of 1858 do.
 - **The lower Amur** is drawn double (banks, channels) in the data; the
   boundary between `ceded-1858` and `joint-1858` follows one traced course
   through that band, so a few km of river may fall on either side.
@@ -1434,14 +1533,13 @@ Places (`kind` `place`, Point; positions checked against published coordinates o
 
 ### The areas
 
-`ceded-1858` comes to **{ceded:,} km2**, which matches the source ("over
-600,000 square kilometres").  `joint-1858` comes to **{joint:,} km2**; the
-literature's "about 400,000 km2" for the land taken in 1860 counts Sakhalin
-(about 76,400 km2) with it, as Chinese accounts do (together about
-{round((joint + 76400) / 1000) * 1000:,} km2).  So the two polygons make **{ceded + joint:,} km2**, a little less than
-the source's "more than one million" (600,000 + about 400,000, with
-Sakhalin); the watershed's approximation may account for a few per cent of
-`ceded-1858` as well.
+`ceded-1858` comes to **{ceded:,} km2** (of which {undetermined:,} km2 were left
+undetermined in 1689): the source says "over 600,000 square kilometres".
+`joint-1858` comes to **{joint:,} km2**.  Together they make **{ceded + joint:,} km2**:
+the source's "more than one million".  The literature's "about 400,000 km2"
+for 1860 counts Sakhalin (about 76,400 km2) with the land east of the Ussuri,
+as Chinese accounts do; the map does not (see Islands).  The watershed's
+approximation may account for a few per cent of `ceded-1858`.
 """
 
 
