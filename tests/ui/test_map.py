@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
+
+REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -94,6 +99,25 @@ def test_layers_change_what_is_shown(on_map):
     assert on_map.find("layer_1689").property("checked")
     on_map.tap("layer_1860")
     on_map.qtbot.waitUntil(lambda: "1860" in title.property("text") or "coast" in title.property("text"))
+
+
+def test_the_legend_names_each_area_with_its_km2_from_the_layers_file(on_map):
+    layers = json.loads((REPO / "assets" / "map" / "layers.geojson").read_text(encoding="utf-8"))
+    km2 = {f["properties"]["id"]: f["properties"].get("area_km2") for f in layers["features"]}
+
+    def legend(fid):
+        return on_map.find(f"legend_{fid}").property("text")
+
+    on_map.tap("layer_1689")  # the Uda valley, which 1689 left open, is shown (hatched) with its area
+    on_map.qtbot.waitUntil(lambda: bool(on_map.find_all("legend_undetermined-1689")))
+    assert legend("undetermined-1689").endswith(f" — {round(km2['undetermined-1689'], -3):,}\u00a0km²")
+    assert legend("border-1689") == "Border of 1689"
+    on_map.tap("layer_1858")
+    on_map.qtbot.waitUntil(lambda: bool(on_map.find_all("legend_ceded-1858")))
+    assert not on_map.find_all("legend_undetermined-1689")
+    ceded, joint = legend("ceded-1858"), legend("joint-1858")
+    assert ceded == f"To Russia in 1858 — {round(km2['ceded-1858'], -3):,}\u00a0km²"
+    assert joint.endswith(f" — {round(km2['joint-1858'], -3):,}\u00a0km²")
 
 
 def test_the_session_reset_puts_the_map_back(on_map):

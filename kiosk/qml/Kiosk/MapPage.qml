@@ -135,7 +135,17 @@ Item {
                             height: page.map.height
                             transform: Scale { xScale: mapView.k; yScale: mapView.k }
                             preferredRendererType: Shape.SoftwareRenderer
+                            LinearGradient {  // stripes for MapStyle.hatched areas, in picture pixels
+                                id: hatch
+                                x2: 16; y2: 16
+                                spread: ShapeGradient.RepeatSpread
+                                GradientStop { position: 0.0; color: MapStyle.hatch }
+                                GradientStop { position: 0.35; color: MapStyle.hatch }
+                                GradientStop { position: 0.4; color: "transparent" }
+                                GradientStop { position: 1.0; color: "transparent" }
+                            }
                             ShapePath {
+                                fillGradient: MapStyle.hatched(modelData.id) ? hatch : null
                                 strokeColor: modelData.closed ? "transparent" : MapStyle.stroke(modelData.id)
                                 strokeWidth: (modelData.closed ? 0 : Theme.s(5)) / Math.max(0.01, mapView.k)
                                 strokeStyle: modelData.id.indexOf("1689") >= 0 ? ShapePath.DashLine : ShapePath.SolidLine
@@ -243,15 +253,32 @@ Item {
             Repeater {
                 model: page.currentLayer ? page.currentLayer.shapes : []
                 Row {
+                    id: entry
                     required property var modelData
                     visible: I18n.t(modelData.name) !== ""
                     spacing: Theme.s(14)
                     Rectangle {
                         width: Theme.s(34); height: modelData.closed ? Theme.s(24) : Theme.s(6)
                         anchors.verticalCenter: parent.verticalCenter
-                        color: modelData.closed ? MapStyle.swatch(modelData.id) : MapStyle.stroke(modelData.id)
+                        color: MapStyle.hatched(modelData.id) ? "transparent"
+                               : modelData.closed ? MapStyle.swatch(modelData.id) : MapStyle.stroke(modelData.id)
+                        border.color: MapStyle.hatched(modelData.id) ? MapStyle.stroke(modelData.id) : "transparent"
+                        border.width: MapStyle.hatched(modelData.id) ? 1 : 0
+                        clip: true
+                        Repeater {  // the hatching of the map, drawn small
+                            model: MapStyle.hatched(modelData.id) ? 5 : 0
+                            Rectangle {
+                                required property int index
+                                x: index * parent.width / 4 - width
+                                y: -parent.height / 2
+                                width: Theme.s(4); height: parent.height * 2
+                                rotation: -45
+                                color: MapStyle.stroke(entry.modelData.id)
+                            }
+                        }
                     }
                     Text {
+                        objectName: "legend_" + entry.modelData.id
                         width: panel.width - Theme.margin * 1.0 - Theme.s(48)
                         text: I18n.t(modelData.name) + (modelData.closed && modelData.areaKm2 > 0
                               ? " — " + I18n.area(modelData.areaKm2) : "")
