@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import logging
-import math
 import platform
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6 import QtQuick  # noqa: F401  (makes rootObjects() return QQuickWindow)
@@ -47,7 +47,8 @@ class KioskApp:
     def __init__(self, engine: QQmlApplicationEngine, window: QQuickWindow, content: Snapshot, *,
                  exhibit: Exhibit, navigation: Navigation, session: Session, idle: Idle,
                  language: Language, reload: Reload, staff: Staff, schedule: Schedule,
-                 activity: ActivityFilter, lockdown: Lockdown | None, gesture: CornerGesture):
+                 activity: ActivityFilter, lockdown: Lockdown | None, gesture: CornerGesture,
+                 mm_per_px: Callable[[], float]):
         self.engine = engine
         self.window = window
         self.content = content
@@ -62,6 +63,7 @@ class KioskApp:
         self.lockdown = lockdown
         self._gesture = gesture
         self._activity = activity
+        self.mm_per_px = mm_per_px  # millimetres on the glass per window pixel, now
 
     def close(self) -> None:
         """Close the window and delete the engine (and with it every QML object)."""
@@ -177,9 +179,12 @@ def create_app(content_path: str | Path, *, fullscreen: bool = False, cache: boo
     window.show()  # full-screen and frameless in kiosk mode, a 1920x1080 window otherwise (Main.qml)
 
     # the staff's way in: five taps in the top-left corner, then the PIN
+    theme = engine.singletonInstance("Kiosk", "Theme")
+
     def mm_per_px() -> float:
-        diagonal = exhibit.screenDiagonalIn * 25.4
-        return diagonal / max(1.0, math.hypot(window.width(), window.height()))
+        """Millimetres on the glass per window pixel: 1 / Theme.mm, which Main.qml works out
+        from the window and settings.screen.diagonal_in (the one place it is computed)."""
+        return 1.0 / max(float(theme.property("mm")), 1e-6)
 
     gesture = CornerGesture(staff, mm_per_px, window)
     window.installEventFilter(gesture)
@@ -209,4 +214,4 @@ def create_app(content_path: str | Path, *, fullscreen: bool = False, cache: boo
     log.info("kiosk started with %s (%d pages)", content.source, len(content.data["pages"]))
     return KioskApp(engine, window, content, exhibit=exhibit, navigation=navigation, session=session,
                     idle=idle, language=language, reload=reload, staff=staff, schedule=schedule,
-                    activity=activity, lockdown=lockdown, gesture=gesture)
+                    activity=activity, lockdown=lockdown, gesture=gesture, mm_per_px=mm_per_px)

@@ -15,7 +15,6 @@ benchmark times.
 
 from __future__ import annotations
 
-import math
 import re
 import sys
 from collections.abc import Callable, Iterator
@@ -312,7 +311,7 @@ def check(kiosk: KioskApp, screen: str, language: str, where: Locator) -> list[P
     """The layout problems on the screen now."""
     w, h = kiosk.window.width(), kiosk.window.height()
     settings = where.settings["screen"]
-    mm = settings["diagonal_in"] * 25.4 / math.hypot(w, h)  # millimetres per pixel
+    mm = kiosk.mm_per_px()
     problems: list[Problem] = []
     seen: set[tuple] = set()
 

@@ -30,9 +30,9 @@ def staff_kiosk(open_kiosk, shipped_content, tmp_path, monkeypatch):
     return open_
 
 
-def corner_taps(visitor, n=5):
+def corner_taps(visitor, n=5, at=QPoint(20, 20)):
     for _ in range(n):
-        visitor.tap(QPoint(20, 20))
+        visitor.tap(at)
         visitor.clock.now += 0.4
 
 
@@ -76,6 +76,18 @@ def test_slow_or_few_taps_open_nothing(staff_kiosk):
         visitor.tap(QPoint(900, 500))
     visitor.next_frame()
     assert not pad_open(visitor)
+
+
+def test_the_corner_is_25_mm_on_the_glass(staff_kiosk):
+    """settings.screen.diagonal_in: 32 at 1920x1080 is 0.369 mm a pixel, so 25 mm is 68 px."""
+    visitor = staff_kiosk()
+    assert visitor.kiosk.mm_per_px() == pytest.approx(32 * 25.4 / (1920**2 + 1080**2) ** 0.5)
+    corner_taps(visitor, at=QPoint(76, 20))  # 28 mm from the left edge
+    visitor.next_frame()
+    assert not pad_open(visitor)
+    visitor.clock.now += 5
+    corner_taps(visitor, at=QPoint(60, 60))  # 22 mm from both edges
+    visitor.qtbot.waitUntil(lambda: pad_open(visitor))
 
 
 def test_five_wrong_pins_lock_the_pad_for_a_minute(staff_kiosk):
