@@ -203,6 +203,8 @@ def create_app(content_path: str | Path, *, fullscreen: bool = False, cache: boo
         ] + errors[:5]
 
     staff.diagnose = diagnose
+    staff.language = lambda: language.code
+    language.codeChanged.connect(staff.language_changed)
 
     def staff_exit() -> None:
         if lockdown is not None:

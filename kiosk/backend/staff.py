@@ -15,6 +15,8 @@ from PySide6.QtQml import QmlElement, QmlSingleton
 
 from kiosk import staffpin
 
+from .staffwords import say, words
+
 QML_IMPORT_NAME = "Kiosk.Backend"
 QML_IMPORT_MAJOR_VERSION = 1
 
@@ -30,7 +32,9 @@ LOCK_S = 60.0
 @QmlElement
 @QmlSingleton
 class Staff(QObject):
-    """``state``: "closed", "pad" (PIN) or "menu"; ``message`` says what happened."""
+    """``state``: "closed", "pad" (PIN) or "menu"; ``message`` says what happened and
+    ``words`` are the panel's titles and buttons, both in ``language()`` (the visitors'
+    language: call :meth:`language_changed` when it changes)."""
 
     stateChanged = Signal()
     exitRequested = Signal()
@@ -39,7 +43,7 @@ class Staff(QObject):
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self._state = "closed"
-        self._message = ""
+        self._message: tuple[str, dict] = ("", {})  # a key of staffwords and its values
         self._taps: list[float] = []
         self._failures = 0
         self._locked_until = 0.0
@@ -48,6 +52,7 @@ class Staff(QObject):
         self.verify: Callable[[str], bool] = staffpin.verify
         self.has_pin: Callable[[], bool] = staffpin.has_pin
         self.diagnose: Callable[[], list[str]] = lambda: []
+        self.language: Callable[[], str] = lambda: "en"
 
     # -- the gesture ------------------------------------------------------------------------
 
@@ -70,23 +75,23 @@ class Staff(QObject):
 
     # -- the PIN pad and the menu -----------------------------------------------------------
 
-    def _lock_message(self) -> str:
+    def _lock_message(self) -> tuple[str, dict]:
         left = self._locked_until - self.clock()
-        return f"Locked: try again in {math.ceil(round(left, 3))} s" if left > 0 else ""
+        return ("locked", {"seconds": math.ceil(round(left, 3))}) if left > 0 else ("", {})
 
     @Slot(str)
     def enterPin(self, pin: str) -> None:
         if self._state != "pad":
             return
         locked = self._lock_message()
-        if locked:
+        if locked[0]:
             self._set("pad", locked)
             return
         if self.verify(pin):
             self._failures = 0
             log.info("staff menu opened")
             self._diagnostics = list(self.diagnose())
-            self._set("menu", "")
+            self._set("menu", ("", {}))
             return
         self._failures += 1
         log.warning("wrong staff PIN (%d of %d)", self._failures, MAX_TRIES)
@@ -96,11 +101,11 @@ class Staff(QObject):
             self._set("pad", self._lock_message())
         else:
             left = MAX_TRIES - self._failures
-            self._set("pad", f"Wrong PIN: {left} {'try' if left == 1 else 'tries'} left")
+            self._set("pad", ("wrong", {"count": left, "left": left}))
 
     @Slot()
     def close(self) -> None:
-        self._set("closed", "")
+        self._set("closed", ("", {}))
 
     @Slot()
     def exit(self) -> None:
@@ -113,9 +118,12 @@ class Staff(QObject):
         if self._state == "menu":
             self.reloadRequested.emit()
             self._diagnostics = list(self.diagnose())
-            self._set("menu", "Content checked again (see Diagnostics)")
+            self._set("menu", ("reloaded", {}))
 
-    def _set(self, state: str, message: str) -> None:
+    def language_changed(self) -> None:
+        self.stateChanged.emit()  # the words and the message, in the new language
+
+    def _set(self, state: str, message: tuple[str, dict]) -> None:
         if (state, message) != (self._state, self._message):
             self._state, self._message = state, message
             self.stateChanged.emit()
@@ -126,7 +134,12 @@ class Staff(QObject):
 
     @Property(str, notify=stateChanged)
     def message(self) -> str:
-        return self._message
+        key, values = self._message
+        return say(self.language(), key, **values)
+
+    @Property("QVariantMap", notify=stateChanged)
+    def words(self) -> dict:
+        return words(self.language())
 
     @Property("QStringList", notify=stateChanged)
     def diagnostics(self) -> list[str]:

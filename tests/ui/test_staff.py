@@ -120,3 +120,22 @@ def test_the_idle_reset_closes_the_staff_panel(staff_kiosk):
     visitor.qtbot.waitUntil(lambda: pad_open(visitor))
     visitor.kiosk.session.reset()
     visitor.qtbot.waitUntil(lambda: not pad_open(visitor))
+
+
+def test_the_panel_speaks_the_visitors_language(staff_kiosk):
+    visitor = staff_kiosk()
+    visitor.tap(visitor.find("attractScreen"))
+    visitor.tap("lang_ru")
+    corner_taps(visitor)
+    visitor.qtbot.waitUntil(lambda: pad_open(visitor))
+    assert visitor.find("staffTitle").property("text") == "PIN сотрудника"
+    assert visitor.find("staffClose").property("text") == "Отмена"
+    expected = ["осталось 4 попытки", "осталось 3 попытки", "осталось 2 попытки", "осталась 1 попытка"]
+    for words in expected:  # Russian counts need three forms
+        enter(visitor, "1111")
+        visitor.qtbot.waitUntil(lambda words=words: message(visitor) == f"Неверный PIN: {words}")
+    enter(visitor, "1111")
+    visitor.qtbot.waitUntil(lambda: message(visitor) == "Заблокировано: повторите через 60 с")
+    visitor.kiosk.language.choose("zh-Hans")  # what is shown follows at once
+    visitor.qtbot.waitUntil(lambda: message(visitor) == "已锁定：请在60秒后重试")
+    assert visitor.find("staffTitle").property("text") == "工作人员密码"

@@ -30,9 +30,10 @@ Rectangle {
             spacing: Theme.s(18)
 
             Text {
-                text: Staff.state === "menu" ? "Staff menu" : "Staff PIN"
+                objectName: "staffTitle"
+                text: Staff.state === "menu" ? Staff.words.menu_title : Staff.words.pad_title
                 color: Theme.text
-                font.family: "Noto Sans"
+                font.family: Theme.sans
                 font.pixelSize: Theme.titleSize * 0.6
                 font.weight: Font.Bold
             }
@@ -41,7 +42,7 @@ Rectangle {
                 text: Staff.message
                 visible: text !== ""
                 color: Theme.accent
-                font.family: "Noto Sans"
+                font.family: Theme.sans
                 font.pixelSize: Theme.labelSize
             }
 
@@ -62,7 +63,7 @@ Rectangle {
                         required property string modelData
                         objectName: "pin_" + modelData
                         width: Theme.targetSize * 1.3
-                        text: modelData === "clear" ? "Clear" : modelData === "ok" ? "OK" : modelData
+                        text: modelData === "clear" ? Staff.words.clear : modelData === "ok" ? Staff.words.ok : modelData
                         solid: true
                         onClicked: {
                             if (modelData === "clear") panel.pin = ""
@@ -85,7 +86,7 @@ Rectangle {
                         width: Theme.s(1100)
                         text: modelData
                         color: Theme.muted
-                        font.family: "Noto Sans"
+                        font.family: Theme.sans
                         font.pixelSize: Theme.smallSize
                         wrapMode: Text.WrapAnywhere
                     }
@@ -96,20 +97,20 @@ Rectangle {
                 NavButton {
                     objectName: "staffExit"
                     visible: Staff.state === "menu"
-                    text: "Exit the kiosk"
+                    text: Staff.words.exit
                     solid: true
                     onClicked: Staff.exit()
                 }
                 NavButton {
                     objectName: "staffReload"
                     visible: Staff.state === "menu"
-                    text: "Reload content now"
+                    text: Staff.words.reload
                     solid: true
                     onClicked: Staff.reload()
                 }
                 NavButton {
                     objectName: "staffClose"
-                    text: Staff.state === "menu" ? "Back to the exhibit" : "Cancel"
+                    text: Staff.state === "menu" ? Staff.words.back : Staff.words.cancel
                     solid: true
                     onClicked: Staff.close()
                 }

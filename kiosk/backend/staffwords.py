@@ -1,0 +1,78 @@
+"""The staff panel's own words, in the languages the kiosk ships wording for.
+
+Staff read the panel in the language the kiosk is showing; a language without staff
+wording here gets English.  The diagnostics lines (versions, paths, errors) stay as they
+are: they are for whoever looks after the machine, and for bug reports.
+"""
+
+from __future__ import annotations
+
+WORDS: dict[str, dict[str, str | tuple[str, ...]]] = {
+    "en": {
+        "pad_title": "Staff PIN",
+        "menu_title": "Staff menu",
+        "clear": "Clear",
+        "ok": "OK",
+        "exit": "Exit the kiosk",
+        "reload": "Reload content now",
+        "back": "Back to the exhibit",
+        "cancel": "Cancel",
+        "locked": "Locked: try again in {seconds} s",
+        "wrong": ("Wrong PIN: {left} try left", "Wrong PIN: {left} tries left"),
+        "reloaded": "Content checked again (see Diagnostics)",
+    },
+    "ru": {
+        "pad_title": "PIN сотрудника",
+        "menu_title": "Меню сотрудника",
+        "clear": "Стереть",
+        "ok": "OK",
+        "exit": "Закрыть киоск",
+        "reload": "Загрузить содержание заново",
+        "back": "Вернуться к экспозиции",
+        "cancel": "Отмена",
+        "locked": "Заблокировано: повторите через {seconds} с",
+        "wrong": ("Неверный PIN: осталась {left} попытка", "Неверный PIN: осталось {left} попытки",
+                  "Неверный PIN: осталось {left} попыток"),
+        "reloaded": "Содержание проверено заново (см. диагностику)",
+    },
+    "zh-Hans": {
+        "pad_title": "工作人员密码",
+        "menu_title": "工作人员菜单",
+        "clear": "清除",
+        "ok": "确定",
+        "exit": "退出展项程序",
+        "reload": "立即重新加载内容",
+        "back": "返回展览",
+        "cancel": "取消",
+        "locked": "已锁定：请在{seconds}秒后重试",
+        "wrong": ("密码错误：还可尝试{left}次",),
+        "reloaded": "已重新检查内容（见诊断信息）",
+    },
+}
+
+
+def _plural(code: str, n: int) -> int:
+    """Which of a message's forms a count takes (CLDR cardinal rules for integers)."""
+    if code == "ru":
+        if n % 10 == 1 and n % 100 != 11:
+            return 0
+        return 1 if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14 else 2
+    return 0 if n == 1 else 1
+
+
+def words(code: str) -> dict[str, str]:
+    """The plain words (titles and buttons) in this language, or in English."""
+    table = WORDS.get(code, WORDS["en"])
+    return {key: value for key, value in table.items() if isinstance(value, str)}
+
+
+def say(code: str, key: str, count: int | None = None, **args) -> str:
+    """One message in this language (or English); ``count`` picks the plural form."""
+    if not key:
+        return ""
+    if code not in WORDS:
+        code = "en"
+    text = WORDS[code][key]
+    if isinstance(text, tuple):
+        text = text[min(_plural(code, count or 0), len(text) - 1)]
+    return text.format(**args)
