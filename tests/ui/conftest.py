@@ -144,6 +144,11 @@ class Visitor:
                 f"{self.kiosk.navigation.currentIndex}, moving {view.property('moving')}"
             ) from None
 
+    def enter(self, first_page: str) -> None:
+        """Tap the attract screen, as a visitor walking up does, and wait for the first page."""
+        self.tap(self.find("attractScreen"))
+        self.go(first_page)
+
     def go(self, page: str) -> None:
         """Wait for ``page`` to be the current page and to stand still."""
         try:

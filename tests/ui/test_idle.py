@@ -33,8 +33,7 @@ def warning_shown(visitor) -> bool:
 
 def test_warning_then_touch_keeps_everything_then_reset(open_kiosk, idle_content):
     visitor = open_kiosk(idle_content(timeout="1", warning="1.5"))
-    visitor.tap(visitor.find("attractScreen"))
-    visitor.go("one")
+    visitor.enter("one")
     scroll = scroll_down(visitor)
     scrolled = scroll.property("contentY")
 
@@ -59,8 +58,7 @@ def test_warning_then_touch_keeps_everything_then_reset(open_kiosk, idle_content
 
 def test_a_mouse_click_or_a_key_dismisses_the_warning_too(open_kiosk, idle_content):
     visitor = open_kiosk(idle_content(timeout="0.5", warning="5"))
-    visitor.tap(visitor.find("attractScreen"))
-    visitor.go("one")
+    visitor.enter("one")
     visitor.qtbot.waitUntil(lambda: warning_shown(visitor), timeout=3000)
     visitor.click(visitor.center(visitor.find("nav_two")))
     visitor.qtbot.waitUntil(lambda: not warning_shown(visitor))
@@ -73,8 +71,7 @@ def test_a_mouse_click_or_a_key_dismisses_the_warning_too(open_kiosk, idle_conte
 
 def test_input_while_idle_restarts_the_wait(open_kiosk, idle_content):
     visitor = open_kiosk(idle_content(timeout="1", warning="1"))
-    visitor.tap(visitor.find("attractScreen"))
-    visitor.go("one")
+    visitor.enter("one")
     center = visitor.center(visitor.find("page_one"))
     for _ in range(3):  # keep touching for 1.5 s: no warning meanwhile
         with pytest.raises(Exception):
@@ -88,8 +85,7 @@ def test_input_while_idle_restarts_the_wait(open_kiosk, idle_content):
 
 def test_reset_happens_warning_s_after_the_warning(open_kiosk, idle_content):
     visitor = open_kiosk(idle_content(timeout="1", warning="1"))
-    visitor.tap(visitor.find("attractScreen"))
-    visitor.go("one")
+    visitor.enter("one")
     entered = time.monotonic()
     visitor.qtbot.waitUntil(lambda: warning_shown(visitor), timeout=3000)
     warned = time.monotonic()
@@ -109,8 +105,7 @@ def test_no_idle_timer_on_the_attract_screen(open_kiosk, idle_content):
 
 def test_timeout_zero_turns_idle_reset_off(open_kiosk, idle_content):
     visitor = open_kiosk(idle_content(timeout="0", warning="0.3"))
-    visitor.tap(visitor.find("attractScreen"))
-    visitor.go("one")
+    visitor.enter("one")
     with pytest.raises(Exception):
         visitor.qtbot.waitUntil(lambda: warning_shown(visitor), timeout=1000)
     assert visitor.page == "one"
@@ -120,8 +115,7 @@ def test_every_stateful_part_is_registered_and_reset(open_kiosk, idle_content):
     """The reset registry is the one mechanism: this test names every part a visitor can change.
     A new stateful feature joins with one Session.add/register line - and is listed here."""
     visitor = open_kiosk(idle_content(timeout="100", warning="1"))
-    visitor.tap(visitor.find("attractScreen"))
-    visitor.go("one")
+    visitor.enter("one")
     visitor.qtbot.waitUntil(lambda: bool(visitor.find_all("scroll_credits")))  # every page is built
     assert visitor.kiosk.session.parts == [
         "idle", "language", "navigation", "scroll:credits", "scroll:one", "scroll:two", "staff",
@@ -139,8 +133,7 @@ def test_the_reset_is_logged(open_kiosk, idle_content, caplog):
 
     visitor = open_kiosk(idle_content(timeout="0.3", warning="0.3"))
     with caplog.at_level(logging.INFO, logger="kiosk"):
-        visitor.tap(visitor.find("attractScreen"))
-        visitor.go("one")
+        visitor.enter("one")
         visitor.qtbot.waitUntil(lambda: visitor.page == "attract", timeout=3000)
     assert any("session reset" in r.getMessage() for r in caplog.records)
 

@@ -22,8 +22,7 @@ def title(visitor, page="negotiations") -> str:
 
 
 def open_page(visitor, page):
-    visitor.tap(visitor.find("attractScreen"))
-    visitor.go("background")
+    visitor.enter("background")
     visitor.tap(f"nav_{page}")
     visitor.go(page)
 
@@ -58,8 +57,7 @@ def test_switching_keeps_the_scroll_position(open_kiosk, write_content, minimal)
     body = (f"body:\n      en: {long_body('A sentence that goes on and on. ')}\n"
             f"      de: {long_body('Ein Satz, der immer weiter geht. ')}")
     visitor = open_kiosk(write_content(TWO_LANGUAGES + minimal.replace("body: First page.", body)))
-    visitor.tap(visitor.find("attractScreen"))
-    visitor.go("one")
+    visitor.enter("one")
     scroll = visitor.target("scroll_one")
     start = visitor.center(scroll)
     visitor.drag(start + QPoint(0, 250), start - QPoint(0, 250))
@@ -123,7 +121,6 @@ def test_a_missing_translation_shows_the_default_language(open_kiosk, shipped_va
 
 def test_one_language_shows_no_switcher(open_kiosk, write_content, minimal):
     visitor = open_kiosk(write_content(minimal))
-    visitor.tap(visitor.find("attractScreen"))
-    visitor.go("one")
+    visitor.enter("one")
     assert visitor.window.property("language") == "en"
     assert not any(visitor.shows(i) for i in visitor.find_all("lang_en"))

@@ -19,8 +19,7 @@ def mm_per_px(size, diagonal_in=32.0):
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_buttons_are_at_least_15mm_and_in_the_lower_half(open_kiosk, shipped_content, size):
     visitor = open_kiosk(shipped_content, size=size)
-    visitor.tap(visitor.find("attractScreen"))
-    visitor.go("background")
+    visitor.enter("background")
     scale = mm_per_px(size)
     for name in ["homeButton"] + [f"nav_{p}" for p in PAGES] + [f"lang_{code}" for code in LANGUAGES]:
         button = visitor.target(name)
@@ -74,8 +73,7 @@ def _assert_texts_fit(root, size):
 
 def test_the_exhibit_picture_is_shown(open_kiosk, shipped_content):
     visitor = open_kiosk(shipped_content)
-    visitor.tap(visitor.find("attractScreen"))
-    visitor.go("background")
+    visitor.enter("background")
     page = visitor.find("page_background")
     images = [i for i in _all(page) if i.metaObject().className().startswith("QQuickImage")]
     assert images

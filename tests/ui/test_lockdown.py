@@ -43,8 +43,7 @@ def full_screen(visitor) -> bool:
 
 @pytest.mark.parametrize("key, modifiers", ESCAPES, ids=lambda k: getattr(k, "name", str(k)))
 def test_escape_keys_do_nothing(kiosk_mode, key, modifiers):
-    kiosk_mode.tap(kiosk_mode.find("attractScreen"))
-    kiosk_mode.go("background")
+    kiosk_mode.enter("background")
     probe = KeyProbe()
     kiosk_mode.window.installEventFilter(probe)
     QTest.keyClick(kiosk_mode.window, key, modifiers)

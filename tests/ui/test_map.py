@@ -15,8 +15,7 @@ REPO = Path(__file__).resolve().parents[2]
 @pytest.fixture
 def on_map(open_kiosk, shipped_content):
     visitor = open_kiosk(shipped_content)
-    visitor.tap(visitor.find("attractScreen"))
-    visitor.go("background")
+    visitor.enter("background")
     visitor.tap("nav_map")
     visitor.go("map")
     return visitor
@@ -136,8 +135,7 @@ def test_the_session_reset_puts_the_map_back(on_map):
 
 def test_see_it_on_the_map_opens_the_map_there(open_kiosk, shipped_content):
     visitor = open_kiosk(shipped_content)
-    visitor.tap(visitor.find("attractScreen"))
-    visitor.go("background")
+    visitor.enter("background")
     visitor.tap("nav_aftermath")
     visitor.go("aftermath")
     visitor.tap("seeOnMap_aftermath")

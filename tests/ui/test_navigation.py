@@ -21,8 +21,7 @@ def test_starts_on_the_attract_screen(visitor):
 
 
 def test_a_touch_on_the_attract_screen_opens_the_first_page(visitor):
-    visitor.tap(visitor.find("attractScreen"))
-    visitor.go("background")
+    visitor.enter("background")
     assert not visitor.shows(visitor.find("attractScreen"))
     title = visitor.find("title_background")
     assert visitor.shows(title) and title.property("text") == "A river between two empires"
@@ -30,8 +29,7 @@ def test_a_touch_on_the_attract_screen_opens_the_first_page(visitor):
 
 def test_the_touch_that_wakes_the_kiosk_presses_nothing_underneath(visitor):
     # where the "Terms" button will be once the exhibit shows
-    visitor.tap(visitor.find("attractScreen"))
-    visitor.go("background")
+    visitor.enter("background")
     terms = visitor.center("nav_terms")
     visitor.kiosk.navigation.toAttract()
     visitor.qtbot.waitUntil(lambda: visitor.shows(visitor.find("attractScreen")))
@@ -59,8 +57,7 @@ def test_navigation_buttons_work_with_a_mouse_too(visitor):
 
 
 def test_swipe_through_every_page_and_back_home(visitor):
-    visitor.tap(visitor.find("attractScreen"))
-    visitor.go("background")
+    visitor.enter("background")
     for page in TEXT_PAGES[1:] + ["map"]:
         visitor.swipe("left")
         visitor.go(page)
@@ -97,8 +94,7 @@ def test_home_is_always_visible(visitor):
 def test_long_text_scrolls_with_a_finger(open_kiosk, write_content, minimal):
     long_body = "|\n" + "\n\n".join(["      A sentence that goes on and on. " * 6] * 14)
     visitor = open_kiosk(write_content(minimal.replace("body: First page.", f"body: {long_body}")))
-    visitor.tap(visitor.find("attractScreen"))
-    visitor.go("one")
+    visitor.enter("one")
     scroll = visitor.target("scroll_one")
     visitor.qtbot.waitUntil(lambda: scroll.property("contentHeight") > scroll.height() * 1.5)  # laid out
     start = visitor.center(scroll)

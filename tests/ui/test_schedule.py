@@ -30,8 +30,7 @@ def closed_screen(visitor) -> bool:
 def test_closing_time_ends_the_visit_and_darkens_the_kiosk(museum):
     museum.at(MONDAY.replace(hour=16, minute=59))
     assert not closed_screen(museum)
-    museum.tap(museum.find("attractScreen"))
-    museum.go("one")
+    museum.enter("one")
     museum.at(MONDAY.replace(hour=17))
     museum.qtbot.waitUntil(lambda: closed_screen(museum))
     museum.qtbot.waitUntil(lambda: museum.page == "attract")  # the next visitor starts afresh
