@@ -1116,31 +1116,44 @@ def fork_index(a: np.ndarray, b: np.ndarray, tol_km: float = 1.0) -> int:
     return int(off[0]) - 1
 
 
-# Islands: GSHHG land polygons other than the mainland, within ISLANDS_NEAR_KM of
-# a coast of an area, go with the nearest one (the Shantar Islands with the
-# left bank; Russky, Popov, Askold, ... with the jointly run land).  Sakhalin is
-# left out: neither treaty names it (Russia and Japan shared it from 1855 to
-# 1875), though Chinese accounts of 1860 count it with the land east of the Ussuri.
+# Islands: GSHHG land polygons other than the mainland that lie within
+# ISLANDS_NEAR_KM of an area's coast, and nearer to it than to any other coast
+# (of the mainland, or of a large island), go with that area: the Shantar
+# Islands with the left bank; Russky, Popov, Askold, ... with the jointly run
+# land; not the islets off Korea's coast south of the Tumen.  Sakhalin is left
+# out: neither treaty names it (Russia and Japan shared it from 1855 to 1875),
+# though Chinese accounts of 1860 count it with the land east of the Ussuri.
 ISLANDS_NEAR_KM = 40.0
 ISLANDS_MAX_KM2 = 10_000.0  # Sakhalin is ~76,000 km2; the next largest here is Bolshoy Shantar, ~1,800 km2
 
 
 def coastal_islands(shapes, coasts: dict) -> dict:
-    """{area name: [island rings, lon/lat closed]} for the islands near each area's coasts."""
-    big = max((sh for sh in shapes if sh[0] == 1), key=lambda sh: sh[1])
+    """{area name: [island rings, lon/lat closed]} for the islands off each area's coasts."""
+    land = [sh for sh in shapes if sh[0] == 1]
+    big = max(land, key=lambda sh: sh[1])
     coast_xy = {name: np.vstack([to_km(c) for c in arcs]) for name, arcs in coasts.items()}
     lo = np.min([c.min(0) for c in coast_xy.values()], axis=0) - ISLANDS_NEAR_KM
     hi = np.max([c.max(0) for c in coast_xy.values()], axis=0) + ISLANDS_NEAR_KM
+
+    def near_box(xy: np.ndarray, margin: float) -> np.ndarray:
+        keep = ((xy >= lo - margin) & (xy <= hi + margin)).all(1)
+        return xy[keep]
+
+    # every other coast near the areas: the whole mainland (the areas' arcs are part of
+    # it: an island nearest to them is as near to the mainland) and the large islands
+    others = np.vstack([near_box(to_km(sh[3]), 3 * ISLANDS_NEAR_KM) for sh in land
+                        if sh is big or sh[1] > ISLANDS_MAX_KM2])
     out: dict = {name: [] for name in coasts}
-    for sh in shapes:
-        if sh[0] != 1 or sh is big or sh[1] > ISLANDS_MAX_KM2:
+    for sh in land:
+        if sh is big or sh[1] > ISLANDS_MAX_KM2:
             continue
         xy = to_km(sh[3])
         if (xy.max(0) < lo).any() or (xy.min(0) > hi).any():
             continue
         dist = {name: float(nearest_distances(xy, c).min()) for name, c in coast_xy.items()}
         name = min(dist, key=dist.get)
-        if dist[name] <= ISLANDS_NEAR_KM:
+        nearest_other = float(nearest_distances(xy, others).min())
+        if dist[name] <= ISLANDS_NEAR_KM and dist[name] <= nearest_other + 0.5:
             out[name].append(sh[3])
     return out
 
@@ -1487,8 +1500,9 @@ Places (`kind` `place`, Point; positions checked against published coordinates o
   the Amur's mouth (where the data's Amur reaches the sea: GSHHG counts the
   estuary below Nikolayevsk as sea) and the Tumen's mouth.
 - **Islands**: GSHHG islands within {ISLANDS_NEAR_KM:.0f} km of an area's coast go with
-  that area (the Shantar Islands with `ceded-1858`; Russky, Popov, Askold and
-  the others of Peter the Great Gulf with `joint-1858`).  **Sakhalin is in no
+  that area when no other coast (of the mainland or of a large island) is
+  nearer: the Shantar Islands with `ceded-1858`; Russky, Popov, Askold and
+  the others of Peter the Great Gulf with `joint-1858`.  **Sakhalin is in no
   polygon**: neither treaty names it, and Russia and Japan shared it from
   1855 to 1875 (islands over {ISLANDS_MAX_KM2:,.0f} km2 are left out).
 - **Lake Khanka and the overland 1860 line** (from the lake to the Tumen): the

@@ -179,6 +179,8 @@ def test_islands_go_with_their_coast_but_sakhalin_with_neither(by_id):
     ceded, joint = by_id["ceded-1858"]["geometry"], by_id["joint-1858"]["geometry"]
     assert geo.point_in_area(137.6, 55.0, ceded)  # Bolshoy Shantar
     assert geo.point_in_area(131.83, 43.03, joint)  # Russky Island, off Vladivostok
+    # every island of an area lies off its own coast: none off Korea, south-west of the Tumen
+    assert all(ring[0][0] > 130.7 for ring in _rings(by_id, "joint-1858")[1:])
     for lon, lat in [(142.7, 50.0), (142.9, 53.0), (142.5, 47.0)]:  # Sakhalin, north to south
         assert not geo.point_in_area(lon, lat, ceded) and not geo.point_in_area(lon, lat, joint)
 
