@@ -83,6 +83,36 @@ def test_swipe_through_every_page_and_back_home(visitor):
     assert not visitor.shows(visitor.find("title_terms"))
 
 
+@pytest.mark.parametrize("then", ["nav_map", "homeButton", "nav_credits"])
+def test_a_button_tapped_while_a_swipe_still_slides_wins(visitor, then):
+    """A hurried visitor swipes and taps a button before the page has come to rest: the
+    page the button names is where the kiosk ends up (the swipe's end must not pull it back)."""
+    target = {"nav_map": "map", "homeButton": "background", "nav_credits": "credits"}[then]
+    visitor.enter("background")
+    visitor.tap("nav_negotiations")
+    visitor.go("negotiations")
+    visitor.swipe("left")  # towards terms; the page is still sliding when the finger taps
+    visitor.tap(then)
+    visitor.go(target)
+    pager = visitor.find("pager")
+    visitor.qtbot.waitUntil(lambda: not pager.property("moving"))
+    visitor.go(target)
+    assert visitor.page == target
+
+
+def test_a_session_reset_while_a_swipe_slides_starts_the_next_visitor_on_the_first_page(visitor):
+    visitor.enter("background")
+    visitor.tap("nav_terms")
+    visitor.go("terms")
+    visitor.swipe("right")
+    visitor.kiosk.session.reset()  # the idle reset, or closing time, right then
+    visitor.qtbot.waitUntil(lambda: visitor.page == "attract")
+    visitor.enter("background")
+    pager = visitor.find("pager")
+    visitor.qtbot.waitUntil(lambda: not pager.property("moving"))
+    visitor.go("background")
+
+
 def test_home_is_always_visible(visitor):
     visitor.tap(visitor.find("attractScreen"))
     for page in PAGES:

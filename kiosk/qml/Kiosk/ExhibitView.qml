@@ -36,8 +36,15 @@ Item {
         }
 
         // Follows the backend (deferred, so never inside a flick's own update) and tells it
-        // where a visitor's swipe came to rest.
+        // where a visitor's swipe came to rest - unless the backend moved on while the swipe
+        // was still sliding (a button, the idle reset): then the newer choice wins, and the
+        // pager goes there when the slide ends.
+        property bool overtaken: false
         function follow() {
+            if (moving) {
+                overtaken = true
+                return
+            }
             interactive = Navigation.currentPage !== "map"
             const index = Math.max(0, Navigation.currentIndex)
             if (currentIndex !== index)
@@ -48,7 +55,15 @@ Item {
             target: Navigation
             function onCurrentPageChanged() { Qt.callLater(pager.follow) }
         }
-        onMovementEnded: Navigation.showIndex(currentIndex)
+        onMovementStarted: overtaken = false
+        onMovementEnded: {
+            if (overtaken) {
+                overtaken = false
+                follow()
+            } else {
+                Navigation.showIndex(currentIndex)
+            }
+        }
     }
 
     NavBar {
