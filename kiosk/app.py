@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6 import QtQuick  # noqa: F401  (makes rootObjects() return QQuickWindow)
 from PySide6.QtCore import Qt, qVersion
 from PySide6.QtGui import QFontDatabase, QGuiApplication
-from PySide6.QtQml import QQmlApplicationEngine
+from PySide6.QtQml import QQmlApplicationEngine, qmlEngine
 from PySide6.QtQuick import QQuickWindow
 
 from kiosk import __version__
@@ -179,11 +179,11 @@ def create_app(content_path: str | Path, *, fullscreen: bool = False, cache: boo
     window.show()  # full-screen and frameless in kiosk mode, a 1920x1080 window otherwise (Main.qml)
 
     # the staff's way in: five taps in the top-left corner, then the PIN
-    theme = engine.singletonInstance("Kiosk", "Theme")
-
     def mm_per_px() -> float:
         """Millimetres on the glass per window pixel: 1 / Theme.mm, which Main.qml works out
-        from the window and settings.screen.diagonal_in (the one place it is computed)."""
+        from the window and settings.screen.diagonal_in (the one place it is computed).
+        (Theme is looked up when first needed: fetching it at start-up costs 5 MiB.)"""
+        theme = qmlEngine(window).singletonInstance("Kiosk", "Theme")  # not `engine`: close() frees it
         return 1.0 / max(float(theme.property("mm")), 1e-6)
 
     gesture = CornerGesture(staff, mm_per_px, window)
