@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6 import QtQuick  # noqa: F401  (makes rootObjects() return QQuickWindow)
 from PySide6.QtCore import Qt, qVersion
 from PySide6.QtGui import QFontDatabase, QGuiApplication
-from PySide6.QtQml import QQmlApplicationEngine, qmlEngine
+from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow
 
 from kiosk import __version__
@@ -181,10 +181,10 @@ def create_app(content_path: str | Path, *, fullscreen: bool = False, cache: boo
     # the staff's way in: five taps in the top-left corner, then the PIN
     def mm_per_px() -> float:
         """Millimetres on the glass per window pixel: 1 / Theme.mm, which Main.qml works out
-        from the window and settings.screen.diagonal_in (the one place it is computed).
-        (Theme is looked up when first needed: fetching it at start-up costs 5 MiB.)"""
-        theme = qmlEngine(window).singletonInstance("Kiosk", "Theme")  # not `engine`: close() frees it
-        return 1.0 / max(float(theme.property("mm")), 1e-6)
+        from the window and settings.screen.diagonal_in (the one place it is computed) and
+        shows as the window's pxPerMm.  (Not through the Theme singleton: a Python wrapper
+        of it costs 5 MiB.  Not through `engine` either: close() must free the engine.)"""
+        return 1.0 / max(float(window.property("pxPerMm")), 1e-6)
 
     gesture = CornerGesture(staff, mm_per_px, window)
     window.installEventFilter(gesture)

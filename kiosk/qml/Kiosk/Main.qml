@@ -10,6 +10,8 @@ Window {
     readonly property string currentPage: Navigation.currentPage
     // Public test contract: the language visitors read (a code such as en, ru, zh-Hans).
     readonly property string language: Language.code
+    // Screen pixels per millimetre on the glass (Theme.mm), for Python (the staff corner, the proof).
+    readonly property real pxPerMm: Theme.mm
     // Full-screen and frameless for visitors; a normal window for a curator's preview.
     required property bool kioskMode
 
