@@ -182,8 +182,9 @@ def create_app(content_path: str | Path, *, fullscreen: bool = False, cache: boo
     def mm_per_px() -> float:
         """Millimetres on the glass per window pixel: 1 / Theme.mm, which Main.qml works out
         from the window and settings.screen.diagonal_in (the one place it is computed) and
-        shows as the window's pxPerMm.  (Not through the Theme singleton: a Python wrapper
-        of it costs 5 MiB.  Not through `engine` either: close() must free the engine.)"""
+        shows as the window's pxPerMm.  (Not through the Theme singleton: fetching it here
+        raised the start-up peak by 5 MiB in bench/startup.py.  Not through `engine`
+        either: close() must free the engine.)"""
         return 1.0 / max(float(window.property("pxPerMm")), 1e-6)
 
     gesture = CornerGesture(staff, mm_per_px, window)

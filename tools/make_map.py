@@ -1536,8 +1536,8 @@ Places (`kind` `place`, Point; positions checked against published coordinates o
   mountains" were left for later; the map takes them as the Uda's valley and
   the coast north of its mouth up to the Stanovoy line.  Russia held the Uda
   (Udskoy ostrog, 1679); the Treaty of Aigun gave Russia the whole left bank
-  to the sea, so `ceded-1858` includes this land, as the usual maps of the
-  territories of 1858 do.
+  to the sea, so `ceded-1858` includes this land: it lies between the Stanovoy
+  and the Amur, which is how the source describes the land of 1858.
 - **The lower Amur** is drawn double (banks, channels) in the data; the
   boundary between `ceded-1858` and `joint-1858` follows one traced course
   through that band, so a few km of river may fall on either side.
@@ -1548,7 +1548,8 @@ Places (`kind` `place`, Point; positions checked against published coordinates o
 ### The areas
 
 `ceded-1858` comes to **{ceded:,} km2** (of which {undetermined:,} km2 were left
-undetermined in 1689): the source says "over 600,000 square kilometres".
+undetermined in 1689; {(ceded / 600_000 - 1) * 100:+.1f} % from the round 600,000): the source says
+"over 600,000 square kilometres".
 `joint-1858` comes to **{joint:,} km2**.  Together they make **{ceded + joint:,} km2**:
 the source's "more than one million".  The literature's "about 400,000 km2"
 for 1860 counts Sakhalin (about 76,400 km2) with the land east of the Ussuri,
