@@ -31,6 +31,8 @@ from PySide6.QtGui import QGuiApplication  # noqa: E402
 from PySide6.QtQml import QQmlApplicationEngine  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 
+from items import centre, find_item  # noqa: E402  (bench/items.py)
+
 BARE = b"""
 import QtQuick
 Window { width: 1920; height: 1080; visible: true; color: "#14181d"
@@ -76,19 +78,8 @@ def gesture_on_map(window, device) -> None:
     QTest.qWait(600)  # inertia
 
 
-def find_item(item, name: str):
-    """The item with this objectName under item (Repeater items included)."""
-    if item.objectName() == name:
-        return item
-    for child in item.childItems():
-        if (hit := find_item(child, name)) is not None:
-            return hit
-    return None
-
-
 def tap(window, item) -> None:
-    centre = item.mapToScene(item.boundingRect().center()).toPoint()
-    QTest.mouseClick(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre)
+    QTest.mouseClick(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre(item))
 
 
 def stats(times: list[float]) -> tuple[float, float]:

@@ -41,6 +41,8 @@ from PySide6.QtGui import QGuiApplication  # noqa: E402
 from PySide6.QtQml import QQmlApplicationEngine  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 
+from items import centre, find_item  # noqa: E402  (bench/items.py)
+
 BARE = b"""
 import QtQuick
 Window { width: 1920; height: 1080; visible: true; color: "#14181d"
@@ -54,18 +56,6 @@ def rss_mb() -> float:
         return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
-def find_item(item, name: str):
-    """The visible item with this objectName (Repeater items included)."""
-    if not item.isVisible() or item.opacity() == 0:
-        return None
-    if item.objectName() == name:
-        return item
-    for child in item.childItems():
-        if (hit := find_item(child, name)) is not None:
-            return hit
-    return None
-
-
 class Finger:
     """Real touch events on a window."""
 
@@ -76,7 +66,7 @@ class Finger:
         item = find_item(self.window.contentItem(), name)
         if item is None:
             raise SystemExit(f"soak: no item {name!r} on screen (page {self.page()})")
-        return item.mapToScene(item.boundingRect().center()).toPoint()
+        return centre(item)
 
     def tap(self, where) -> None:
         pt = self.centre(where) if isinstance(where, str) else where
