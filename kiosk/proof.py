@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QElapsedTimer, QEventLoop, QPoint, QPointF, QRect, Qt, QTimer
-from PySide6.QtGui import QColor, QFont, QImage, QPainter
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QTextLayout, QTextOption
 from PySide6.QtQuick import QQuickItem
 
 from kiosk.app import KioskApp, create_app
@@ -356,6 +356,9 @@ def check(kiosk: KioskApp, screen: str, language: str, where: Locator) -> list[P
                         f"{MIN_TARGET_MM:g} mm", responsible)
             if is_button and r.top() < h / 3:
                 problem(f"control '{name}' in the top third of the screen, out of reach", "")
+        if item.objectName().startswith("title_") and (orphan := lone_last_character(item)):
+            problem(f"one character alone on the title's last line ('{orphan}'): shorten or reword the title",
+                    where.text(item.property("text") or "", language))
         if cls.startswith("QQuickImage") and item.property("progress") == 1:
             source = item.property("source")
             path = source.toLocalFile() if hasattr(source, "toLocalFile") else ""
@@ -364,10 +367,72 @@ def check(kiosk: KioskApp, screen: str, language: str, where: Locator) -> list[P
             if info and info.width and painted / info.width > MAX_UPSCALE and item.objectName() != "attractPicture":
                 problem(f"picture '{Path(path).name}' enlarged {painted / info.width:.0%} (blurry above "
                         f"{MAX_UPSCALE:.0%}); use a larger picture", where.picture(path))
+    for a, b in overlapping_markers(kiosk):
+        problem(f"the map's places '{a}' and '{b}' overlap (marker or name)", "")
     return problems
 
 
+def lone_last_character(text_item: QQuickItem) -> str:
+    """The character a wrapped text leaves alone on its last line ('' if none): a Chinese
+    title must not end with one character on a line of its own."""
+    text = text_item.property("text") or ""
+    width = text_item.width()
+    if not text.strip() or width <= 0:
+        return ""
+    layout = QTextLayout(text, text_item.property("font"))
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    lines = []
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(width)
+        lines.append(text[line.textStart():line.textStart() + line.textLength()].strip())
+    layout.endLayout()
+    return lines[-1] if len(lines) > 1 and len(lines[-1]) == 1 else ""
+
+
+def overlapping_markers(kiosk: KioskApp) -> list[tuple[str, str]]:
+    """Pairs of map places whose markers or names overlap on the screen now."""
+    boxes = []
+    for spot in items(kiosk.window.contentItem()):
+        name = spot.objectName()
+        if not name.startswith("hotspot_") or not shown(spot):
+            continue
+        rect = spot.mapRectToScene(spot.boundingRect())
+        for label in find(kiosk, "hotspotLabel_" + name[len("hotspot_"):]):
+            rect = rect.united(label.mapRectToScene(label.boundingRect()))
+        boxes.append((name[len("hotspot_"):], rect))
+    return [(a, b) for i, (a, ra) in enumerate(boxes) for b, rb in boxes[i + 1:] if ra.intersects(rb)]
+
+
 # -- contact sheets and the whole run -------------------------------------------------------
+
+
+def save(image: QImage, path: Path, *args: Any) -> None:
+    """``image.save``, or an OSError naming the file and why (``QImage.save`` only says False)."""
+    if image.save(str(path), *args):
+        return
+    existed = path.exists()
+    try:  # ask the file system why
+        with open(path, "ab"):
+            pass
+    except OSError as e:
+        raise OSError(e.errno, e.strerror, str(path)) from None
+    finally:
+        if not existed and path.is_file() and path.stat().st_size == 0:
+            path.unlink()
+    raise OSError(errno.EIO, "the picture could not be encoded or written (is the disk full?)", str(path))
+
+
+def _stale_results(out: Path, why: str) -> None:
+    """Nothing a previous run left in ``out`` may claim success: its contact sheets go, and
+    report.txt says ``why`` there are none."""
+    if not out.is_dir():
+        return
+    for sheet in out.glob("contact-*.png"):
+        sheet.unlink()
+    (out / "report.txt").write_text(why.rstrip("\n") + "\n", encoding="utf-8")
 
 
 def contact_sheet(shots: list[tuple[str, QImage, int]], language: str, out: Path) -> None:

@@ -4,6 +4,7 @@ QML module ``Kiosk.Backend`` (one instance of each per engine)."""
 from .exhibit import Exhibit
 from .idle import ActivityFilter, Idle
 from .language import Language
+from .maplabels import MapLabels
 from .navigation import Navigation
 from .reload import Reload
 from .schedule import Schedule
@@ -12,5 +13,5 @@ from .staff import CornerGesture, Staff
 
 QML_IMPORT_NAME = "Kiosk.Backend"
 
-__all__ = ["ActivityFilter", "CornerGesture", "Exhibit", "Idle", "Language", "Navigation", "QML_IMPORT_NAME", "Reload",
+__all__ = ["ActivityFilter", "CornerGesture", "Exhibit", "Idle", "Language", "MapLabels", "Navigation", "QML_IMPORT_NAME", "Reload",
            "Schedule", "Session", "Staff"]

@@ -9,7 +9,7 @@ from kiosk import cli
 
 
 RU_TITLE = "Шесть напряжённых дней в Айгуне"
-ZH_TITLE = "瑷珲：紧张的六天"
+ZH_TITLE = "瑷珲：紧张六天"
 EN_TITLE = "Six tense days at Aigun"
 
 

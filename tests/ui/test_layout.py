@@ -88,3 +88,26 @@ def _all(item):
         it = stack.pop()
         yield it
         stack.extend(it.childItems())
+
+
+TEXT_PAGES = ["background", "negotiations", "terms", "aftermath"]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_text_page_fits_one_screen(open_kiosk, shipped_content, language):
+    """At 1920x1080 a visitor reads each page without scrolling, in every language (only the
+    credits may scroll); a Chinese title never leaves one character alone on its last line."""
+    from kiosk.proof import lone_last_character
+
+    visitor = open_kiosk(shipped_content)
+    visitor.enter("background")
+    visitor.tap(f"lang_{language}")
+    visitor.qtbot.waitUntil(lambda: visitor.window.property("language") == language)
+    for page in TEXT_PAGES:
+        visitor.tap(f"nav_{page}")
+        visitor.go(page)
+        visitor.next_frame()
+        flick = visitor.find(f"scroll_{page}")
+        assert flick.property("contentHeight") <= flick.height() + 0.5, (page, language)
+        title = visitor.find(f"title_{page}")
+        assert lone_last_character(title) == "", (page, language, title.property("text"))

@@ -113,7 +113,8 @@ def test_the_legend_names_each_area_with_its_km2_from_the_layers_file(on_map):
     assert legend("border-1689") == "Border of 1689"
     on_map.tap("layer_1858")
     on_map.qtbot.waitUntil(lambda: bool(on_map.find_all("legend_ceded-1858")))
-    assert not on_map.find_all("legend_undetermined-1689")
+    # the Uda valley was never Qing land: 1858 shows it apart from what the Qing ceded
+    assert legend("undetermined-1689").endswith(f" — {round(km2['undetermined-1689'], -3):,}\u00a0km²")
     ceded, joint = legend("ceded-1858"), legend("joint-1858")
     assert ceded == f"To Russia in 1858 — {round(km2['ceded-1858'], -3):,}\u00a0km²"
     assert joint.endswith(f" — {round(km2['joint-1858'], -3):,}\u00a0km²")
@@ -145,3 +146,39 @@ def test_see_it_on_the_map_opens_the_map_there(open_kiosk, shipped_content):
     assert visitor.shows(visitor.find("hotspot_vladivostok"))  # the coast is in view
     assert not visitor.find_all("seeOnMap_negotiations") or not visitor.find("seeOnMap_negotiations").isVisible()
 
+
+
+def test_no_two_places_overlap_at_any_zoom_in_any_language(on_map):
+    """Aigun, the Sixty-Four Villages and Blagoveshchensk lie within 30 km of each other:
+    their markers and names are moved apart (with a line back to the place) at every zoom,
+    from the whole map to the closest, in every language."""
+    from kiosk.proof import overlapping_markers
+
+    center = on_map.center("mapView")
+    for language in ["en", "ru", "zh-Hans"]:
+        on_map.tap(f"lang_{language}")
+        on_map.qtbot.waitUntil(lambda: on_map.window.property("language") == language)
+        on_map.tap("mapReset")
+        on_map.qtbot.waitUntil(lambda: zoom(on_map) == pytest.approx(1.0))
+        seen = []
+        while True:
+            settled(on_map)
+            assert overlapping_markers(on_map.kiosk) == [], (language, zoom(on_map))
+            seen.append(zoom(on_map))
+            if zoom(on_map) >= 5.99:
+                break
+            on_map.pinch(center, 300, 420)  # a little closer each time
+            on_map.qtbot.waitUntil(lambda: zoom(on_map) > seen[-1] + 0.05)
+        assert len(seen) >= 6, seen
+
+
+def test_a_moved_marker_still_points_to_its_place(on_map):
+    """At the whole map the Aigun marker stands off its place; a line leads back to it, and
+    tapping the marker opens Aigun."""
+    spot = on_map.find("hotspot_aigun")
+    moved = spot.property("moved")
+    assert moved > 1, "at 1x Aigun's marker should have been moved off the villages' marker"
+    popup = on_map.find("hotspotPopup")
+    on_map.tap(spot)
+    on_map.qtbot.waitUntil(popup.isVisible)
+    assert "28 May 1858" in on_map.find("hotspotText").property("text")

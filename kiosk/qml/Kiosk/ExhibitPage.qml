@@ -4,7 +4,9 @@ import Kiosk
 import Kiosk.Backend
 
 // One page. With a picture: heading and text on the left, the picture on the right.
-// Without: the heading on the left, the text on the right. Long text scrolls.
+// Without: the heading on the left, the text on the right. "See it on the map" stands at
+// the foot of the column that is not the text, so the text has the page's whole height
+// (every page fits one screen at 1920x1080 in every language; longer text still scrolls).
 Item {
     id: pageRoot
     objectName: "page_" + page.id
@@ -13,9 +15,13 @@ Item {
     readonly property bool hasImage: !!page.image
     readonly property real gap: Theme.s(96)
     readonly property real leftWidth: hasImage ? Math.min(Theme.s(860), width * 0.5 - Theme.margin)
-                                               : width * 0.36 - Theme.margin
+                                               : width * 0.33 - Theme.margin
     readonly property real textWidth: hasImage ? leftWidth
-                                               : Math.min(Theme.s(900), width - Theme.margin * 2 - leftWidth - gap)
+                                               : Math.min(Theme.s(1080), width - Theme.margin * 2 - leftWidth - gap)
+    readonly property real topY: Theme.s(84)
+    readonly property real bottomGap: Theme.s(28)
+    // the foot of the other column, where "See it on the map" stands
+    readonly property real otherColumnX: hasImage ? flick.x + flick.width + gap * 0.6 : Theme.margin
 
     Component {
         id: heading
@@ -49,7 +55,7 @@ Item {
         active: !pageRoot.hasImage
         sourceComponent: heading
         x: Theme.margin
-        y: Theme.s(84)
+        y: pageRoot.topY
     }
 
     Flickable {
@@ -57,10 +63,9 @@ Item {
         objectName: "scroll_" + pageRoot.page.id
         x: pageRoot.hasImage ? Theme.margin : Theme.margin + pageRoot.leftWidth + pageRoot.gap
         width: pageRoot.textWidth + Theme.s(24)
-        // the text ends above the "See it on the map" button: it scrolls, never hides under it
-        height: parent.height - (seeOnMap.visible ? seeOnMap.height + 2 * Theme.s(28) : 0)
+        height: parent.height - pageRoot.bottomGap
         contentWidth: width
-        contentHeight: column.height + Theme.s(72)
+        contentHeight: column.height + Theme.s(12)
         flickableDirection: Flickable.VerticalFlick
         boundsBehavior: Flickable.StopAtBounds
         clip: true
@@ -75,7 +80,7 @@ Item {
             id: column
             width: pageRoot.textWidth
             // without a picture the text starts level with the title beside it
-            topPadding: pageRoot.hasImage ? Theme.s(84) : Theme.s(84) + Theme.smallSize * 1.36 + Theme.s(22)
+            topPadding: pageRoot.hasImage ? pageRoot.topY : pageRoot.topY + Theme.smallSize * 1.36 + Theme.s(22)
             spacing: Theme.bodySize * 1.0
 
             Loader { active: pageRoot.hasImage; sourceComponent: heading }
@@ -102,9 +107,9 @@ Item {
         id: seeOnMap
         objectName: "seeOnMap_" + pageRoot.page.id
         visible: !!pageRoot.page.mapView
-        x: flick.x
+        x: pageRoot.otherColumnX
         anchors.bottom: parent.bottom
-        anchors.bottomMargin: Theme.s(28)
+        anchors.bottomMargin: pageRoot.bottomGap
         text: I18n.t(Exhibit.ui.see_on_map)
         onClicked: Navigation.showOnMap(pageRoot.page.mapView)
     }
@@ -123,17 +128,21 @@ Item {
     }
 
     // the picture, in the right part of the page
+    // (above "See it on the map" when the page has one)
     Column {
+        id: pictureColumn
         visible: pageRoot.hasImage
-        anchors.right: parent.right
-        anchors.rightMargin: Theme.margin * 0.75
-        anchors.verticalCenter: parent.verticalCenter
-        width: pageRoot.width - flick.x - flick.width - pageRoot.gap * 0.6 - Theme.margin * 0.75
+        x: pageRoot.otherColumnX
+        y: pageRoot.topY
+        width: pageRoot.width - x - Theme.margin * 0.75
         spacing: Theme.s(18)
+        readonly property real room: pageRoot.height - y - pageRoot.bottomGap
+                                     - (seeOnMap.visible ? seeOnMap.height + pageRoot.bottomGap : 0)
+                                     - caption.height - credit.height - 2 * spacing
 
         Image {
             width: parent.width
-            height: Math.min(pageRoot.height * 0.72,
+            height: Math.min(pictureColumn.room,
                              pageRoot.hasImage ? width * pageRoot.page.image.height / pageRoot.page.image.width : 0)
             // decode at the size shown (never larger than the file): sharp, and no wasted memory;
             // not before the layout knows that size (0 would mean "full size")
@@ -144,6 +153,7 @@ Item {
         }
 
         Text {
+            id: caption
             width: parent.width
             text: pageRoot.hasImage ? I18n.t(pageRoot.page.image.caption) : ""
             visible: text.length > 0
@@ -155,6 +165,7 @@ Item {
         }
 
         Text {
+            id: credit
             width: parent.width
             text: pageRoot.hasImage ? I18n.t(pageRoot.page.image.credit) : ""
             visible: text.length > 0

@@ -40,6 +40,21 @@ Item {
         function onMapRequestChanged() { if (Navigation.mapRequest.zoom) page.focusOn(Navigation.mapRequest) }
     }
 
+    // how far each place's marker stands from its place (MapLabels keeps near places'
+    // markers and names apart; asked again when the zoom or a name's width changes)
+    property var spotMoves: []
+    function placeSpots() {
+        const boxes = []
+        for (let i = 0; i < spots.count; ++i) {
+            const s = spots.itemAt(i)
+            if (!s)
+                return
+            boxes.push({x: s.modelData.x * mapView.k, y: s.modelData.y * mapView.k,
+                        left: s.reachLeft, right: s.reachRight, top: s.height / 2, bottom: s.height / 2})
+        }
+        spotMoves = MapLabels.place(boxes)
+    }
+
     readonly property string resetName: "map"
     Component.onCompleted: Session.register(resetName, () => page.resetView())
     Component.onDestruction: Session.unregister(resetName)
@@ -57,6 +72,7 @@ Item {
         readonly property real zoom: fitWidth > 0 ? flick.contentWidth / fitWidth : 1
         readonly property real maxZoom: 6
         readonly property real k: flick.contentWidth / page.map.width   // screen px per picture px
+        onKChanged: page.placeSpots()
 
         // zoom to z (clamped) keeping the point p (in view coordinates) where it is
         function zoomTo(z, p) {
@@ -160,15 +176,45 @@ Item {
 
                     // hotspots: big round targets with the place's name
                     Repeater {
+                        id: spots
                         model: page.map.hotspots || []
+                        onItemAdded: Qt.callLater(page.placeSpots)
                         Item {
                             id: spot
                             required property var modelData
+                            required property int index
                             objectName: "hotspot_" + modelData.id
-                            x: modelData.x * mapView.k - width / 2
-                            y: modelData.y * mapView.k - height / 2
+                            readonly property var move: page.spotMoves[index] || ({dx: 0, dy: 0})
+                            x: modelData.x * mapView.k - width / 2 + move.dx
+                            y: modelData.y * mapView.k - height / 2 + move.dy
                             width: Theme.minTarget * 1.1
                             height: width
+                            // how far the marker and its name reach left and right of its centre
+                            readonly property real reachLeft: width / 2 + (modelData.labelLeft ? name.implicitWidth : 0)
+                            readonly property real reachRight: width / 2 + (modelData.labelLeft ? 0 : name.implicitWidth)
+                            onReachLeftChanged: Qt.callLater(page.placeSpots)
+                            onReachRightChanged: Qt.callLater(page.placeSpots)
+                            // a marker moved off its place points back to it
+                            readonly property real moved: Math.hypot(move.dx, move.dy)
+                            Rectangle {
+                                visible: spot.moved > 1
+                                x: spot.width / 2
+                                y: spot.height / 2 - height / 2
+                                width: spot.moved
+                                height: Math.max(2, Theme.s(3))
+                                transformOrigin: Item.Left
+                                rotation: Math.atan2(-spot.move.dy, -spot.move.dx) * 180 / Math.PI
+                                color: Theme.background
+                            }
+                            Rectangle {
+                                visible: spot.moved > 1
+                                width: Theme.s(12)
+                                height: width
+                                radius: width / 2
+                                x: spot.width / 2 - spot.move.dx - width / 2
+                                y: spot.height / 2 - spot.move.dy - height / 2
+                                color: Theme.background
+                            }
                             Rectangle {
                                 anchors.centerIn: parent
                                 width: parent.width * 0.42
@@ -180,7 +226,8 @@ Item {
                             }
                             Text {
                                 // the name beside the marker, on the side the content asks for;
-                                // the name is part of the target (markers of near places overlap)
+                                // the name is part of the target
+                                id: name
                                 objectName: "hotspotLabel_" + spot.modelData.id
                                 x: spot.modelData.labelLeft ? -implicitWidth : parent.width
                                 anchors.verticalCenter: parent.verticalCenter
