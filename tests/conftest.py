@@ -24,6 +24,7 @@ def qapp_cls():
 @pytest.fixture(autouse=True, scope="session")
 def _data_dir(tmp_path_factory):
     os.environ["KIOSK_DATA_DIR"] = str(tmp_path_factory.mktemp("kiosk-data"))
+    os.environ["KIOSK_CONFIG_DIR"] = str(tmp_path_factory.mktemp("kiosk-config"))  # never the real PIN
 
 
 @pytest.fixture

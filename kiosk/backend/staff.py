@@ -1,7 +1,9 @@
 """The staff's way in: a hidden gesture (five taps within three seconds in the top-left
 corner) opens a PIN pad; the right PIN opens the staff menu (exit, reload the content now,
-diagnostics).  No PIN set: the gesture does nothing.  Five wrong PINs lock the pad for a
-minute.  Time and the PIN check are injectable, so tests never wait."""
+diagnostics).  No PIN set (or a damaged PIN file): the gesture does nothing.  Five wrong
+PINs lock the pad for a minute, each further lock twice as long (up to an hour), kept on
+disk so a restart does not clear it (``staffpin.Lockout``).  The clocks, the PIN check and
+the lockout are injectable, so tests never wait."""
 
 from __future__ import annotations
 
@@ -25,8 +27,9 @@ log = logging.getLogger(__name__)
 TAPS = 5
 TAP_WINDOW_S = 3.0
 CORNER_MM = 25.0
-MAX_TRIES = 5
-LOCK_S = 60.0
+MAX_TRIES = staffpin.MAX_TRIES
+LOCK_S = staffpin.FIRST_LOCK_S  # the first lock; then twice as long each time, up to MAX_LOCK_S
+MAX_LOCK_S = staffpin.MAX_LOCK_S
 
 
 @QmlElement
@@ -45,10 +48,9 @@ class Staff(QObject):
         self._state = "closed"
         self._message: tuple[str, dict] = ("", {})  # a key of staffwords and its values
         self._taps: list[float] = []
-        self._failures = 0
-        self._locked_until = 0.0
         self._diagnostics: list[str] = []
-        self.clock: Callable[[], float] = time.monotonic
+        self.clock: Callable[[], float] = time.monotonic  # the corner taps
+        self.lockout = staffpin.Lockout()  # wall clock, on disk (its .clock for tests)
         self.verify: Callable[[str], bool] = staffpin.verify
         self.has_pin: Callable[[], bool] = staffpin.has_pin
         self.diagnose: Callable[[], list[str]] = lambda: []
@@ -76,8 +78,10 @@ class Staff(QObject):
     # -- the PIN pad and the menu -----------------------------------------------------------
 
     def _lock_message(self) -> tuple[str, dict]:
-        left = self._locked_until - self.clock()
-        return ("locked", {"seconds": math.ceil(round(left, 3))}) if left > 0 else ("", {})
+        left = math.ceil(round(self.lockout.remaining(), 3))
+        if left > 120:  # the longer locks (up to an hour) read in minutes
+            return "locked_minutes", {"minutes": math.ceil(left / 60)}
+        return ("locked", {"seconds": left}) if left > 0 else ("", {})
 
     @Slot(str)
     def enterPin(self, pin: str) -> None:
@@ -88,19 +92,19 @@ class Staff(QObject):
             self._set("pad", locked)
             return
         if self.verify(pin):
-            self._failures = 0
+            self.lockout.succeeded()
             log.info("staff menu opened")
             self._diagnostics = list(self.diagnose())
             self._set("menu", ("", {}))
             return
-        self._failures += 1
-        log.warning("wrong staff PIN (%d of %d)", self._failures, MAX_TRIES)
-        if self._failures >= MAX_TRIES:
-            self._failures = 0
-            self._locked_until = self.clock() + LOCK_S
+        length = self.lockout.failed()
+        if length:
+            log.warning("wrong staff PIN (%d of %d): the PIN pad is locked for %d s (lock %d)",
+                        MAX_TRIES, MAX_TRIES, length, self.lockout.locks)
             self._set("pad", self._lock_message())
         else:
-            left = MAX_TRIES - self._failures
+            left = self.lockout.tries_left
+            log.warning("wrong staff PIN (%d of %d)", MAX_TRIES - left, MAX_TRIES)
             self._set("pad", ("wrong", {"count": left, "left": left}))
 
     @Slot()

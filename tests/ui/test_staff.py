@@ -26,6 +26,7 @@ def staff_kiosk(open_kiosk, shipped_content, tmp_path, monkeypatch):
         visitor = open_kiosk(shipped_content)
         visitor.clock = Clock()
         visitor.kiosk.staff.clock = visitor.clock
+        visitor.kiosk.staff.lockout.clock = visitor.clock  # the lock's wall clock too
         return visitor
     return open_
 
@@ -107,6 +108,40 @@ def test_five_wrong_pins_lock_the_pad_for_a_minute(staff_kiosk):
     visitor.qtbot.waitUntil(lambda: visitor.kiosk.staff.state == "menu")
 
 
+def test_the_lock_survives_a_restart_and_the_next_one_is_twice_as_long(staff_kiosk):
+    visitor = staff_kiosk()
+    corner_taps(visitor)
+    visitor.qtbot.waitUntil(lambda: pad_open(visitor))
+    for _ in range(5):
+        enter(visitor, "1111")
+    visitor.qtbot.waitUntil(lambda: message(visitor) == "Locked: try again in 60 s")
+    visitor.kiosk.close()  # the kiosk is restarted 20 s later
+    restarted = staff_kiosk(pin=None)
+    restarted.clock.now = visitor.clock.now + 20
+    corner_taps(restarted)
+    restarted.qtbot.waitUntil(lambda: pad_open(restarted))
+    # locked at 1002 until 1062; the fifth tap at 1022 + 1.6: 38.4 s left
+    restarted.qtbot.waitUntil(lambda: message(restarted) == "Locked: try again in 39 s")
+    restarted.clock.now += 39
+    for _ in range(5):
+        enter(restarted, "1111")
+    restarted.qtbot.waitUntil(lambda: message(restarted) == "Locked: try again in 120 s")
+    restarted.clock.now += 120
+    enter(restarted, "2468")
+    restarted.qtbot.waitUntil(lambda: restarted.kiosk.staff.state == "menu")
+    assert restarted.kiosk.staff.lockout.locks == 0
+
+
+def test_a_damaged_pin_file_opens_nothing(staff_kiosk, tmp_path, caplog):
+    (tmp_path / "config").mkdir()
+    (tmp_path / "config" / "staff.json").write_text('{"algorithm": "pbkdf2_sha256", "iterations": "abc"}')
+    visitor = staff_kiosk(pin=None)
+    corner_taps(visitor)
+    visitor.next_frame()
+    assert not pad_open(visitor) and visitor.kiosk.staff.state == "closed"
+    assert "damaged" in caplog.text and "kiosk set-pin" in caplog.text
+
+
 def test_without_a_pin_the_gesture_does_nothing(staff_kiosk):
     visitor = staff_kiosk(pin=None)
     corner_taps(visitor)
@@ -135,7 +170,7 @@ def test_the_panel_speaks_the_visitors_language(staff_kiosk):
         enter(visitor, "1111")
         visitor.qtbot.waitUntil(lambda words=words: message(visitor) == f"Неверный PIN: {words}")
     enter(visitor, "1111")
-    visitor.qtbot.waitUntil(lambda: message(visitor) == "Заблокировано: повторите через 60 с")
+    visitor.qtbot.waitUntil(lambda: message(visitor) == "Заблокировано: повторите через 60\u00a0с")
     visitor.kiosk.language.choose("zh-Hans")  # what is shown follows at once
     visitor.qtbot.waitUntil(lambda: message(visitor) == "已锁定：请在60秒后重试")
     assert visitor.find("staffTitle").property("text") == "工作人员密码"
