@@ -15,10 +15,21 @@ log = logging.getLogger("kiosk")
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_INTERNAL, EXIT_RUNNING = 0, 1, 2, 3, 4
 COMMANDS = ("run", "check", "schema", "proof", "set-pin")
+FILE_ONLY = {"console": False}  # logging extra: to the log file only (the console heard it already)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, remembering its usage error so that the log file gets it too."""
+
+    errors: list[str] = []
+
+    def error(self, message: str):  # type: ignore[override]
+        _Parser.errors.append(f"{self.prog}: {message}")
+        super().error(message)
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+    p = _Parser(
         prog="kiosk",
         description="A full-screen touch-screen museum kiosk. Without a command: 'run'.",
     )
@@ -65,6 +76,7 @@ def _proof(args) -> int:
     m = re.fullmatch(r"(\d{3,5})x(\d{3,5})", args.size.strip().lower())
     if not m:
         print(f"kiosk proof: --size must be WIDTHxHEIGHT such as 1920x1080, not '{args.size}'", file=sys.stderr)
+        log.error("kiosk proof: bad --size '%s' (exit %d)", args.size, EXIT_USAGE, extra=FILE_ONLY)
         return EXIT_USAGE
     size = (int(m.group(1)), int(m.group(2)))
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
@@ -73,10 +85,15 @@ def _proof(args) -> int:
     try:
         if args.screen:
             out = args.out or Path(f"{args.screen}.png")
+            from kiosk.content import load_content
+
+            load_content(args.content)  # the validator first: never a picture of the last good version
             try:
                 proof.render_one(args.content, args.screen, args.lang, out, size)
             except KeyError as e:
                 print(f"kiosk proof: no such screen or language: {e.args[0]}", file=sys.stderr)
+                log.error("kiosk proof: no such screen or language: %s (exit %d)", e.args[0], EXIT_USAGE,
+                          extra=FILE_ONLY)
                 return EXIT_USAGE
             print(f"wrote {out}")
             return EXIT_OK
@@ -86,6 +103,15 @@ def _proof(args) -> int:
         for issue in e.issues:
             print(issue)
         print(f"{args.content}: fix these first (kiosk check {args.content})")
+        return EXIT_CONTENT
+    except OSError as e:  # a picture, a contact sheet or the report not written
+        from kiosk.paths import folder_problem_words
+
+        why = "a file is in the way" if isinstance(e, (FileExistsError, NotADirectoryError)) \
+            else folder_problem_words(e)
+        line = f"kiosk proof: cannot write {e.filename or 'the pictures'}: {why}"
+        print(line, file=sys.stderr)
+        log.error("%s", line, extra=FILE_ONLY)
         return EXIT_CONTENT
     finally:
         del app
@@ -142,28 +168,104 @@ def _check(path: Path, strict: bool = False) -> int:
     return EXIT_OK
 
 
+_KIOSK_MODULES = ("kiosk", "kiosk.cli", "kiosk.__main__")
+
+
+def _runs_kiosk(pid: int) -> bool | None:
+    """Whether process ``pid`` is a kiosk: True, False, or None (cannot tell: not Linux, or
+    its command line is hidden). Linux only, from ``/proc/<pid>/cmdline``."""
+    if not sys.platform.startswith("linux") or pid <= 0:
+        return None
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as f:
+            args = [a.decode("utf-8", "replace") for a in f.read().split(b"\0")]
+    except FileNotFoundError:
+        return False  # no such process: the lock is stale
+    except OSError:
+        return None
+    return _kiosk_command(args)
+
+
+def _kiosk_command(args: list[str]) -> bool:
+    """A command line that runs the kiosk: the program or the interpreter's script is
+    ``kiosk``, or the interpreter runs ``-m kiosk``."""
+    if args and Path(args[0]).name in ("kiosk", "kiosk.exe"):
+        return True
+    rest = iter(args[1:])
+    for a in rest:  # the interpreter's options, up to the script or module
+        if a == "-m":
+            return next(rest, "") in _KIOSK_MODULES
+        if a.startswith("-m"):
+            return a[2:] in _KIOSK_MODULES
+        if a in ("-X", "-W", "--check-hash-based-pycs"):
+            next(rest, None)  # an option with a value
+        elif a == "-c" or a == "-" or not a.startswith("-"):
+            return Path(a).name in ("kiosk", "kiosk.exe")  # the script (or a command: not a kiosk)
+    return False
+
+
+_LOCK_ERRORS = {"PermissionError": "permission denied", "UnknownError": "it cannot be created",
+                "LockFailedError": "it cannot be read or replaced"}
+
+
+def _take_lock(data_ok: bool):
+    """One kiosk per user and data folder: the ``QLockFile`` (held until exit), None when no
+    lock can be had (the kiosk runs anyway), or ``EXIT_RUNNING`` when another kiosk holds it.
+
+    The lock lives in the data folder, or when that cannot be written in the runtime folder
+    (see ``paths.fallback_lock_file``). A stale lock - its process gone, or (Linux) that
+    process number now used by something that is not a kiosk - is taken over. Only a lock
+    held by a live kiosk says "another kiosk is running"."""
+    from PySide6.QtCore import QLockFile, QSysInfo
+
+    from kiosk.paths import data_dir, fallback_lock_file
+
+    failed: list[str] = []
+    for path in ([data_dir() / "kiosk.lock"] if data_ok else []) + [fallback_lock_file()]:
+        lock = QLockFile(str(path))
+        lock.setStaleLockTime(0)
+        if lock.tryLock(100):
+            break
+        info = lock.getLockInfo()  # (pid, host, application), or zeros
+        pid, host = (int(info[0] or 0), str(info[1] or "")) if isinstance(info, tuple) and len(info) >= 2 else (0, "")
+        if lock.error() == QLockFile.LockError.LockFailedError and pid > 0:
+            kiosk = _runs_kiosk(pid) if host in ("", QSysInfo.machineHostName()) else None
+            if kiosk is False and lock.removeStaleLockFile() and lock.tryLock(100):
+                log.info("took over the lock %s of process %d, which is not a kiosk", path, pid)
+                break
+            if kiosk is not False:
+                print(f"kiosk: another kiosk is already running (process {pid} on {host or 'this machine'}); "
+                      "stop it first (systemctl --user stop kiosk)", file=sys.stderr)
+                log.error("another kiosk is already running (process %d on %s; lock %s)", pid,
+                          host or "this machine", path, extra=FILE_ONLY)
+                return EXIT_RUNNING
+        failed.append(f"{path} ({_LOCK_ERRORS.get(lock.error().name, lock.error().name)})")
+    else:
+        log.warning("cannot use the lock file %s: running without the one-kiosk-at-a-time lock",
+                    " nor ".join(failed))
+        return None
+    if failed:
+        log.warning("cannot use the lock file %s; using %s instead", failed[0], path)
+    return lock
+
+
 def _run(content: Path, windowed: bool, screen: int | None = None) -> int:
     import signal
 
-    from PySide6.QtCore import QLockFile, QSocketNotifier
+    from PySide6.QtCore import QSocketNotifier
     from PySide6.QtGui import QGuiApplication
 
     from kiosk.app import create_app
     from kiosk.content import ContentError
     from kiosk.logs import log_uncaught
-    from kiosk.paths import data_dir
+    from kiosk.paths import data_dir, folder_problem
 
-    # one kiosk per user and machine: a second one says so and leaves (a stale lock of a
-    # crashed kiosk is taken over)
-    data_dir().mkdir(parents=True, exist_ok=True)
-    lock = QLockFile(str(data_dir() / "kiosk.lock"))
-    lock.setStaleLockTime(0)
-    if not lock.tryLock(100):
-        info = lock.getLockInfo()  # (pid, host, application), or empty
-        pid, host = (info[0], info[1]) if isinstance(info, tuple) and len(info) >= 2 else ("?", "")
-        print(f"kiosk: another kiosk is already running (process {pid} on {host or 'this machine'}); "
-              "stop it first (systemctl --user stop kiosk)", file=sys.stderr)
-        return EXIT_RUNNING
+    # the data folder: when it cannot be written (read-only, full, a file), setup_logging has
+    # said so in one line; the kiosk runs anyway, with no log file and no content cache
+    data_ok = folder_problem(data_dir()) is None
+    lock = _take_lock(data_ok)
+    if isinstance(lock, int):
+        return lock  # EXIT_RUNNING
     log_uncaught()
     app = QGuiApplication(sys.argv[:1])
 
@@ -184,12 +286,15 @@ def _run(content: Path, windowed: bool, screen: int | None = None) -> int:
 
     notifier.activated.connect(on_signal)
     try:
-        kiosk = create_app(content, fullscreen=not windowed, screen=screen)
+        kiosk = create_app(content, fullscreen=not windowed, screen=screen, cache=data_ok)
     except ContentError as e:
         for issue in e.issues:
             print(issue, file=sys.stderr)
+            log.error("%s", issue, extra=FILE_ONLY)
         print(f"{content}: the kiosk cannot start until these are fixed (kiosk check {content})",
               file=sys.stderr)
+        log.error("%s: the kiosk cannot start: %d error(s) and no good version to show (exit %d)", content,
+                  sum(i.severity == "error" for i in e.issues), EXIT_CONTENT, extra=FILE_ONLY)
         return EXIT_CONTENT
     from kiosk.watchdog import Watchdog
 
@@ -202,7 +307,8 @@ def _run(content: Path, windowed: bool, screen: int | None = None) -> int:
     notifier.setEnabled(False)
     kiosk.close()
     del kiosk
-    lock.unlock()
+    if lock is not None:
+        lock.unlock()
     return code
 
 
@@ -222,6 +328,7 @@ def _set_pin() -> int:
         return EXIT_USAGE
     try:
         path = staffpin.set_pin(first)
+        staffpin.Lockout().succeeded()  # a new PIN ends a lock of the pad (at the kiosk's next start)
     except ValueError as e:
         print(f"kiosk set-pin: {e}; nothing was changed", file=sys.stderr)
         return EXIT_USAGE
@@ -234,13 +341,19 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help", "--version")):
         argv.insert(0, "run")
-    try:
-        args = _parser().parse_args(argv)
-    except SystemExit as e:  # argparse: usage errors exit 2, --help exits 0
-        return int(e.code or 0)
     from kiosk.logs import setup_logging
 
-    log_file = setup_logging()
+    log_file = setup_logging()  # first: a usage error reaches the log file too
+    _Parser.errors.clear()
+    try:
+        args = _parser().parse_args(argv)
+    except SystemExit as e:  # argparse: usage errors exit 2 (its message is on stderr), --help exits 0
+        code = int(e.code or 0)
+        if code:
+            why = _Parser.errors[-1] if _Parser.errors else "bad options"
+            log.error("usage error (exit %d): %s; the command was: kiosk %s", code, why, " ".join(argv),
+                      extra=FILE_ONLY)
+        return code
     try:
         if args.command == "check":
             return _check(args.path, args.strict)

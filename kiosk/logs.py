@@ -7,7 +7,7 @@ import logging.handlers
 import sys
 from pathlib import Path
 
-from kiosk.paths import log_dir
+from kiosk.paths import data_dir, folder_advice, folder_problem, folder_problem_words, log_dir
 
 _FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
@@ -20,7 +20,15 @@ class _OneLine(logging.Formatter):
 
 
 class _Console(logging.StreamHandler):
-    """Writes to whatever ``sys.stderr`` is now (tests and embedders replace it)."""
+    """Writes to whatever ``sys.stderr`` is now (tests and embedders replace it).
+
+    A character the console cannot show is escaped (``\\ud800``), and a console that cannot
+    be written at all (closed, gone) is skipped quietly: never a logging traceback."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        # extra={"console": False}: for the log file only (the console was told otherwise)
+        self.addFilter(lambda record: getattr(record, "console", True))
 
     @property
     def stream(self):
@@ -30,9 +38,43 @@ class _Console(logging.StreamHandler):
     def stream(self, _value) -> None:
         pass
 
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            stream = self.stream
+            encoding = getattr(stream, "encoding", None) or "utf-8"
+            line = self.format(record).encode(encoding, "backslashreplace").decode(encoding, "replace")
+            stream.write(line + self.terminator)
+            stream.flush()
+        except RecursionError:
+            raise
+        except Exception:
+            pass  # no console to speak to: the log file has the line
+
+
+class _File(logging.handlers.RotatingFileHandler):
+    """The log file; a line it cannot write (full disk) is one line on the console, once."""
+
+    told = False
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        error = sys.exc_info()[1]
+        if isinstance(error, OSError):
+            if self.told:
+                return
+            self.told = True
+            words = f"cannot write to the log file {self.baseFilename} ({folder_problem_words(error)}); " \
+                    "its lines go to the console only until it can"
+        else:
+            words = f"a log line could not be written ({type(error).__name__}: {error}): {record.msg!r}"
+        try:
+            sys.stderr.write(f"kiosk: {words}\n")
+        except Exception:
+            pass
+
 
 def setup_logging(level: int = logging.INFO, console_level: int = logging.WARNING) -> Path | None:
-    """Log to stderr and to ``<log_dir>/kiosk.log`` (rotating, 5 x 1 MB). Returns the file path."""
+    """Log to stderr and to ``<log_dir>/kiosk.log`` (rotating, 5 x 1 MB). Returns the file path,
+    or None when the data folder cannot be written (then one line says so, and why)."""
     root = logging.getLogger()
     if getattr(root, "_kiosk_configured", False):
         return getattr(root, "_kiosk_file", None)
@@ -41,15 +83,22 @@ def setup_logging(level: int = logging.INFO, console_level: int = logging.WARNIN
     console.setLevel(console_level)
     console.setFormatter(_OneLine())
     root.addHandler(console)
-    path: Path | None = log_dir() / "kiosk.log"
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
-        handler.setFormatter(logging.Formatter(_FORMAT))
-        root.addHandler(handler)
-    except OSError as e:
-        path = None
-        logging.getLogger(__name__).warning("cannot write a log file (%s); logging to stderr only", e)
+    folder, then = data_dir(), "no log file, no content cache"
+    problem = folder_problem(folder)
+    if problem is None:
+        folder, then = log_dir(), "no log file"
+        problem = folder_problem(folder)
+    path: Path | None = None
+    if problem is None:
+        path = log_dir() / "kiosk.log"
+        try:
+            handler = _File(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8", errors="backslashreplace")
+            handler.setFormatter(logging.Formatter(_FORMAT))
+            root.addHandler(handler)
+        except OSError as e:
+            folder, problem, path = path, folder_problem_words(e), None
+    if problem is not None:
+        logging.getLogger("kiosk").warning("%s (until then: %s)", folder_advice(folder, problem), then)
     root._kiosk_configured = True  # type: ignore[attr-defined]
     root._kiosk_file = path  # type: ignore[attr-defined]
     return path

@@ -42,3 +42,62 @@ def log_dir() -> Path:
 
 def cache_dir() -> Path:
     return data_dir() / "cache"
+
+
+def folder_problem(folder: Path) -> str | None:
+    """Why the kiosk cannot keep files in ``folder`` (created when missing), in a few words
+    ("read-only file system", "no space left on device", ...); None when it can."""
+    import tempfile
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(prefix=".write-test-", dir=folder)
+        try:
+            try:
+                os.write(fd, b"\0" * 4096)  # a full disk may still take a name, not the bytes
+            finally:
+                os.close(fd)
+        finally:
+            os.unlink(name)
+    except (FileExistsError, NotADirectoryError) as e:
+        if folder.exists() and not folder.is_dir():
+            return "it is a file, not a folder"
+        return f"a part of the path is a file, not a folder ({e.filename})"
+    except OSError as e:
+        return folder_problem_words(e)
+    return None
+
+
+def folder_problem_words(error: OSError) -> str:
+    """An OSError in a few words: "read-only file system", "permission denied", ..."""
+    words = error.strerror or str(error) or type(error).__name__
+    return words[:1].lower() + words[1:]
+
+
+def folder_advice(folder: Path, problem: str) -> str:
+    """One line for people: what is wrong with ``folder`` and what to do."""
+    if "file, not a folder" in problem:
+        todo = "move that file away"
+    elif "space" in problem or "quota" in problem:
+        todo = "free some disk space"
+    else:
+        todo = "give the kiosk user write access"
+    return f"cannot write to {folder} ({problem}): {todo}, or set KIOSK_DATA_DIR to a writable folder"
+
+
+def fallback_lock_file() -> Path:
+    """The single-instance lock when the data folder cannot be written: in the user's runtime
+    folder (``XDG_RUNTIME_DIR``, a RAM disk: writable when the disk is full or read-only) or
+    the temporary folder, named after the user and the data folder."""
+    import getpass
+    import hashlib
+    import re
+    import tempfile
+
+    try:
+        user = getpass.getuser()
+    except Exception:  # no user name (a container with a bare uid)
+        user = str(getattr(os, "getuid", lambda: "user")())
+    digest = hashlib.sha256(f"{user}\0{data_dir()}".encode("utf-8", "backslashreplace")).hexdigest()[:12]
+    folder = os.environ.get("XDG_RUNTIME_DIR") or tempfile.gettempdir()
+    return Path(folder) / f"{APP_NAME}-{re.sub(r'[^A-Za-z0-9_.-]', '_', user)}-{digest}.lock"

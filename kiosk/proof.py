@@ -15,6 +15,7 @@ benchmark times.
 
 from __future__ import annotations
 
+import errno
 import re
 import sys
 from collections.abc import Callable, Iterator
@@ -464,7 +465,7 @@ def contact_sheet(shots: list[tuple[str, QImage, int]], language: str, out: Path
             p.drawText(x, y + thumb.height() + 30, f"{name}" + (f" - {n} problem(s)" if n else ""))
         y += height + gap
     p.end()
-    sheet.save(str(out))
+    save(sheet, out)
 
 
 def progress(done: int, total: int, what: str) -> None:
@@ -478,8 +479,21 @@ def progress(done: int, total: int, what: str) -> None:
 
 def run_proof(content: Path, out: Path, size: tuple[int, int], *, show_progress: bool = True) -> list[Problem]:
     """Every screen x language to ``out``/<lang>/NN-<screen>.png, a contact sheet per language,
-    and the problems found (also written to ``out``/report.txt)."""
-    where = Locator(content)
+    and the problems found (also written to ``out``/report.txt).
+
+    Raises ``ContentError`` when the content file has errors (report.txt then says so), and
+    ``OSError`` naming the file when a picture, a sheet or the report cannot be written."""
+    from kiosk.content import ContentError
+
+    try:
+        where = Locator(content)
+    except ContentError as e:
+        try:
+            _stale_results(out, f"no proof: {content} has errors (kiosk check {content})\n"
+                           + "\n".join(str(i) for i in e.issues))
+        except OSError:
+            pass  # the content errors are the news
+        raise
     kiosk = create_app(content, preview=False)
     try:
         kiosk.window.resize(*size)
@@ -490,6 +504,7 @@ def run_proof(content: Path, out: Path, size: tuple[int, int], *, show_progress:
         problems: list[Problem] = []
         told: set[tuple[str, str, str]] = set()
         out.mkdir(parents=True, exist_ok=True)
+        _stale_results(out, "the proof did not finish")
         for code in languages:
             kiosk.session.reset()  # each language starts as a new visitor would find the kiosk
             kiosk.language.choose(code)
@@ -503,7 +518,7 @@ def run_proof(content: Path, out: Path, size: tuple[int, int], *, show_progress:
                 found = [p for p in check(kiosk, name, code, where) if (code, p.message, p.where) not in told]
                 told.update((code, p.message, p.where) for p in found)
                 image = grab_whole(kiosk, name)
-                image.save(str(out / code / f"{n:02d}-{name}.png"))
+                save(image, out / code / f"{n:02d}-{name}.png")
                 shots.append((name, image, len(found)))
                 problems += found
                 done += 1
@@ -513,6 +528,10 @@ def run_proof(content: Path, out: Path, size: tuple[int, int], *, show_progress:
         report = "\n".join(str(p) for p in problems) or "no problems"
         (out / "report.txt").write_text(report + "\n", encoding="utf-8")
         return problems
+    except BaseException:
+        if show_progress:
+            sys.stderr.write("\n")  # the progress bar's line ends: the reason goes on a line of its own
+        raise
     finally:
         kiosk.close()
 
@@ -531,6 +550,6 @@ def render_one(content: Path, screen: str, language: str | None, out: Path, size
         if screen != ATTRACT:
             show(kiosk, screen)
         # the attract screen: drawn straight away (grabWindow renders it), the fastest first frame
-        grab_whole(kiosk, screen).save(str(out), "PNG", 80)  # light compression: fast
+        save(grab_whole(kiosk, screen), out, "PNG", 80)  # light compression: fast
     finally:
         kiosk.close()

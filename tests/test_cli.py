@@ -12,8 +12,8 @@ import pytest
 from kiosk import cli
 
 
-def run_kiosk(*args, cwd=None):
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+def run_kiosk(*args, cwd=None, env=None):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", **(env or {}))
     return subprocess.run([sys.executable, "-m", "kiosk", *args], capture_output=True, text=True,
                           cwd=cwd, env=env, timeout=60)
 
@@ -81,3 +81,26 @@ def test_an_internal_error_is_one_line_and_the_traceback_goes_to_the_log(monkeyp
 @pytest.mark.parametrize("args", [["--version"], ["check", "--help"]])
 def test_help_and_version_exit_0(args):
     assert run_kiosk(*args).returncode == 0
+
+
+def log_of(data: Path) -> str:
+    return (data / "logs" / "kiosk.log").read_text(encoding="utf-8")
+
+
+def test_a_usage_error_reaches_the_log_file_too(tmp_path):
+    result = run_kiosk("run", "--no-such-option", env={"KIOSK_DATA_DIR": str(tmp_path)})
+    assert result.returncode == cli.EXIT_USAGE
+    assert result.stderr.splitlines()[-1] == "kiosk: error: unrecognized arguments: --no-such-option"
+    assert not any(line.startswith("kiosk: usage error") for line in result.stderr.splitlines())  # said once
+    assert "ERROR kiosk: usage error (exit 2): kiosk: unrecognized arguments: --no-such-option; the command " \
+           "was: kiosk run --no-such-option" in log_of(tmp_path)
+
+
+def test_a_kiosk_that_cannot_start_for_its_content_says_so_in_the_log_file_too(tmp_path, write_content):
+    path = write_content("attract: [\n")
+    result = run_kiosk("run", "--windowed", "--content", str(path), env={"KIOSK_DATA_DIR": str(tmp_path / "data")})
+    assert result.returncode == cli.EXIT_CONTENT
+    log = log_of(tmp_path / "data")
+    assert f"ERROR kiosk: {path}:2:1: YAML syntax error" in log
+    assert f"ERROR kiosk: {path}: the kiosk cannot start: 1 error(s) and no good version to show (exit 1)" in log
+    assert result.stderr.count("YAML syntax error") == 1  # the console: once, without "kiosk: "

@@ -48,11 +48,11 @@ def test_bad_content_is_reported_with_screen_language_and_line(proof, write_cont
 
 
 def test_one_screen_in_one_language(proof, shipped_content, tmp_path):
-    target = tmp_path / "terms-ru.png"
-    code, out = proof("--content", str(shipped_content), "--screen", "terms", "--lang", "ru", "--out", str(target))
+    target = tmp_path / "credits-ru.png"
+    code, out = proof("--content", str(shipped_content), "--screen", "credits", "--lang", "ru", "--out", str(target))
     assert code == cli.EXIT_OK and out == [f"wrote {target}"]
     image = QImage(str(target))
-    assert image.width() == 1920 and image.height() > 1080  # the Russian terms scroll: the whole length
+    assert image.width() == 1920 and image.height() > 1080  # the Russian credits scroll: the whole length
     assert proof("--content", str(shipped_content), "--screen", "nowhere", "--out", str(target))[0] == cli.EXIT_USAGE
 
 
@@ -62,3 +62,69 @@ def test_a_broken_content_file_is_not_proofed(proof, write_content, minimal, tmp
     assert code == cli.EXIT_CONTENT
     assert "unknown key 'titel'" in out[0]
     assert not (tmp_path / "proof").exists()
+
+
+@pytest.fixture
+def proof_err(qapp, capsys):
+    def run(*args: str) -> tuple[int, list[str], list[str]]:
+        code = cli.main(["proof", *args])
+        out, err = capsys.readouterr()
+        return code, out.splitlines(), err.splitlines()
+    return run
+
+
+def test_a_picture_that_cannot_be_saved_is_an_error_naming_the_file(proof_err, write_content, minimal, tmp_path):
+    content = write_content(minimal)
+    nowhere = tmp_path / "no-such-folder" / "attract.png"
+    code, out, err = proof_err("--content", str(content), "--screen", "attract", "--out", str(nowhere))
+    assert code == cli.EXIT_CONTENT and out == []
+    assert err == [f"kiosk proof: cannot write {nowhere}: no such file or directory"]
+    folder = tmp_path / "a-folder.png"
+    folder.mkdir()
+    code, out, err = proof_err("--content", str(content), "--screen", "attract", "--out", str(folder))
+    assert code == cli.EXIT_CONTENT and out == []
+    assert err == [f"kiosk proof: cannot write {folder}: is a directory"]
+
+
+def test_a_full_proof_that_cannot_save_stops_and_leaves_nothing_that_claims_success(proof_err, write_content,
+                                                                                     minimal, tmp_path):
+    out_dir = tmp_path / "proof"
+    (out_dir / "en" / "01-attract.png").mkdir(parents=True)  # in the way of the first picture
+    (out_dir / "contact-en.png").write_bytes(b"a sheet of an earlier run")
+    (out_dir / "report.txt").write_text("no problems\n")
+    code, out, err = proof_err("--content", str(write_content(minimal)), "--out", str(out_dir))
+    assert code == cli.EXIT_CONTENT and "no problems" not in "\n".join(out)
+    assert err[-1] == f"kiosk proof: cannot write {out_dir / 'en' / '01-attract.png'}: is a directory"
+    assert not list(out_dir.glob("contact-*.png"))
+    assert (out_dir / "report.txt").read_text() == "the proof did not finish\n"
+    code, out, err = proof_err("--content", str(write_content(minimal)), "--out", str(tmp_path / "content.yaml"))
+    assert code == cli.EXIT_CONTENT
+    assert err[-1] == f"kiosk proof: cannot write {tmp_path / 'content.yaml'}: a file is in the way"
+
+
+def test_a_broken_content_file_leaves_no_earlier_success_in_the_proof_folder(proof, write_content, minimal,
+                                                                              tmp_path):
+    out_dir = tmp_path / "proof"
+    out_dir.mkdir()
+    (out_dir / "contact-en.png").write_bytes(b"a sheet of an earlier run")
+    (out_dir / "report.txt").write_text("no problems\n")
+    path = write_content(minimal.replace("title: Page one", "titel: x"))
+    code, out = proof("--content", str(path), "--out", str(out_dir))
+    assert code == cli.EXIT_CONTENT
+    assert not list(out_dir.glob("contact-*.png"))
+    report = (out_dir / "report.txt").read_text(encoding="utf-8").splitlines()
+    assert report[0] == f"no proof: {path} has errors (kiosk check {path})"
+    assert report[1:] == out[:-1] and "unknown key 'titel'" in report[1]
+
+
+def test_one_screen_of_a_broken_file_is_its_errors_not_the_last_good_version(proof, write_content, minimal,
+                                                                              tmp_path):
+    path, target = write_content(minimal), tmp_path / "attract.png"
+    assert proof("--content", str(path), "--screen", "attract", "--out", str(target)) == (
+        cli.EXIT_OK, [f"wrote {target}"])  # a good version: now in the cache
+    target.unlink()
+    path.write_text(minimal.replace("title: Page one", "titel: x"), encoding="utf-8")
+    code, out = proof("--content", str(path), "--screen", "attract", "--out", str(target))
+    assert code == cli.EXIT_CONTENT
+    assert "unknown key 'titel'" in out[0] and out[-1] == f"{path}: fix these first (kiosk check {path})"
+    assert not target.exists()

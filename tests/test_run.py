@@ -40,6 +40,7 @@ def test_one_kiosk_at_a_time_and_a_clean_stop(qtbot, env, shipped_content):
         assert second.returncode == 4
         assert "another kiosk is already running" in second.stderr
         assert "Traceback" not in second.stderr
+        assert f"ERROR kiosk: another kiosk is already running (process {first.pid} on " in log_text(env)
         first.send_signal(signal.SIGTERM)
         assert first.wait(timeout=20) == 0
         assert "stopping (signal 15)" in log_text(env)
