@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import Property, QObject, QPointF, QUrl, Signal
 from PySide6.QtQml import QmlElement, QmlSingleton
 
 from kiosk.content.i18n import resolve
+from kiosk.content.markup import blocks, styled
 from kiosk.content.snapshot import Snapshot
 
 QML_IMPORT_NAME = "Kiosk.Backend"
@@ -15,11 +14,6 @@ QML_IMPORT_MAJOR_VERSION = 1
 
 CREDITS_ID = "credits"
 MAP_ID = "map"
-
-
-def blocks(markdown: str) -> list[str]:
-    """Markdown split at blank lines, so QML can space paragraphs like a printed label."""
-    return [b.strip("\n") for b in re.split(r"\n[ \t]*\n", markdown) if b.strip()]
 
 
 def languages(snapshot: Snapshot) -> tuple[list[str], str]:
@@ -116,7 +110,7 @@ def present_map(snapshot: Snapshot) -> dict:
         "startLayer": next((i for i, la in enumerate(section["layers"]) if la["id"] == section.get("start_layer")), 0),
         "layers": [{"id": layer["id"], "label": t(layer["label"]), "title": t(layer["title"]),
                     "shapes": [shape(fid) for fid in layer["show"]]} for layer in section["layers"]],
-        "hotspots": [{"id": h["id"], "title": t(h["title"]), "text": t(h["text"]), "labelLeft": h["label_side"] == "left",
+        "hotspots": [{"id": h["id"], "title": t(h["title"]), "text": {code: styled(text) for code, text in t(h["text"]).items()}, "labelLeft": h["label_side"] == "left",
                       "x": spots[h["id"]]["x"], "y": spots[h["id"]]["y"]} for h in section["hotspots"]],
     }
 

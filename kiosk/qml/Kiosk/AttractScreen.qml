@@ -73,6 +73,7 @@ Item {
         Rectangle { width: Theme.s(120); height: Theme.s(6); color: Theme.accent }
 
         Text {
+            textFormat: Text.PlainText  // never HTML: text from a file is text
             objectName: "attractTitle"
             width: parent.width
             text: I18n.t(Exhibit.attract.title)
@@ -85,6 +86,7 @@ Item {
         }
 
         Text {
+            textFormat: Text.PlainText  // never HTML: text from a file is text
             width: parent.width
             text: I18n.t(Exhibit.attract.subtitle)
             visible: text.length > 0
@@ -107,6 +109,7 @@ Item {
         color: Theme.accent
 
         Text {
+            textFormat: Text.PlainText  // never HTML: text from a file is text
             id: promptText
             anchors.centerIn: parent
             text: I18n.t(Exhibit.attract.prompt)

@@ -32,6 +32,7 @@ Rectangle {
         Behavior on opacity { NumberAnimation { duration: 600 } }
 
         Text {
+            textFormat: Text.PlainText  // never HTML: text from a file is text
             objectName: "closedTitle"
             text: I18n.t(Exhibit.ui.closed_title)
             color: Theme.text
@@ -39,6 +40,7 @@ Rectangle {
             font.pixelSize: Theme.titleSize
         }
         Text {
+            textFormat: Text.PlainText  // never HTML: text from a file is text
             text: I18n.t(Exhibit.ui.closed_hint)
             color: Theme.muted
             font.family: Theme.sans

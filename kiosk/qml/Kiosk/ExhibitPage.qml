@@ -29,6 +29,7 @@ Item {
             spacing: Theme.s(22)
             Text {
                 // the page's name as a small heading above the title
+                textFormat: Text.PlainText  // never HTML: text from a file is text
                 text: I18n.t(pageRoot.page.label).toUpperCase()
                 color: Theme.accent
                 font.family: Theme.sans
@@ -37,6 +38,7 @@ Item {
                 font.letterSpacing: Theme.s(3)
             }
             Text {
+                textFormat: Text.PlainText  // never HTML: text from a file is text
                 objectName: "title_" + pageRoot.page.id
                 width: pageRoot.leftWidth
                 text: I18n.t(pageRoot.page.title)
@@ -81,22 +83,43 @@ Item {
             width: pageRoot.textWidth
             // without a picture the text starts level with the title beside it
             topPadding: pageRoot.hasImage ? pageRoot.topY : pageRoot.topY + Theme.smallSize * 1.36 + Theme.s(22)
-            spacing: Theme.bodySize * 1.0
+            // paragraphs a line apart, list items closer (kiosk.content.markup makes the blocks)
+            readonly property var blocks: I18n.t(pageRoot.page.blocks) || []
 
             Loader { active: pageRoot.hasImage; sourceComponent: heading }
 
             Repeater {
-                model: I18n.t(pageRoot.page.blocks) || []
-                Text {
-                    required property string modelData
+                model: column.blocks
+                Item {
+                    id: block
+                    required property var modelData
+                    required property int index
+                    readonly property bool closeUnder: modelData.bullet && index > 0 && column.blocks[index - 1].bullet
                     width: column.width
-                    text: modelData
-                    textFormat: Text.MarkdownText
-                    color: Theme.text
-                    font.family: Theme.serif
-                    font.pixelSize: Theme.bodySize
-                    wrapMode: Text.WordWrap
-                    lineHeight: 1.32
+                    height: paragraph.y + paragraph.height
+                    Text {
+                        visible: block.modelData.bullet
+                        y: paragraph.y
+                        text: "•"
+                        textFormat: Text.PlainText
+                        color: Theme.accent
+                        font: paragraph.font
+                    }
+                    Text {
+                        id: paragraph
+                        x: block.modelData.bullet ? Theme.s(34) : 0
+                        y: block.index === 0 ? (pageRoot.hasImage ? Theme.bodySize : 0)
+                                             : block.closeUnder ? Theme.bodySize * 0.45 : Theme.bodySize
+                        width: parent.width - x
+                        text: block.modelData.text
+                        // safe: the backend escapes everything but <b> and <i> (kiosk.content.markup)
+                        textFormat: Text.StyledText
+                        color: Theme.text
+                        font.family: Theme.serif
+                        font.pixelSize: Theme.bodySize
+                        wrapMode: Text.WordWrap
+                        lineHeight: 1.32
+                    }
                 }
             }
         }
@@ -153,6 +176,7 @@ Item {
         }
 
         Text {
+            textFormat: Text.PlainText  // never HTML: text from a file is text
             id: caption
             width: parent.width
             text: pageRoot.hasImage ? I18n.t(pageRoot.page.image.caption) : ""
@@ -165,6 +189,7 @@ Item {
         }
 
         Text {
+            textFormat: Text.PlainText  // never HTML: text from a file is text
             id: credit
             width: parent.width
             text: pageRoot.hasImage ? I18n.t(pageRoot.page.image.credit) : ""

@@ -31,6 +31,7 @@ Item {
         spacing: Theme.s(36)
 
         Text {
+            textFormat: Text.PlainText  // never HTML: text from a file is text
             width: parent.width
             horizontalAlignment: Text.AlignHCenter
             text: I18n.t(Exhibit.ui.idle_question)
@@ -42,6 +43,7 @@ Item {
         }
 
         Text {
+            textFormat: Text.PlainText  // never HTML: text from a file is text
             width: parent.width
             horizontalAlignment: Text.AlignHCenter
             text: I18n.t(Exhibit.ui.idle_hint)
@@ -52,6 +54,7 @@ Item {
         }
 
         Text {
+            textFormat: Text.PlainText  // never HTML: text from a file is text
             objectName: "idleCountdown"
             width: parent.width
             horizontalAlignment: Text.AlignHCenter

@@ -227,6 +227,7 @@ Item {
                             Text {
                                 // the name beside the marker, on the side the content asks for;
                                 // the name is part of the target
+                                textFormat: Text.PlainText  // never HTML: text from a file is text
                                 id: name
                                 objectName: "hotspotLabel_" + spot.modelData.id
                                 x: spot.modelData.labelLeft ? -implicitWidth : parent.width
@@ -270,6 +271,7 @@ Item {
             width: parent.width - Theme.margin * 1.0
             spacing: Theme.s(18)
             Text {
+                textFormat: Text.PlainText  // never HTML: text from a file is text
                 text: I18n.t(page.page.label).toUpperCase()
                 color: Theme.accent
                 font.family: Theme.sans
@@ -278,6 +280,7 @@ Item {
                 font.letterSpacing: Theme.s(3)
             }
             Text {
+                textFormat: Text.PlainText  // never HTML: text from a file is text
                 objectName: "title_" + (page.page.id || "map")
                 width: parent.width
                 text: I18n.t(page.page.title)
@@ -288,6 +291,7 @@ Item {
                 wrapMode: Text.WordWrap
             }
             Text {
+                textFormat: Text.PlainText  // never HTML: text from a file is text
                 objectName: "layerTitle"
                 width: parent.width
                 text: page.currentLayer ? I18n.t(page.currentLayer.title) : ""
@@ -325,6 +329,7 @@ Item {
                         }
                     }
                     Text {
+                        textFormat: Text.PlainText  // never HTML: text from a file is text
                         objectName: "legend_" + entry.modelData.id
                         width: panel.width - Theme.margin * 1.0 - Theme.s(48)
                         text: I18n.t(modelData.name) + (modelData.closed && modelData.areaKm2 > 0
@@ -387,6 +392,7 @@ Item {
             width: parent.width - Theme.s(60)
             spacing: Theme.s(10)
             Text {
+                textFormat: Text.PlainText  // never HTML: text from a file is text
                 width: parent.width
                 text: page.openSpot ? I18n.t(page.openSpot.title) : ""
                 color: Theme.accent
@@ -399,7 +405,7 @@ Item {
                 objectName: "hotspotText"
                 width: parent.width
                 text: page.openSpot ? I18n.t(page.openSpot.text) : ""
-                textFormat: Text.MarkdownText
+                textFormat: Text.StyledText  // safe: escaped but for <b>, <i> (kiosk.content.markup)
                 color: Theme.text
                 font.family: Theme.serif
                 font.pixelSize: Theme.bodySize * 0.85

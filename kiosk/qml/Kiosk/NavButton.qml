@@ -66,6 +66,7 @@ AbstractButton {
             }
         }
         Text {
+            textFormat: Text.PlainText  // never HTML: text from a file is text
             id: label
             anchors.verticalCenter: parent.verticalCenter
             text: button.text

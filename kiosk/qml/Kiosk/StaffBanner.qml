@@ -21,6 +21,7 @@ Rectangle {
         width: parent.width - Theme.s(64)
         spacing: Theme.s(6)
         Text {
+            textFormat: Text.PlainText  // never HTML: text from a file is text
             width: parent.width
             text: "Preview: the content file has mistakes - the kiosk keeps showing its last good version. "
                   + "Fix them and save; this disappears."
@@ -33,6 +34,7 @@ Rectangle {
         Repeater {
             model: banner.errors.slice(0, banner.shown)
             Text {
+                textFormat: Text.PlainText  // never HTML: text from a file is text
                 required property string modelData
                 objectName: "staffError"
                 width: column.width
@@ -44,6 +46,7 @@ Rectangle {
             }
         }
         Text {
+            textFormat: Text.PlainText  // never HTML: text from a file is text
             visible: banner.errors.length > banner.shown
             text: "... and " + (banner.errors.length - banner.shown) + " more (kiosk check lists them all)"
             color: "#ffe3e3"

@@ -30,6 +30,7 @@ Rectangle {
             spacing: Theme.s(18)
 
             Text {
+                textFormat: Text.PlainText  // never HTML: text from a file is text
                 objectName: "staffTitle"
                 text: Staff.state === "menu" ? Staff.words.menu_title : Staff.words.pad_title
                 color: Theme.text
@@ -38,6 +39,7 @@ Rectangle {
                 font.weight: Font.Bold
             }
             Text {
+                textFormat: Text.PlainText  // never HTML: text from a file is text
                 objectName: "staffMessage"
                 text: Staff.message
                 visible: text !== ""
@@ -48,6 +50,7 @@ Rectangle {
 
             // the PIN pad
             Text {
+                textFormat: Text.PlainText  // never HTML: text from a file is text
                 visible: Staff.state === "pad"
                 text: panel.pin.length ? "●".repeat(panel.pin.length) : "-"
                 color: Theme.text
@@ -81,6 +84,7 @@ Rectangle {
                 Repeater {
                     model: Staff.diagnostics
                     Text {
+                        textFormat: Text.PlainText  // never HTML: text from a file is text
                         required property string modelData
                         objectName: "staffDiagnostics"
                         width: Theme.s(1100)
