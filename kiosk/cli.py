@@ -147,7 +147,7 @@ def _check(path: Path, strict: bool = False) -> int:
     except ContentError as e:
         for issue in e.issues:
             print(issue)
-        n = sum(i.severity == "error" for i in e.issues)
+        n = e.error_count  # the issues listed may stop at 50
         print(f"{path}: {n} error{'s' if n != 1 else ''}; fix them and run this check again")
         return EXIT_CONTENT
     for issue in loaded.warnings:

@@ -206,6 +206,36 @@ def lonlat_to_pixel(lon, lat, info: dict | None = None, xp=math):
     return xy_to_pixel(x, y, info)
 
 
+def pixel_projector(info: dict | None = None):
+    """``lonlat_to_pixel`` for many points of one map (scalars only), with the projection's
+    constants looked up once: the same operations in the same order (the same pixels), a
+    third of the time."""
+    info = _info(info)
+    p = _albers(info["projection"])
+    b, size = info["bounds"], info["size"]
+    lon_0, a, n, C, rho0, e, e2 = p.lon_0, p.a, p.n, p.C, p.rho0, p.e, p.e2
+    x_min, y_max = b["x_min"], b["y_max"]
+    dx, dy = b["x_max"] - b["x_min"], b["y_max"] - b["y_min"]
+    w, h = size["width"], size["height"]
+    sin, cos, sqrt, log = math.sin, math.cos, math.sqrt, math.log
+    rad = math.pi / 180.0
+    half_e = 1.0 / (2.0 * e) if e2 else 0.0
+
+    def to_pixel(lon, lat):
+        dlon = lon - lon_0
+        dlon = (dlon + 180.0) % 360.0 - 180.0
+        s = sin(lat * rad)
+        if e2 == 0.0:
+            q = 2.0 * s
+        else:
+            q = (1.0 - e2) * (s / (1.0 - e2 * s * s) - half_e * log((1.0 - e * s) / (1.0 + e * s)))
+        rho = a * sqrt(C - n * q) / n
+        theta = n * dlon * rad
+        return (rho * sin(theta) - x_min) / dx * w, (y_max - (rho0 - rho * cos(theta))) / dy * h
+
+    return to_pixel
+
+
 def pixel_to_lonlat(px, py, info: dict | None = None, xp=math):
     """Pixel (x, y) in the base-map picture -> longitude/latitude in degrees."""
     info = _info(info)

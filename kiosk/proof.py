@@ -268,10 +268,9 @@ class Locator:
         return self.at(loc)
 
     def picture(self, path: str) -> str:
-        for file, info in self.loaded.images.items():
-            if str(info.path.resolve()) == path:
-                for loc in _find_value(self.raw, file, ()):
-                    return self.at(loc)
+        file = self.loaded.picture_at(path)  # the picture, or the kiosk's cached copy of it
+        for loc in _find_value(self.raw, file, ()) if file else ():
+            return self.at(loc)
         return ""
 
 
@@ -363,10 +362,11 @@ def check(kiosk: KioskApp, screen: str, language: str, where: Locator) -> list[P
         if cls.startswith("QQuickImage") and item.property("progress") == 1:
             source = item.property("source")
             path = source.toLocalFile() if hasattr(source, "toLocalFile") else ""
-            info = next((i for i in where.loaded.images.values() if str(i.path.resolve()) == path), None)
+            file = where.loaded.picture_at(path)
+            info = where.loaded.image(file)
             painted = item.property("paintedWidth") or 0
             if info and info.width and painted / info.width > MAX_UPSCALE and item.objectName() != "attractPicture":
-                problem(f"picture '{Path(path).name}' enlarged {painted / info.width:.0%} (blurry above "
+                problem(f"picture '{file}' enlarged {painted / info.width:.0%} (blurry above "
                         f"{MAX_UPSCALE:.0%}); use a larger picture", where.picture(path))
     for a, b in overlapping_markers(kiosk):
         problem(f"the map's places '{a}' and '{b}' overlap (marker or name)", "")

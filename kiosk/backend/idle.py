@@ -33,6 +33,19 @@ ENDS = frozenset({T.MouseButtonRelease, T.TouchEnd, T.TouchCancel, T.KeyRelease,
 MOVES = frozenset({T.MouseMove, T.TouchUpdate, T.TabletMove})
 ACTIVITY = STARTS | ENDS | MOVES
 TICK_MS = 100  # countdown resolution
+MAX_TIMEOUT_S = 3600.0  # the content model refuses more; a bad value is clamped here, never raised
+MAX_WARNING_S = 600.0
+
+
+def _seconds(value: object, default: float, most: float) -> float:
+    """``value`` as seconds in [0, most]; ``default`` when it is no number at all (nan, text)."""
+    try:
+        v = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError, OverflowError):
+        return default
+    if math.isnan(v):
+        return default
+    return min(max(v, 0.0), most)
 
 
 @QmlElement
@@ -61,8 +74,10 @@ class Idle(QObject):
     # -- configuration and state --------------------------------------------------------
 
     def configure(self, timeout_s: float, warning_s: float) -> None:
-        """Seconds until the warning (0: never) and length of the countdown."""
-        self._timeout, self._warning_s = float(timeout_s), float(warning_s)
+        """Seconds until the warning (0: never) and length of the countdown; clamped to an hour
+        and ten minutes (a Qt timer cannot take 24 days; a nan or text is the default)."""
+        self._timeout = _seconds(timeout_s, 90.0, MAX_TIMEOUT_S)
+        self._warning_s = _seconds(warning_s, 15.0, MAX_WARNING_S)
         self.set_active(self._active)
 
     def set_active(self, active: bool) -> None:

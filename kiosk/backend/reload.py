@@ -37,7 +37,7 @@ RECHECK_MS = 1500  # a broken version is read once more after this, in case the 
 def used_files(snapshot: Snapshot) -> list[Path]:
     """The content file and every file it uses."""
     files = [Path(snapshot.source)]
-    files += [Path(i["path"]) for i in snapshot.images.values()]
+    files += [Path(i.get("original") or i["path"]) for i in snapshot.images.values()]  # not the cached copies
     files += [Path(f) for f in (snapshot.map or {}).get("files", [])]
     return list(dict.fromkeys(files))
 

@@ -6,9 +6,12 @@ copying, and to know its pixel size (for layout and blur checks) before Qt ever 
 
 from __future__ import annotations
 
+import hashlib
 import struct
 from dataclasses import dataclass
 from pathlib import Path
+
+from . import safeio
 
 MAX_IMAGE_BYTES = 50 * 1024 * 1024
 MAX_PIXELS = 64_000_000  # decoded, a bigger picture costs the kiosk > 256 MB of memory
@@ -20,6 +23,8 @@ class ImageInfo:
     format: str
     width: int
     height: int
+    sha256: str = ""  # of the bytes checked: the cache keeps a copy of exactly these
+    stamp: str = ""  # size and modification time when they were read
 
 
 class ImageProblem(ValueError):
@@ -76,31 +81,36 @@ def _webp(head: bytes) -> tuple[int, int]:
 def probe_image(path: Path) -> ImageInfo:
     """Format and size of a picture file; :class:`ImageProblem` says what is wrong."""
     try:
-        if not path.exists():
-            raise ImageProblem("does not exist; check the name (capitals count) and the folder")
-        if not path.is_file():
-            raise ImageProblem("is a folder, not a picture file")
-        size = path.stat().st_size
-        if size > MAX_IMAGE_BYTES:
-            raise ImageProblem(f"is {size / 1e6:.0f} MB; pictures may be at most 50 MB - make it smaller")
-        if size < 24:
-            raise ImageProblem("is empty or too short to be a picture")
-        data = path.read_bytes()
+        data, info = safeio.read_file(path, MAX_IMAGE_BYTES)
+    except FileNotFoundError:
+        raise ImageProblem("does not exist; check the name (capitals count) and the folder") from None
+    except safeio.NotAFile as e:
+        raise ImageProblem(f"is {e.kind}, not a picture file") from None
+    except safeio.TooBig as e:
+        raise ImageProblem(f"is {e.size / 1e6:.0f} MB; pictures may be at most "
+                           f"{MAX_IMAGE_BYTES // (1024 * 1024)} MB - make it smaller") from None
     except OSError as e:
         raise ImageProblem(f"cannot be read: {e.strerror or e}") from None
-    head, tail = data[:64], data[-64:]
-    if head.startswith(b"\x89PNG\r\n\x1a\n"):
-        fmt, (w, h) = "png", _png(head, tail)
-    elif head.startswith(b"\xff\xd8"):
-        fmt, (w, h) = "jpeg", _jpeg(data)
-    elif head[:6] in (b"GIF87a", b"GIF89a"):
-        fmt, (w, h) = "gif", _gif(head)
-    elif head[:4] == b"RIFF" and head[8:12] == b"WEBP":
-        fmt, (w, h) = "webp", _webp(head)
-    else:
-        raise ImageProblem("is not a picture the kiosk can show (use PNG, JPEG, GIF or WebP)")
+    if len(data) < 24:
+        raise ImageProblem("is empty or too short to be a picture")
+    head, tail = bytes(data[:64]), bytes(data[-64:])
+    try:
+        if head.startswith(b"\x89PNG\r\n\x1a\n"):
+            fmt, (w, h) = "png", _png(head, tail)
+        elif head.startswith(b"\xff\xd8"):
+            fmt, (w, h) = "jpeg", _jpeg(data)
+        elif head[:6] in (b"GIF87a", b"GIF89a"):
+            fmt, (w, h) = "gif", _gif(head)
+        elif head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+            fmt, (w, h) = "webp", _webp(head)
+        else:
+            raise ImageProblem("is not a picture the kiosk can show (use PNG, JPEG, GIF or WebP)")
+    except (struct.error, IndexError, ValueError) as e:
+        if isinstance(e, ImageProblem):
+            raise
+        raise ImageProblem("is a damaged picture file (its header is cut short); copy it again") from None
     if w <= 0 or h <= 0:
         raise ImageProblem("is a damaged picture (size 0)")
     if w * h > MAX_PIXELS:
         raise ImageProblem(f"is {w}x{h} pixels; at most {MAX_PIXELS // 1_000_000} megapixels - make it smaller")
-    return ImageInfo(path, fmt, w, h)
+    return ImageInfo(path, fmt, w, h, hashlib.sha256(data).hexdigest(), safeio.stamp_of(info))

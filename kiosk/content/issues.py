@@ -46,9 +46,35 @@ class Issue:
         return f"{where}{kind}{path} {self.message}"
 
 
+MAX_ISSUES = 50  # a curator reads the first ones and fixes them; a million lines helps nobody
+
+
+def _order(issue: Issue) -> tuple:
+    return issue.file, issue.line, issue.column, format_loc(issue.loc), issue.message
+
+
+def sorted_issues(issues: Iterable[Issue], limit: int = MAX_ISSUES) -> list[Issue]:
+    """The issues in file order; past ``limit``, one last line says how many more there are."""
+    issues = sorted(issues, key=_order)  # (never compares key paths of mixed types)
+    if len(issues) <= limit:
+        return issues
+    rest, first = len(issues) - limit, issues[limit]
+    kind = "problems" if any(i.severity == "error" for i in issues[limit:]) else "warnings"
+    return issues[:limit] + [
+        Issue(first.file, first.line, first.column, (),
+              f"... and {rest:,} more {kind} from here on, not listed; fix the ones above and check again",
+              "error" if kind == "problems" else "warning")
+    ]
+
+
 class ContentError(Exception):
-    """Raised when a content file cannot be used; carries *every* issue found."""
+    """Raised when a content file cannot be used; carries every issue found (in file order,
+    at most :data:`MAX_ISSUES` and a line saying how many more; ``total`` and
+    ``error_count`` count them all)."""
 
     def __init__(self, issues: Sequence[Issue]):
-        self.issues = sorted(issues)
+        issues = list(issues)
+        self.total = len(issues)
+        self.error_count = sum(i.severity == "error" for i in issues)
+        self.issues = sorted_issues(issues)
         super().__init__("\n".join(str(i) for i in self.issues))

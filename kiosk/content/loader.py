@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import math
 import re
 import typing
 from dataclasses import dataclass
@@ -12,13 +13,14 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .images import ImageInfo, ImageProblem, probe_image
-from .issues import ContentError, Issue, Loc, did_you_mean
+from .issues import MAX_ISSUES, ContentError, Issue, Loc, did_you_mean, sorted_issues
 from .mapdata import check_map
-from .fonts import missing_glyphs
+from .fonts import coverage, missing_glyphs
 from .i18n import pick
-from .model import UI, Content, texts
-from .snapshot import Snapshot, stamp
-from .yamlload import Positions, read_yaml
+from .markup import problems as markup_problems
+from .model import MAX_IDLE_S, UI, Content, texts
+from .snapshot import Snapshot
+from .yamlload import Positions, digest, parse_yaml, read_source
 
 log = logging.getLogger(__name__)
 
@@ -35,9 +37,18 @@ class LoadedContent:
     positions: Positions
     warnings: tuple[Issue, ...]
     map: dict | None = None  # the map's layers and hotspots, projected to picture pixels
+    digest: str = ""  # sha256 of the content file's bytes that were checked
 
     def image(self, file: str | None) -> ImageInfo | None:
         return self.images.get(file) if file else None
+
+    def picture_at(self, path: str) -> str | None:
+        """The picture (its name as written in the file) that ``path`` shows: the picture
+        itself, or the kiosk's cached copy of it (named by its sha256)."""
+        for file, info in self.images.items():
+            if str(info.path.resolve()) == path or (info.sha256 and Path(path).stem == info.sha256):
+                return file
+        return None
 
     def snapshot(self) -> Snapshot:
         """The exhibit as plain values: what the kiosk shows (and caches)."""
@@ -45,8 +56,8 @@ class LoadedContent:
             source=str(self.path.resolve()),
             data=self.model.model_dump(mode="json"),
             images={
-                file: {"path": str(i.path.resolve()), "width": i.width, "height": i.height, "format": i.format,
-                       "stamp": stamp(i.path)}
+                file: {"path": str(i.path.resolve()), "original": str(i.path.resolve()), "width": i.width,
+                       "height": i.height, "format": i.format, "stamp": i.stamp, "sha256": i.sha256}
                 for file, i in self.images.items()
             },
             map=self.map,
@@ -58,10 +69,29 @@ def words(markdown: str) -> int:
 
 
 def load_content(path: str | Path, display_name: str | None = None) -> LoadedContent:
-    """Read, validate and check a content file; raise :class:`ContentError` with every error."""
+    """Read, validate and check a content file; raise :class:`ContentError` with every error.
+
+    Whatever the file (or a picture or map file it names) holds, nothing else is raised:
+    a failure of the checks themselves is reported as an error at the file's first line
+    (with the details in the log)."""
     path = Path(path)
     file = display_name or str(path)
-    data, positions, issues = read_yaml(path, file)
+    try:
+        return _load(path, file)
+    except ContentError:
+        raise
+    except RecursionError:
+        raise ContentError([Issue(file, 1, 1, (), "values are nested too deeply; check the indentation")]) from None
+    except Exception as e:  # noqa: BLE001 - a content file must never crash the kiosk
+        log.exception("checking %s failed", file)
+        raise ContentError([Issue(file, 1, 1, (),
+                                  f"the kiosk could not check this file ({type(e).__name__}: {str(e)[:200]}); "
+                                  "the details are in the kiosk's log - please report them with the file")]) from None
+
+
+def _load(path: Path, file: str) -> LoadedContent:
+    raw = read_source(path, file)
+    data, positions, issues = parse_yaml(raw, file)
     if not isinstance(data, dict):
         kind = "a list" if isinstance(data, list) else "a single value"
         raise ContentError(
@@ -73,12 +103,13 @@ def load_content(path: str | Path, display_name: str | None = None) -> LoadedCon
     try:
         model = Content.model_validate(data)
     except ValidationError as e:
-        issues += _translate_all(e.errors(include_url=False), data, positions, file)
+        issues += [i for i in _translate_all(e.errors(include_url=False), data, positions, file)
+                   if i.loc not in positions.unreadable]  # YAML could not read it: said once is enough
     images, map_data, more = _check(data, path.parent, positions, file)
     issues += more + _check_languages(data, positions, file)
     if model is None or any(i.severity == "error" for i in issues):
         raise ContentError(issues)
-    return LoadedContent(model, path, images, positions, tuple(sorted(issues)), map_data)
+    return LoadedContent(model, path, images, positions, tuple(sorted_issues(issues)), map_data, digest(raw))
 
 
 # --- what needs the file system or the whole document ----------------------------------
@@ -89,13 +120,18 @@ def _check(data: dict, base: Path, positions: Positions,
     issues: list[Issue] = []
     images: dict[str, ImageInfo] = {}
 
+    failed: dict[str, str] = {}  # a picture used twice is read once
+
     def image(loc: Loc, value: Any) -> None:
-        if not isinstance(value, str) or not value.strip():
+        if not isinstance(value, str) or not value.strip() or value in images:
             return  # the model reports the type
-        try:
-            images[value] = probe_image(base / value)
-        except ImageProblem as e:
-            issues.append(Issue(file, *positions.of(loc), loc, f"the picture '{value}' {e}"))
+        if value not in failed:
+            try:
+                images[value] = probe_image(base / value)
+                return
+            except ImageProblem as e:
+                failed[value] = str(e)
+        issues.append(Issue(file, *positions.of(loc), loc, f"the picture '{value}' {failed[value]}"))
 
     settings = data.get("settings")
     idle = settings.get("idle") if isinstance(settings, dict) else None
@@ -106,8 +142,7 @@ def _check(data: dict, base: Path, positions: Positions,
             issues.append(Issue(file, *positions.of(loc), loc,
                                 "0 turns idle reset off: the next visitor finds what the last one left",
                                 "warning"))
-        elif (isinstance(timeout, (int, float)) and not isinstance(timeout, bool)
-              and (0 < timeout < 5 or timeout > 3600)):
+        elif isinstance(timeout, (int, float)) and not isinstance(timeout, bool) and 0 < timeout < 5:
             issues.append(Issue(file, *positions.of(loc), loc,
                                 f"{timeout} s is unusual for a kiosk: museums use 60-120 s (at least 5, "
                                 "at most 3600)", "warning"))
@@ -136,7 +171,7 @@ def _check(data: dict, base: Path, positions: Positions,
         if isinstance(body, dict):  # counted in the default language
             default = _offered(data)[1]
             body = pick(body, default, default)
-        if isinstance(body, str) and words(body) > 2 * WORDS_PER_SECTION:
+        if isinstance(body, str) and words(body) > WORDS_PER_SECTION:
             issues.append(Issue(file, *positions.of(("pages", i, "body")), ("pages", i, "body"),
                                 f"{words(body)} words; visitors read 30-{WORDS_PER_SECTION} words per "
                                 "section - consider shortening", "warning"))
@@ -163,8 +198,9 @@ def _check_languages(data: dict, positions: Positions, file: str) -> list[Issue]
     """Languages offered, translations missing, characters no shipped font can draw."""
     issues: list[Issue] = []
     codes, default = _offered(data)
-    names = {c: la.get("name") for la in data.get("settings", {}).get("languages") or [] if isinstance(la, dict)
-             for c in [la.get("code")]} if isinstance(data.get("settings"), dict) else {}
+    settings = data.get("settings") if isinstance(data.get("settings"), dict) else {}
+    langs = settings.get("languages") if isinstance(settings.get("languages"), list) else []
+    names = {la["code"]: la.get("name") for la in langs if isinstance(la, dict) and isinstance(la.get("code"), str)}
     seen: set[str] = set()
     for i, code in enumerate(codes):
         if code in seen:
@@ -177,7 +213,13 @@ def _check_languages(data: dict, positions: Positions, file: str) -> list[Issue]
                             f"'{default}' is not one of the languages ({', '.join(codes)}){did_you_mean(default, codes)}"
                             "; add it to settings.languages or choose one of them"))
 
+    have = coverage()
+
     def glyphs(loc: Loc, text: str, where: Loc) -> None:
+        for _, message in markup_problems(text)[:3]:  # HTML and links: shown as typed, never followed
+            issues.append(Issue(file, *positions.of(where), loc, message))
+        if all(ord(c) in have for c in set(text)):
+            return  # the usual case, found quickly
         bad = missing_glyphs(text)
         if bad:
             shown = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in bad[:5]) + (" ..." if len(bad) > 5 else "")
@@ -221,13 +263,18 @@ def _check_languages(data: dict, positions: Positions, file: str) -> list[Issue]
 # --- pydantic's errors in a curator's words --------------------------------------------
 
 
+def _number(value: int | float) -> str:
+    text = str(value)
+    return text if len(text) <= 40 else f"{text[:12]}... ({len(text):,} digits)"
+
+
 def _describe(value: Any) -> str:
     if value is None:
         return "nothing"
     if isinstance(value, bool):
         return f"the yes/no value {str(value).lower()}"
     if isinstance(value, (int, float)):
-        return f"the number {value}"
+        return f"the number {_number(value)}"
     if isinstance(value, list):
         return "a list"
     if isinstance(value, dict):
@@ -276,7 +323,22 @@ def _find_model(ann: Any) -> Any:
     return None
 
 
+def _example(loc: Loc) -> str:
+    """`` such as 90`` (the field's default), or nothing."""
+    model, name = _model_at(loc[:-1]), loc[-1] if loc else None
+    field = model.model_fields.get(name) if model and isinstance(name, str) else None
+    default = getattr(field, "default", None)
+    return f" such as {default}" if isinstance(default, (int, float)) and not isinstance(default, bool) else ""
+
+
 def _translate_all(errors: list, data: Any, positions: Positions, file: str) -> list[Issue]:
+    if len(errors) > 2 * MAX_ISSUES:
+        # only the first ones (in file order) are shown: put words to those, count the rest
+        where = sorted((positions.of(_data_loc(err["loc"], data)), n) for n, err in enumerate(errors))
+        shown = {n for _, n in where[:2 * MAX_ISSUES]}
+        rest = [Issue(file, *positions.of(_data_loc(err["loc"], data)), (), "(not listed)")
+                for n, err in enumerate(errors) if n not in shown]
+        return _translate_all([errors[n] for n in sorted(shown)], data, positions, file) + rest
     issues = [_translate(err, data, positions, file) for err in errors]
     # a misspelt key ('titel') also makes its right spelling missing: say it once
     suggested = {i.loc[:-1] + (m.group(1),) for i in issues
@@ -302,7 +364,9 @@ def _translate(err: dict, data: Any, positions: Positions, file: str) -> Issue:
             msg = ("expected text, but YAML reads yes/no/on/off/true/false as a yes-or-no value; "
                    "put the text in quotes")
         elif isinstance(value, (int, float)):
-            msg = f'expected text, got {_describe(value)}; put it in quotes: "{value}"'
+            msg = f"expected text, got {_describe(value)}"
+            if len(str(value)) <= 40:
+                msg += f'; put it in quotes: "{value}"'
         elif value is None:
             msg = "is empty; write some text after the colon or remove the key"
         else:
@@ -319,7 +383,16 @@ def _translate(err: dict, data: Any, positions: Positions, file: str) -> Issue:
             loc, msg = loc + (m.group(1),), msg[m.end():]
             where = positions.of(loc)
     elif kind in ("float_type", "int_type", "float_parsing", "int_parsing"):
-        msg = f"expected a number, got {_describe(value)}"
+        if isinstance(value, int) and not isinstance(value, bool):  # too big for a float
+            msg = f"{_number(value)} is far too large a number; write one{_example(loc)}"
+        else:
+            msg = f"expected a number, got {_describe(value)}"
+    elif kind == "finite_number":
+        what = "infinity (.inf)" if isinstance(value, float) and math.isinf(value) else "'not a number' (.nan)"
+        msg = f"expected an ordinary number, got {what}; write one{_example(loc)}"
+    elif kind == "less_than_equal" and loc[-2:] == ("idle", "timeout_s"):
+        msg = (f"{_number(value)} s is more than an hour: the idle reset would wait for ever in practice. "
+               f"Museums use 60-120 s (at most {MAX_IDLE_S}; 0 turns the reset off)")
     elif kind == "string_pattern_mismatch" and loc[-1:] == ("default_language",):
         msg = f"'{value}' is not a language code; use a code such as en, ru or zh-Hans"
     else:

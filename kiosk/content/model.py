@@ -27,6 +27,8 @@ def _one(v: object) -> str:
         raise ValueError("expected text, but YAML reads yes/no/on/off/true/false as a yes-or-no value; "
                          "put the text in quotes")
     if isinstance(v, (int, float)):
+        if len(shown := str(v)) > 40:
+            raise ValueError(f"expected text, got a number {len(shown):,} digits long")
         raise ValueError(f'expected text, got the number {v}; put it in quotes: "{v}"')
     if v is None:
         raise ValueError("is empty; write some text after the colon or remove the key")
@@ -129,7 +131,8 @@ FilePath = Annotated[
 
 
 class _Section(BaseModel):
-    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+    # allow_inf_nan: YAML reads .inf and .nan as numbers; no setting or place can use them
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 class Image(_Section):
@@ -197,11 +200,16 @@ class Screen(_Section):
     )
 
 
+MAX_IDLE_S = 3600  # an idle reset later than an hour never comes in a museum
+
+
 class Idle(_Section):
     """When nobody touches the kiosk: a warning, then everything back to the start."""
 
     timeout_s: float = Field(
-        90, ge=0, description="Seconds without a touch before the warning appears; 0 turns idle reset off."
+        90, ge=0, le=MAX_IDLE_S,
+        description="Seconds without a touch before the warning appears (at most an hour, 3600); "
+                    "0 turns idle reset off.",
     )
     warning_s: float = Field(
         15, gt=0, le=600, description="Seconds the warning counts down before the kiosk resets."
@@ -291,7 +299,7 @@ class UI(_Section):
     idle_hint: Text = Field(_ui("Touch the screen to continue", "Коснитесь экрана, чтобы продолжить",
                                 "请触摸屏幕继续"), description="The idle warning's invitation.")
     idle_countdown: Text = Field(
-        _ui("Starting again in {seconds} s", "Начинаем заново через {seconds} с", "{seconds}秒后重新开始"),
+        _ui("Starting again in {seconds} s", "Начинаем заново через {seconds}\u00a0с", "{seconds}秒后重新开始"),
         description="The countdown; {seconds} is replaced by the seconds left.",
     )
     closed_title: Text = Field(_ui("The exhibit is closed", "Экспозиция закрыта", "本展项已关闭"),

@@ -42,3 +42,15 @@ def test_problems_name_tags_links_and_pictures():
     assert any(m.startswith("'![p](x.png)' is a picture") for m in found)
     assert any(m.startswith("'[a link](http://x)' is a link") for m in found)
     assert problems("Plain text with 3 < 4 and a [bracket] and **bold**.") == []
+
+
+def test_kiosk_check_names_html_and_links_at_their_text(write_content, minimal):
+    import pytest
+
+    from kiosk.content import ContentError, load_content
+
+    path = write_content(minimal.replace("    title: Page one", '    title: <img src="file:///etc/x.png">One'))
+    with pytest.raises(ContentError) as e:
+        load_content(path, display_name="content.yaml")
+    (issue,) = [str(i) for i in e.value.issues]
+    assert issue.startswith("content.yaml:7:12: pages[0].title: '<img src=\"file:///etc/x.png\">' is an HTML tag")
