@@ -62,6 +62,20 @@ def stop(process: subprocess.Popen) -> tuple[int, str]:
     return code, process.communicate()[1]
 
 
+def start_ready(qtbot, systemd, env: dict, content: Path, prefix: list[str] = ()) -> subprocess.Popen:
+    """A kiosk started as systemd would, once it has said READY=1 (it must still run)."""
+    address, listen = systemd
+    kiosk = subprocess.Popen(list(prefix) + kiosk_command(content), env=dict(env, NOTIFY_SOCKET=address),
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        qtbot.waitUntil(lambda: "READY=1" in listen() or kiosk.poll() is not None, timeout=30000)
+        assert kiosk.poll() is None, kiosk.communicate()
+    except BaseException:
+        stop(kiosk)
+        raise
+    return kiosk
+
+
 def _unshare_works() -> bool:
     if not sys.platform.startswith("linux") or shutil.which("unshare") is None:
         return False
@@ -99,12 +113,8 @@ def test_a_data_folder_the_kiosk_cannot_write_is_one_true_line_and_the_kiosk_run
         prefix = ["unshare", "--user", "--map-root-user", "--mount", "sh", "-c", MOUNTS[fault] + ' && shift && '
                   'exec "$@"', str(data), "-"]
     content = write_content(minimal)
-    address, listen = systemd
-    first = subprocess.Popen(prefix + kiosk_command(content), env=dict(env, NOTIFY_SOCKET=address),
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    first = start_ready(qtbot, systemd, env, content, prefix)
     try:
-        qtbot.waitUntil(lambda: "READY=1" in listen() or first.poll() is not None, timeout=30000)
-        assert first.poll() is None, first.communicate()
         # the lock still keeps a second kiosk out (it moved to the runtime folder)
         second = subprocess.run(prefix + kiosk_command(content), env=env, capture_output=True, text=True,
                                 timeout=60)
@@ -124,14 +134,7 @@ def test_a_data_folder_the_kiosk_cannot_write_is_one_true_line_and_the_kiosk_run
 def test_a_lock_file_that_cannot_be_used_is_not_another_kiosk(qtbot, env, systemd, write_content, minimal):
     lock = Path(env["KIOSK_DATA_DIR"]) / "kiosk.lock"
     lock.mkdir(parents=True)  # QLockFile: LockFailedError, and no process in it
-    address, listen = systemd
-    kiosk = subprocess.Popen(kiosk_command(write_content(minimal)), env=dict(env, NOTIFY_SOCKET=address),
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    try:
-        qtbot.waitUntil(lambda: "READY=1" in listen() or kiosk.poll() is not None, timeout=30000)
-        assert kiosk.poll() is None, kiosk.communicate()
-    finally:
-        code, stderr = stop(kiosk)
+    code, stderr = stop(start_ready(qtbot, systemd, env, write_content(minimal)))
     assert code == 0, stderr
     assert "another kiosk" not in stderr
     assert f"kiosk: cannot use the lock file {lock} (it cannot be read or replaced); using {env['XDG_RUNTIME_DIR']}" \
@@ -157,14 +160,7 @@ def test_a_stale_lock_whose_process_number_is_not_a_kiosk_is_taken_over(qtbot, e
     other = subprocess.Popen(holder, stdin=subprocess.PIPE)
     try:
         lock_of(Path(env["KIOSK_DATA_DIR"]) / "kiosk.lock", other.pid)
-        address, listen = systemd
-        kiosk = subprocess.Popen(kiosk_command(write_content(minimal)), env=dict(env, NOTIFY_SOCKET=address),
-                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        try:
-            qtbot.waitUntil(lambda: "READY=1" in listen() or kiosk.poll() is not None, timeout=30000)
-            assert kiosk.poll() is None, kiosk.communicate()
-        finally:
-            code, stderr = stop(kiosk)
+        code, stderr = stop(start_ready(qtbot, systemd, env, write_content(minimal)))
         assert code == 0 and stderr == "", stderr
         assert other.poll() is None  # left alone
     finally:
