@@ -32,7 +32,11 @@ GOAL_S, GOAL_MB = 1.0, 200
 
 def run(path: Path) -> tuple[int, float, float]:
     """Exit code, wall seconds, peak RSS in MB of `python -m kiosk check path`."""
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", KIOSK_DATA_DIR=tempfile.mkdtemp(prefix="bench-data-"))
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        KIOSK_DATA_DIR=tempfile.mkdtemp(prefix="bench-data-"),
+    )
     start = time.perf_counter()
     pid = os.fork()
     if pid == 0:  # the child: no output (a broken file prints up to 52 lines)
@@ -46,7 +50,9 @@ def run(path: Path) -> tuple[int, float, float]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="check-limits-") as tmp:
@@ -71,8 +77,10 @@ def main() -> int:
             label = f"{name} ({size})"
             print(f"{label:48} {code:>4} {seconds:>12.2f} s {mb:>7.0f} MB")
     ok = worst_s < GOAL_S and worst_mb < GOAL_MB
-    print(f"slowest {worst_s:.2f} s, largest {worst_mb:.0f} MB; goal under {GOAL_S:g} s and {GOAL_MB} MB: "
-          f"{'met' if ok else 'NOT met'}")
+    print(
+        f"slowest {worst_s:.2f} s, largest {worst_mb:.0f} MB; goal under {GOAL_S:g} s and {GOAL_MB} MB: "
+        f"{'met' if ok else 'NOT met'}"
+    )
     return 0 if ok else 1
 
 

@@ -25,13 +25,12 @@ os.environ.setdefault("KIOSK_DATA_DIR", tempfile.mkdtemp(prefix="kiosk-bench-"))
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from items import centre, find_item  # noqa: E402  (bench/items.py)
 from PySide6 import QtQuick  # noqa: E402,F401
 from PySide6.QtCore import QByteArray, QPoint, Qt  # noqa: E402
 from PySide6.QtGui import QGuiApplication  # noqa: E402
 from PySide6.QtQml import QQmlApplicationEngine  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
-
-from items import centre, find_item  # noqa: E402  (bench/items.py)
 
 BARE = b"""
 import QtQuick
@@ -60,15 +59,18 @@ class FrameClock:
 def gesture_on_map(window, device) -> None:
     c = QPoint(960, 480)
     for start, end in ((200, 900), (300, 1300), (1300, 300)):  # pinch out, further, back in
-        QTest.touchEvent(window, device).press(0, c - QPoint(start // 2, 0), window) \
-            .press(1, c + QPoint(start // 2, 0), window).commit()
+        QTest.touchEvent(window, device).press(0, c - QPoint(start // 2, 0), window).press(
+            1, c + QPoint(start // 2, 0), window
+        ).commit()
         for i in range(1, 31):
             d = start + (end - start) * i // 30
             QTest.qWait(16)
-            QTest.touchEvent(window, device).move(0, c - QPoint(d // 2, 0), window) \
-                .move(1, c + QPoint(d // 2, 0), window).commit()
-        QTest.touchEvent(window, device).release(0, c - QPoint(end // 2, 0), window) \
-            .release(1, c + QPoint(end // 2, 0), window).commit()
+            QTest.touchEvent(window, device).move(0, c - QPoint(d // 2, 0), window).move(
+                1, c + QPoint(d // 2, 0), window
+            ).commit()
+        QTest.touchEvent(window, device).release(0, c - QPoint(end // 2, 0), window).release(
+            1, c + QPoint(end // 2, 0), window
+        ).commit()
     # a one-finger pan across the zoomed map
     QTest.touchEvent(window, device).press(0, c, window).commit()
     for i in range(1, 41):
@@ -79,7 +81,9 @@ def gesture_on_map(window, device) -> None:
 
 
 def tap(window, item) -> None:
-    QTest.mouseClick(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre(item))
+    QTest.mouseClick(
+        window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre(item)
+    )
 
 
 def stats(times: list[float]) -> tuple[float, float]:
@@ -92,7 +96,7 @@ def main() -> int:
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--layer", action="append", help="a map layer id (default: every layer)")
     args = ap.parse_args()
-    app = QGuiApplication(sys.argv[:1])
+    app = QGuiApplication(sys.argv[:1])  # noqa: F841 (kept alive for the run)
     device = QTest.createTouchDevice()
     from kiosk.app import create_app
     from kiosk.content import load_content
@@ -126,15 +130,23 @@ def main() -> int:
         del engine
 
     bm, bp = stats(bare_times)
-    print(f"{args.rounds} rounds, alternating; frame = sync start -> swap; software renderer, 1920x1080")
+    print(
+        f"{args.rounds} rounds, alternating; frame = sync start -> swap; software renderer, 1920x1080"
+    )
     worst = 0.0
     for layer, times in map_times.items():
         mm, mp = stats(times)
         worst = max(worst, mp)
-        print(f"map {layer:>6}, pinch and pan: median {mm:5.1f} ms, p95 {mp:5.1f} ms ({len(times)} frames); "
-              f"ratio to bare: median {mm / bm:.2f}x, p95 {mp / bp:.2f}x")
-    print(f"bare window, one rect:     median {bm:5.1f} ms, p95 {bp:5.1f} ms ({len(bare_times)} frames)")
-    print(f"goal: map p95 <= 16.7 ms on every layer ({'met' if worst <= 16.7 else 'NOT met'}: worst {worst:.1f} ms)")
+        print(
+            f"map {layer:>6}, pinch and pan: median {mm:5.1f} ms, p95 {mp:5.1f} ms ({len(times)} frames); "
+            f"ratio to bare: median {mm / bm:.2f}x, p95 {mp / bp:.2f}x"
+        )
+    print(
+        f"bare window, one rect:     median {bm:5.1f} ms, p95 {bp:5.1f} ms ({len(bare_times)} frames)"
+    )
+    print(
+        f"goal: map p95 <= 16.7 ms on every layer ({'met' if worst <= 16.7 else 'NOT met'}: worst {worst:.1f} ms)"
+    )
     return 0
 
 

@@ -35,13 +35,12 @@ os.environ.setdefault("KIOSK_CONFIG_DIR", tempfile.mkdtemp(prefix="kiosk-bench-"
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from items import centre, find_item  # noqa: E402  (bench/items.py)
 from PySide6 import QtQuick  # noqa: E402,F401
 from PySide6.QtCore import QByteArray, QPoint  # noqa: E402
 from PySide6.QtGui import QGuiApplication  # noqa: E402
 from PySide6.QtQml import QQmlApplicationEngine  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
-
-from items import centre, find_item  # noqa: E402  (bench/items.py)
 
 BARE = b"""
 import QtQuick
@@ -86,14 +85,17 @@ class Finger:
     def pinch(self, centre: QPoint, start: int, end: int, steps: int = 10) -> None:
         w, d = self.window, self.device
         QTest.touchEvent(w, d).press(0, centre - QPoint(start // 2, 0), w).press(
-            1, centre + QPoint(start // 2, 0), w).commit()
+            1, centre + QPoint(start // 2, 0), w
+        ).commit()
         for i in range(1, steps + 1):
             g = start + (end - start) * i // steps
             QTest.qWait(12)
             QTest.touchEvent(w, d).move(0, centre - QPoint(g // 2, 0), w).move(
-                1, centre + QPoint(g // 2, 0), w).commit()
+                1, centre + QPoint(g // 2, 0), w
+            ).commit()
         QTest.touchEvent(w, d).release(0, centre - QPoint(end // 2, 0), w).release(
-            1, centre + QPoint(end // 2, 0), w).commit()
+            1, centre + QPoint(end // 2, 0), w
+        ).commit()
         QTest.qWait(150)
 
 
@@ -109,8 +111,13 @@ def visit(kiosk, finger: Finger, n: int) -> None:
     nav = kiosk.navigation
     pages = [p for p in nav.pageIds if p not in ("map", "credits")]
     finger.tap("attractScreen")
-    wait_for(lambda: nav.currentPage == pages[0], what=f"visit {n}: first page, on {nav.currentPage}")
-    wait_for(lambda: find_item(kiosk.window.contentItem(), f"nav_{pages[-1]}") is not None, what="nav bar")
+    wait_for(
+        lambda: nav.currentPage == pages[0], what=f"visit {n}: first page, on {nav.currentPage}"
+    )
+    wait_for(
+        lambda: find_item(kiosk.window.contentItem(), f"nav_{pages[-1]}") is not None,
+        what="nav bar",
+    )
     finger.tap(f"nav_{pages[n % len(pages)]}")
     finger.drag(QPoint(1500, 500), QPoint(400, 500))  # the next page
     codes = kiosk.language.codes()
@@ -138,17 +145,26 @@ def growth(samples: list[float]) -> tuple[float, float, float]:
     half = samples[len(samples) // 2 :]
     xs = range(len(half))
     mx, my = statistics.fmean(xs), statistics.fmean(half)
-    slope = sum((x - mx) * (y - my) for x, y in zip(xs, half)) / max(1e-9, sum((x - mx) ** 2 for x in xs))
+    slope = sum((x - mx) * (y - my) for x, y in zip(xs, half)) / max(
+        1e-9, sum((x - mx) ** 2 for x in xs)
+    )
     return statistics.median(samples[:tenth]), statistics.median(samples[-tenth:]), slope * 1000
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--visits", type=int, default=400)
-    ap.add_argument("--reload-every", type=int, default=10, help="save the content again every N visits (0: never)")
-    ap.add_argument("--trace", type=int, default=0, help="print RSS and Python objects every N visits")
+    ap.add_argument(
+        "--reload-every",
+        type=int,
+        default=10,
+        help="save the content again every N visits (0: never)",
+    )
+    ap.add_argument(
+        "--trace", type=int, default=0, help="print RSS and Python objects every N visits"
+    )
     args = ap.parse_args()
-    app = QGuiApplication(sys.argv[:1])
+    app = QGuiApplication(sys.argv[:1])  # noqa: F841 (kept alive for the run)
     device = QTest.createTouchDevice()
     from kiosk.app import create_app
 
@@ -170,12 +186,17 @@ def main() -> int:
     for n in range(args.visits):
         visit(kiosk, finger, n)
         if args.reload_every and n % args.reload_every == args.reload_every - 1:
-            content.write_text(content.read_text(encoding="utf-8") + f"# saved again {n}\n", encoding="utf-8")
+            content.write_text(
+                content.read_text(encoding="utf-8") + f"# saved again {n}\n", encoding="utf-8"
+            )
             QTest.qWait(1500)  # the watcher's debounce, then the apply on the attract screen
         samples.append(rss_mb())
         if args.trace and n % args.trace == 0:
             gc.collect()
-            print(f"visit {n:5d}: {samples[-1]:7.1f} MB, {len(gc.get_objects()):,} Python objects", flush=True)
+            print(
+                f"visit {n:5d}: {samples[-1]:7.1f} MB, {len(gc.get_objects()):,} Python objects",
+                flush=True,
+            )
     kiosk_time = time.monotonic() - started
     gc.collect()
     objects_after = len(gc.get_objects())
@@ -196,13 +217,21 @@ def main() -> int:
 
     k0, k1, ks = growth(samples)
     b0, b1, bs = growth(bare)
-    print(f"{args.visits} visits in {kiosk_time / 60:.1f} min (content saved again every {args.reload_every}); "
-          "RSS: medians of the first and the last tenth; growth fitted over the second half")
-    print(f"kiosk: {k0:7.1f} MB -> {k1:7.1f} MB; growth {ks:+6.2f} MB per 1,000 visits; "
-          f"Python objects {objects_before:,} -> {objects_after:,}")
-    print(f"bare window, 12 taps a visit: {b0:7.1f} MB -> {b1:7.1f} MB; growth {bs:+6.2f} MB per 1,000 visits")
+    print(
+        f"{args.visits} visits in {kiosk_time / 60:.1f} min (content saved again every {args.reload_every}); "
+        "RSS: medians of the first and the last tenth; growth fitted over the second half"
+    )
+    print(
+        f"kiosk: {k0:7.1f} MB -> {k1:7.1f} MB; growth {ks:+6.2f} MB per 1,000 visits; "
+        f"Python objects {objects_before:,} -> {objects_after:,}"
+    )
+    print(
+        f"bare window, 12 taps a visit: {b0:7.1f} MB -> {b1:7.1f} MB; growth {bs:+6.2f} MB per 1,000 visits"
+    )
     met = ks <= bs + 1.0
-    print(f"goal: kiosk growth over the second half <= bare + 1 MB per 1,000 visits ({'met' if met else 'NOT met'})")
+    print(
+        f"goal: kiosk growth over the second half <= bare + 1 MB per 1,000 visits ({'met' if met else 'NOT met'})"
+    )
     shutil.rmtree(work, ignore_errors=True)
     return 0
 

@@ -68,8 +68,12 @@ def child(kind: str, content: str) -> None:
 def measure(kind: str, content: str, data_dir: str) -> tuple[float, float]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", KIOSK_DATA_DIR=data_dir)
     start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, __file__, "--child", kind, "--content", content],
-                            stdout=subprocess.PIPE, env=env, cwd=ROOT)
+    proc = subprocess.Popen(
+        [sys.executable, __file__, "--child", kind, "--content", content],
+        stdout=subprocess.PIPE,
+        env=env,
+        cwd=ROOT,
+    )
     line = proc.stdout.readline()
     elapsed = time.perf_counter() - start
     _, status, usage = os.wait4(proc.pid, 0)
@@ -99,11 +103,17 @@ def main() -> int:
     t = {k: statistics.median(r[0] for r in v) for k, v in results.items()}
     m = {k: statistics.median(r[1] for r in v) for k, v in results.items()}
     print(f"runs: {args.runs} each, alternating; medians")
-    print(f"bare Qt Quick window: {t['bare'] * 1000:6.0f} ms to first frame, peak {m['bare']:5.0f} MiB")
-    print(f"kiosk attract screen: {t['kiosk'] * 1000:6.0f} ms to first frame, peak {m['kiosk']:5.0f} MiB")
+    print(
+        f"bare Qt Quick window: {t['bare'] * 1000:6.0f} ms to first frame, peak {m['bare']:5.0f} MiB"
+    )
+    print(
+        f"kiosk attract screen: {t['kiosk'] * 1000:6.0f} ms to first frame, peak {m['kiosk']:5.0f} MiB"
+    )
     print(f"(first boot, content not yet cached: {cold[0] * 1000:.0f} ms, peak {cold[1]:.0f} MiB)")
-    print(f"ratio kiosk/bare: time {t['kiosk'] / t['bare']:.2f}x, memory {m['kiosk'] / m['bare']:.2f}x "
-          "(goal: both <= 1.5x)")
+    print(
+        f"ratio kiosk/bare: time {t['kiosk'] / t['bare']:.2f}x, memory {m['kiosk'] / m['bare']:.2f}x "
+        "(goal: both <= 1.5x)"
+    )
     return 0
 
 

@@ -15,8 +15,19 @@ from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow
 
 from kiosk import __version__
-from kiosk.backend import (QML_IMPORT_NAME, ActivityFilter, CornerGesture, Exhibit, Idle, Language, Navigation, Reload,
-                           Schedule, Session, Staff)
+from kiosk.backend import (
+    QML_IMPORT_NAME,
+    ActivityFilter,
+    CornerGesture,
+    Exhibit,
+    Idle,
+    Language,
+    Navigation,
+    Reload,
+    Schedule,
+    Session,
+    Staff,
+)
 from kiosk.backend.lockdown import Lockdown
 from kiosk.backend.navigation import ATTRACT
 from kiosk.content.snapshot import Snapshot, SnapshotCache, open_content
@@ -44,11 +55,25 @@ def load_fonts(folder: Path = FONTS_DIR) -> list[str]:
 class KioskApp:
     """The running kiosk: ``engine``, ``window`` and ``close()`` (the public test contract)."""
 
-    def __init__(self, engine: QQmlApplicationEngine, window: QQuickWindow, content: Snapshot, *,
-                 exhibit: Exhibit, navigation: Navigation, session: Session, idle: Idle,
-                 language: Language, reload: Reload, staff: Staff, schedule: Schedule,
-                 activity: ActivityFilter, lockdown: Lockdown | None, gesture: CornerGesture,
-                 mm_per_px: Callable[[], float]):
+    def __init__(
+        self,
+        engine: QQmlApplicationEngine,
+        window: QQuickWindow,
+        content: Snapshot,
+        *,
+        exhibit: Exhibit,
+        navigation: Navigation,
+        session: Session,
+        idle: Idle,
+        language: Language,
+        reload: Reload,
+        staff: Staff,
+        schedule: Schedule,
+        activity: ActivityFilter,
+        lockdown: Lockdown | None,
+        gesture: CornerGesture,
+        mm_per_px: Callable[[], float],
+    ):
         self.engine = engine
         self.window = window
         self.content = content
@@ -88,8 +113,14 @@ class KioskApp:
 _fonts_loaded = False
 
 
-def create_app(content_path: str | Path, *, fullscreen: bool = False, cache: bool = True,
-               preview: bool | None = None, screen: int | None = None) -> KioskApp:
+def create_app(
+    content_path: str | Path,
+    *,
+    fullscreen: bool = False,
+    cache: bool = True,
+    preview: bool | None = None,
+    screen: int | None = None,
+) -> KioskApp:
     """Build the engine and show the window, without entering the event loop.
 
     ``preview`` (default: not ``fullscreen``) is the curator's preview: edits of the content
@@ -139,7 +170,9 @@ def create_app(content_path: str | Path, *, fullscreen: bool = False, cache: boo
     show(content)
 
     # idle reset: activity anywhere restarts the wait; at the end, the session resets
-    navigation.currentPageChanged.connect(lambda: idle.set_active(navigation.currentPage != ATTRACT))
+    navigation.currentPageChanged.connect(
+        lambda: idle.set_active(navigation.currentPage != ATTRACT)
+    )
     was = [navigation.currentPage]
 
     def visitor_log() -> None:  # one line per visit, for technicians (and the end-to-end test)
@@ -158,8 +191,14 @@ def create_app(content_path: str | Path, *, fullscreen: bool = False, cache: boo
     activity.arm()
 
     # live reload: a good edit is shown when nobody is using the kiosk (at once in preview)
-    reload.start(content_path, content, snapshots, apply=show, safe=lambda: navigation.currentPage == ATTRACT,
-                 preview=not fullscreen if preview is None else preview)
+    reload.start(
+        content_path,
+        content,
+        snapshots,
+        apply=show,
+        safe=lambda: navigation.currentPage == ATTRACT,
+        preview=not fullscreen if preview is None else preview,
+    )
     # queued: a reset finishes before new content replaces the pages
     navigation.currentPageChanged.connect(reload.apply_if_safe, Qt.ConnectionType.QueuedConnection)
     reload.report(issues)  # started on the last good version: the preview says what is wrong now
@@ -174,7 +213,9 @@ def create_app(content_path: str | Path, *, fullscreen: bool = False, cache: boo
     assert isinstance(window, QQuickWindow)
     lockdown = None
     if fullscreen:  # kiosk mode: nothing a visitor does gets out of it
-        lockdown = Lockdown(window, screen, show_cursor=content.data["settings"].get("show_cursor", False))
+        lockdown = Lockdown(
+            window, screen, show_cursor=content.data["settings"].get("show_cursor", False)
+        )
         lockdown.start()
     window.show()  # full-screen and frameless in kiosk mode, a 1920x1080 window otherwise (Main.qml)
 
@@ -215,6 +256,20 @@ def create_app(content_path: str | Path, *, fullscreen: bool = False, cache: boo
     staff.exitRequested.connect(staff_exit)
     staff.reloadRequested.connect(lambda: (reload.check_now(), reload.apply_now()))
     log.info("kiosk started with %s (%d pages)", content.source, len(content.data["pages"]))
-    return KioskApp(engine, window, content, exhibit=exhibit, navigation=navigation, session=session,
-                    idle=idle, language=language, reload=reload, staff=staff, schedule=schedule,
-                    activity=activity, lockdown=lockdown, gesture=gesture, mm_per_px=mm_per_px)
+    return KioskApp(
+        engine,
+        window,
+        content,
+        exhibit=exhibit,
+        navigation=navigation,
+        session=session,
+        idle=idle,
+        language=language,
+        reload=reload,
+        staff=staff,
+        schedule=schedule,
+        activity=activity,
+        lockdown=lockdown,
+        gesture=gesture,
+        mm_per_px=mm_per_px,
+    )

@@ -8,6 +8,7 @@ import re
 import socket
 import sys
 from pathlib import Path
+from typing import ClassVar
 
 from kiosk import __version__
 
@@ -21,7 +22,7 @@ FILE_ONLY = {"console": False}  # logging extra: to the log file only (the conso
 class _Parser(argparse.ArgumentParser):
     """argparse, remembering its usage error so that the log file gets it too."""
 
-    errors: list[str] = []
+    errors: ClassVar[list[str]] = []
 
     def error(self, message: str):  # type: ignore[override]
         _Parser.errors.append(f"{self.prog}: {message}")
@@ -37,28 +38,67 @@ def _parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     run = sub.add_parser("run", help="show the exhibit (full-screen unless --windowed)")
-    run.add_argument("--content", type=Path, default=Path("content.yaml"),
-                     help="the content file (default: content.yaml in the current folder)")
-    run.add_argument("--windowed", action="store_true",
-                     help="a normal 1920x1080 window instead of full-screen (curators' preview)")
-    run.add_argument("--screen", type=int, default=None, metavar="N",
-                     help="kiosk mode on screen number N (0, 1, ...; default: the primary screen)")
-    sub.add_parser("set-pin", help="set the staff PIN (five taps in the top-left corner open the PIN pad)")
+    run.add_argument(
+        "--content",
+        type=Path,
+        default=Path("content.yaml"),
+        help="the content file (default: content.yaml in the current folder)",
+    )
+    run.add_argument(
+        "--windowed",
+        action="store_true",
+        help="a normal 1920x1080 window instead of full-screen (curators' preview)",
+    )
+    run.add_argument(
+        "--screen",
+        type=int,
+        default=None,
+        metavar="N",
+        help="kiosk mode on screen number N (0, 1, ...; default: the primary screen)",
+    )
+    sub.add_parser(
+        "set-pin", help="set the staff PIN (five taps in the top-left corner open the PIN pad)"
+    )
 
     check = sub.add_parser("check", help="check a content file and list every mistake")
-    check.add_argument("path", nargs="?", type=Path, default=Path("content.yaml"),
-                       help="the content file (default: content.yaml)")
-    check.add_argument("--strict", action="store_true",
-                       help="treat warnings (such as a missing translation) as errors")
-    proof = sub.add_parser("proof", help="render every screen in every language to PNG and check the layout")
-    proof.add_argument("--content", type=Path, default=Path("content.yaml"),
-                       help="the content file (default: content.yaml)")
-    proof.add_argument("--out", type=Path, default=None,
-                       help="the folder for the pictures (default: proof/), or with --screen the PNG file")
-    proof.add_argument("--size", default="1920x1080", help="the screen in pixels, WIDTHxHEIGHT (default 1920x1080)")
-    proof.add_argument("--screen", help="render only this screen (attract, a page id, map-<layer>, "
-                                        "hotspot-<id>, idle-warning) to --out, without checks")
-    proof.add_argument("--lang", help="with --screen: the language (default: the content's default)")
+    check.add_argument(
+        "path",
+        nargs="?",
+        type=Path,
+        default=Path("content.yaml"),
+        help="the content file (default: content.yaml)",
+    )
+    check.add_argument(
+        "--strict",
+        action="store_true",
+        help="treat warnings (such as a missing translation) as errors",
+    )
+    proof = sub.add_parser(
+        "proof", help="render every screen in every language to PNG and check the layout"
+    )
+    proof.add_argument(
+        "--content",
+        type=Path,
+        default=Path("content.yaml"),
+        help="the content file (default: content.yaml)",
+    )
+    proof.add_argument(
+        "--out",
+        type=Path,
+        default=None,
+        help="the folder for the pictures (default: proof/), or with --screen the PNG file",
+    )
+    proof.add_argument(
+        "--size", default="1920x1080", help="the screen in pixels, WIDTHxHEIGHT (default 1920x1080)"
+    )
+    proof.add_argument(
+        "--screen",
+        help="render only this screen (attract, a page id, map-<layer>, "
+        "hotspot-<id>, idle-warning) to --out, without checks",
+    )
+    proof.add_argument(
+        "--lang", help="with --screen: the language (default: the content's default)"
+    )
 
     schema = sub.add_parser("schema", help="write the JSON Schema of content files (for editors)")
     schema.add_argument("--out", type=Path, help="the file to write (default: print it)")
@@ -75,7 +115,10 @@ def _proof(args) -> int:
 
     m = re.fullmatch(r"(\d{3,5})x(\d{3,5})", args.size.strip().lower())
     if not m:
-        print(f"kiosk proof: --size must be WIDTHxHEIGHT such as 1920x1080, not '{args.size}'", file=sys.stderr)
+        print(
+            f"kiosk proof: --size must be WIDTHxHEIGHT such as 1920x1080, not '{args.size}'",
+            file=sys.stderr,
+        )
         log.error("kiosk proof: bad --size '%s' (exit %d)", args.size, EXIT_USAGE, extra=FILE_ONLY)
         return EXIT_USAGE
     size = (int(m.group(1)), int(m.group(2)))
@@ -87,13 +130,19 @@ def _proof(args) -> int:
             out = args.out or Path(f"{args.screen}.png")
             from kiosk.content import load_content
 
-            load_content(args.content)  # the validator first: never a picture of the last good version
+            load_content(
+                args.content
+            )  # the validator first: never a picture of the last good version
             try:
                 proof.render_one(args.content, args.screen, args.lang, out, size)
             except KeyError as e:
                 print(f"kiosk proof: no such screen or language: {e.args[0]}", file=sys.stderr)
-                log.error("kiosk proof: no such screen or language: %s (exit %d)", e.args[0], EXIT_USAGE,
-                          extra=FILE_ONLY)
+                log.error(
+                    "kiosk proof: no such screen or language: %s (exit %d)",
+                    e.args[0],
+                    EXIT_USAGE,
+                    extra=FILE_ONLY,
+                )
                 return EXIT_USAGE
             print(f"wrote {out}")
             return EXIT_OK
@@ -107,8 +156,11 @@ def _proof(args) -> int:
     except OSError as e:  # a picture, a contact sheet or the report not written
         from kiosk.paths import folder_problem_words
 
-        why = "a file is in the way" if isinstance(e, (FileExistsError, NotADirectoryError)) \
+        why = (
+            "a file is in the way"
+            if isinstance(e, (FileExistsError, NotADirectoryError))
             else folder_problem_words(e)
+        )
         line = f"kiosk proof: cannot write {e.filename or 'the pictures'}: {why}"
         print(line, file=sys.stderr)
         log.error("%s", line, extra=FILE_ONLY)
@@ -119,8 +171,10 @@ def _proof(args) -> int:
         print(problem)
     sheets = ", ".join(str(p) for p in sorted(out.glob("contact-*.png")))
     if problems:
-        print(f"{len(problems)} problem{'s' * (len(problems) != 1)}; the pictures and contact sheets ({sheets}) "
-              f"show where")
+        print(
+            f"{len(problems)} problem{'s' * (len(problems) != 1)}; the pictures and contact sheets ({sheets}) "
+            f"show where"
+        )
         return EXIT_CONTENT
     print(f"no problems; contact sheets: {sheets}")
     return EXIT_OK
@@ -163,8 +217,10 @@ def _check(path: Path, strict: bool = False) -> int:
     n_img = len(loaded.images)
     m = loaded.model.map
     map_info = f"; map: {len(m.layers)} layers, {len(m.hotspots)} hotspots" if m else ""
-    print(f"{path}: OK - {len(pages)} page{'s' * (len(pages) != 1)}, {n_img} image{'s' * (n_img != 1)}; "
-          f"languages: {languages}; words per page ({default}): {per_page}{map_info}")
+    print(
+        f"{path}: OK - {len(pages)} page{'s' * (len(pages) != 1)}, {n_img} image{'s' * (n_img != 1)}; "
+        f"languages: {languages}; words per page ({default}): {per_page}{map_info}"
+    )
     return EXIT_OK
 
 
@@ -204,8 +260,11 @@ def _kiosk_command(args: list[str]) -> bool:
     return False
 
 
-_LOCK_ERRORS = {"PermissionError": "permission denied", "UnknownError": "it cannot be created",
-                "LockFailedError": "it cannot be read or replaced"}
+_LOCK_ERRORS = {
+    "PermissionError": "permission denied",
+    "UnknownError": "it cannot be created",
+    "LockFailedError": "it cannot be read or replaced",
+}
 
 
 def _take_lock(data_ok: bool):
@@ -227,22 +286,36 @@ def _take_lock(data_ok: bool):
         if lock.tryLock(100):
             break
         info = lock.getLockInfo()  # (pid, host, application), or zeros
-        pid, host = (int(info[0] or 0), str(info[1] or "")) if isinstance(info, tuple) and len(info) >= 2 else (0, "")
+        pid, host = (
+            (int(info[0] or 0), str(info[1] or ""))
+            if isinstance(info, tuple) and len(info) >= 2
+            else (0, "")
+        )
         if lock.error() == QLockFile.LockError.LockFailedError and pid > 0:
             kiosk = _runs_kiosk(pid) if host in ("", QSysInfo.machineHostName()) else None
             if kiosk is False and lock.removeStaleLockFile() and lock.tryLock(100):
                 log.info("took over the lock %s of process %d, which is not a kiosk", path, pid)
                 break
             if kiosk is not False:
-                print(f"kiosk: another kiosk is already running (process {pid} on {host or 'this machine'}); "
-                      "stop it first (systemctl --user stop kiosk)", file=sys.stderr)
-                log.error("another kiosk is already running (process %d on %s; lock %s)", pid,
-                          host or "this machine", path, extra=FILE_ONLY)
+                print(
+                    f"kiosk: another kiosk is already running (process {pid} on {host or 'this machine'}); "
+                    "stop it first (systemctl --user stop kiosk)",
+                    file=sys.stderr,
+                )
+                log.error(
+                    "another kiosk is already running (process %d on %s; lock %s)",
+                    pid,
+                    host or "this machine",
+                    path,
+                    extra=FILE_ONLY,
+                )
                 return EXIT_RUNNING
         failed.append(f"{path} ({_LOCK_ERRORS.get(lock.error().name, lock.error().name)})")
     else:
-        log.warning("cannot use the lock file %s: running without the one-kiosk-at-a-time lock",
-                    " nor ".join(failed))
+        log.warning(
+            "cannot use the lock file %s: running without the one-kiosk-at-a-time lock",
+            " nor ".join(failed),
+        )
         return None
     if failed:
         log.warning("cannot use the lock file %s; using %s instead", failed[0], path)
@@ -291,10 +364,17 @@ def _run(content: Path, windowed: bool, screen: int | None = None) -> int:
         for issue in e.issues:
             print(issue, file=sys.stderr)
             log.error("%s", issue, extra=FILE_ONLY)
-        print(f"{content}: the kiosk cannot start until these are fixed (kiosk check {content})",
-              file=sys.stderr)
-        log.error("%s: the kiosk cannot start: %d error(s) and no good version to show (exit %d)", content,
-                  sum(i.severity == "error" for i in e.issues), EXIT_CONTENT, extra=FILE_ONLY)
+        print(
+            f"{content}: the kiosk cannot start until these are fixed (kiosk check {content})",
+            file=sys.stderr,
+        )
+        log.error(
+            "%s: the kiosk cannot start: %d error(s) and no good version to show (exit %d)",
+            content,
+            sum(i.severity == "error" for i in e.issues),
+            EXIT_CONTENT,
+            extra=FILE_ONLY,
+        )
         return EXIT_CONTENT
     from kiosk.watchdog import Watchdog
 
@@ -332,8 +412,10 @@ def _set_pin() -> int:
     except ValueError as e:
         print(f"kiosk set-pin: {e}; nothing was changed", file=sys.stderr)
         return EXIT_USAGE
-    print(f"Staff PIN set (stored as a salted hash in {path}). Five taps within three seconds in the "
-          "top-left corner of the kiosk open the PIN pad.")
+    print(
+        f"Staff PIN set (stored as a salted hash in {path}). Five taps within three seconds in the "
+        "top-left corner of the kiosk open the PIN pad."
+    )
     return EXIT_OK
 
 
@@ -347,12 +429,19 @@ def main(argv: list[str] | None = None) -> int:
     _Parser.errors.clear()
     try:
         args = _parser().parse_args(argv)
-    except SystemExit as e:  # argparse: usage errors exit 2 (its message is on stderr), --help exits 0
+    except (
+        SystemExit
+    ) as e:  # argparse: usage errors exit 2 (its message is on stderr), --help exits 0
         code = int(e.code or 0)
         if code:
             why = _Parser.errors[-1] if _Parser.errors else "bad options"
-            log.error("usage error (exit %d): %s; the command was: kiosk %s", code, why, " ".join(argv),
-                      extra=FILE_ONLY)
+            log.error(
+                "usage error (exit %d): %s; the command was: kiosk %s",
+                code,
+                why,
+                " ".join(argv),
+                extra=FILE_ONLY,
+            )
         return code
     try:
         if args.command == "check":

@@ -29,7 +29,9 @@ from __future__ import annotations
 import math
 import os
 
-_ASSETS_MAP = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "assets", "map")
+_ASSETS_MAP = os.path.join(
+    os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "assets", "map"
+)
 MAP_JSON = os.path.join(_ASSETS_MAP, "map.json")
 LAYERS_GEOJSON = os.path.join(_ASSETS_MAP, "layers.geojson")
 
@@ -116,9 +118,7 @@ class _Albers:
             c = xp.cos(phi)
             w = 1.0 - e2 * s * s
             phi = phi + (w * w) / (2.0 * c) * (
-                q / (1.0 - e2)
-                - s / w
-                + (1.0 / (2.0 * e)) * xp.log((1.0 - e * s) / (1.0 + e * s))
+                q / (1.0 - e2) - s / w + (1.0 / (2.0 * e)) * xp.log((1.0 - e * s) / (1.0 + e * s))
             )
         return lon, phi * (180.0 / math.pi)
 

@@ -42,7 +42,9 @@ class _Console(logging.StreamHandler):
         try:
             stream = self.stream
             encoding = getattr(stream, "encoding", None) or "utf-8"
-            line = self.format(record).encode(encoding, "backslashreplace").decode(encoding, "replace")
+            line = (
+                self.format(record).encode(encoding, "backslashreplace").decode(encoding, "replace")
+            )
             stream.write(line + self.terminator)
             stream.flush()
         except RecursionError:
@@ -62,10 +64,14 @@ class _File(logging.handlers.RotatingFileHandler):
             if self.told:
                 return
             self.told = True
-            words = f"cannot write to the log file {self.baseFilename} ({folder_problem_words(error)}); " \
-                    "its lines go to the console only until it can"
+            words = (
+                f"cannot write to the log file {self.baseFilename} ({folder_problem_words(error)}); "
+                "its lines go to the console only until it can"
+            )
         else:
-            words = f"a log line could not be written ({type(error).__name__}: {error}): {record.msg!r}"
+            words = (
+                f"a log line could not be written ({type(error).__name__}: {error}): {record.msg!r}"
+            )
         try:
             sys.stderr.write(f"kiosk: {words}\n")
         except Exception:
@@ -92,13 +98,17 @@ def setup_logging(level: int = logging.INFO, console_level: int = logging.WARNIN
     if problem is None:
         path = log_dir() / "kiosk.log"
         try:
-            handler = _File(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8", errors="backslashreplace")
+            handler = _File(
+                path, maxBytes=1_000_000, backupCount=5, encoding="utf-8", errors="backslashreplace"
+            )
             handler.setFormatter(logging.Formatter(_FORMAT))
             root.addHandler(handler)
         except OSError as e:
             folder, problem, path = path, folder_problem_words(e), None
     if problem is not None:
-        logging.getLogger("kiosk").warning("%s (until then: %s)", folder_advice(folder, problem), then)
+        logging.getLogger("kiosk").warning(
+            "%s (until then: %s)", folder_advice(folder, problem), then
+        )
     root._kiosk_configured = True  # type: ignore[attr-defined]
     root._kiosk_file = path  # type: ignore[attr-defined]
     return path
@@ -118,9 +128,13 @@ def log_uncaught() -> None:
         log.critical("uncaught %s: %s", kind.__name__, value, exc_info=(kind, value, tb))
 
     sys.excepthook = hook
-    levels = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO,
-              QtMsgType.QtWarningMsg: logging.WARNING, QtMsgType.QtCriticalMsg: logging.ERROR,
-              QtMsgType.QtFatalMsg: logging.CRITICAL}
+    levels = {
+        QtMsgType.QtDebugMsg: logging.DEBUG,
+        QtMsgType.QtInfoMsg: logging.INFO,
+        QtMsgType.QtWarningMsg: logging.WARNING,
+        QtMsgType.QtCriticalMsg: logging.ERROR,
+        QtMsgType.QtFatalMsg: logging.CRITICAL,
+    }
     qt_log = logging.getLogger("qt")
 
     def qt_message(kind, context, message) -> None:

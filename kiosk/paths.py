@@ -82,7 +82,9 @@ def folder_advice(folder: Path, problem: str) -> str:
         todo = "free some disk space"
     else:
         todo = "give the kiosk user write access"
-    return f"cannot write to {folder} ({problem}): {todo}, or set KIOSK_DATA_DIR to a writable folder"
+    return (
+        f"cannot write to {folder} ({problem}): {todo}, or set KIOSK_DATA_DIR to a writable folder"
+    )
 
 
 def fallback_lock_file() -> Path:
@@ -98,6 +100,8 @@ def fallback_lock_file() -> Path:
         user = getpass.getuser()
     except Exception:  # no user name (a container with a bare uid)
         user = str(getattr(os, "getuid", lambda: "user")())
-    digest = hashlib.sha256(f"{user}\0{data_dir()}".encode("utf-8", "backslashreplace")).hexdigest()[:12]
+    digest = hashlib.sha256(
+        f"{user}\0{data_dir()}".encode("utf-8", "backslashreplace")
+    ).hexdigest()[:12]
     folder = os.environ.get("XDG_RUNTIME_DIR") or tempfile.gettempdir()
     return Path(folder) / f"{APP_NAME}-{re.sub(r'[^A-Za-z0-9_.-]', '_', user)}-{digest}.lock"

@@ -88,10 +88,18 @@ def settle(kiosk: KioskApp) -> None:
         for it in items(root):
             cls = it.metaObject().className()
             # (status enums do not reach Python: progress does)
-            if cls.startswith("QQuickLoader") and it.property("asynchronous") and it.property("progress") < 1 \
-                    and (it.property("source").toString() or it.property("sourceComponent") is not None):
+            if (
+                cls.startswith("QQuickLoader")
+                and it.property("asynchronous")
+                and it.property("progress") < 1
+                and (it.property("source").toString() or it.property("sourceComponent") is not None)
+            ):
                 return False
-            if cls.startswith("QQuickImage") and it.property("source").toString() and it.property("progress") < 1:
+            if (
+                cls.startswith("QQuickImage")
+                and it.property("source").toString()
+                and it.property("progress") < 1
+            ):
                 return False
             if cls.startswith(("QQuickListView", "QQuickFlickable")) and it.property("moving"):
                 return False
@@ -123,8 +131,12 @@ def tap(kiosk: KioskApp, item: QQuickItem) -> None:
     from PySide6.QtTest import QTest
 
     p = item.mapToScene(QPointF(item.width() / 2, item.height() / 2))
-    QTest.mouseClick(kiosk.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                     QPoint(round(p.x()), round(p.y())))
+    QTest.mouseClick(
+        kiosk.window,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+        QPoint(round(p.x()), round(p.y())),
+    )
 
 
 # -- the screens ----------------------------------------------------------------------------
@@ -156,12 +168,18 @@ def show(kiosk: KioskApp, screen: str) -> None:
         layer = layers.index(screen[4:]) if screen.startswith("map-") else themap["startLayer"]
         nav.show("map")
         settle(kiosk)
-        nav.showOnMap({"layer": layer, "x": themap["width"] / 2, "y": themap["height"] / 2, "zoom": 1})
+        nav.showOnMap(
+            {"layer": layer, "x": themap["width"] / 2, "y": themap["height"] / 2, "zoom": 1}
+        )
         if screen.startswith("hotspot-"):
             settle(kiosk)
             # the name beside the marker: markers of near places (Aigun and the villages) overlap
-            spot = [s for s in find(kiosk, f"hotspotLabel_{screen[8:]}") + find(kiosk, f"hotspot_{screen[8:]}")
-                    if shown(s)]
+            spot = [
+                s
+                for s in find(kiosk, f"hotspotLabel_{screen[8:]}")
+                + find(kiosk, f"hotspot_{screen[8:]}")
+                if shown(s)
+            ]
             if spot:
                 tap(kiosk, spot[0])
                 wait(lambda: any(shown(p) for p in find(kiosk, "hotspotPopup")))
@@ -195,7 +213,9 @@ def grab_whole(kiosk: KioskApp, screen: str) -> QImage:
         settle(kiosk)
         parts.append(kiosk.window.grabWindow().copy(rect))
     flick.setProperty("contentY", 0)
-    out = QImage(image.width(), image.height() + sum(p.height() for p in parts), QImage.Format.Format_RGB32)
+    out = QImage(
+        image.width(), image.height() + sum(p.height() for p in parts), QImage.Format.Format_RGB32
+    )
     out.fill(QColor("#14181d"))
     painter = QPainter(out)
     painter.drawImage(0, 0, image)
@@ -224,7 +244,11 @@ class Locator:
         self.texts: list[tuple[str, tuple, str]] = []  # (language or "", loc, text)
         for loc, value in texts(Content, self.raw):
             if isinstance(value, dict):
-                self.texts += [(code, loc + (code,), text) for code, text in value.items() if isinstance(text, str)]
+                self.texts += [
+                    (code, loc + (code,), text)
+                    for code, text in value.items()
+                    if isinstance(text, str)
+                ]
             elif isinstance(value, str):
                 self.texts.append(("", loc, value))
         self.settings = data["settings"]
@@ -300,8 +324,10 @@ def _norm(text: str) -> str:
 def inside_flickable(item: QQuickItem) -> bool:
     it = item.parentItem()
     while it is not None:
-        if it.metaObject().className().startswith(("QQuickFlickable", "QQuickListView")) and \
-                it.objectName() != "pager":
+        if (
+            it.metaObject().className().startswith(("QQuickFlickable", "QQuickListView"))
+            and it.objectName() != "pager"
+        ):
             return True
         it = it.parentItem()
     return False
@@ -326,7 +352,11 @@ def check(kiosk: KioskApp, screen: str, language: str, where: Locator) -> list[P
         if not shown(item):
             continue
         r = item.mapRectToScene(item.boundingRect())
-        if r.right() <= 0 or r.left() >= w or (not inside_flickable(item) and not r.intersects(window.toRectF())):
+        if (
+            r.right() <= 0
+            or r.left() >= w
+            or (not inside_flickable(item) and not r.intersects(window.toRectF()))
+        ):
             continue  # another page of the pager (or scrolled text: checked across, not down)
         if cls.startswith("QQuickText") and not cls.startswith("QQuickTextEdit"):
             text = item.property("text") or ""
@@ -338,36 +368,58 @@ def check(kiosk: KioskApp, screen: str, language: str, where: Locator) -> list[P
                 problem(f"text cut off: {quoted}", at)
             elif item.width() > 0 and item.property("contentWidth") > item.width() + 1:
                 problem(f"text wider than its box: {quoted}", at)
-            if r.right() > w + 0.5 or r.left() < -0.5 or (r.bottom() > h + 0.5 and not inside_flickable(item)):
+            if (
+                r.right() > w + 0.5
+                or r.left() < -0.5
+                or (r.bottom() > h + 0.5 and not inside_flickable(item))
+            ):
                 problem(f"text runs off the screen: {quoted}", at)
             size_mm = item.property("font").pixelSize() * mm
             if 0 < size_mm < settings["min_text_mm"]:
-                problem(f"text {size_mm:.1f} mm high, under the minimum of {settings['min_text_mm']:g} mm: {quoted}",
-                        where.setting("min_text_mm"))
+                problem(
+                    f"text {size_mm:.1f} mm high, under the minimum of {settings['min_text_mm']:g} mm: {quoted}",
+                    where.setting("min_text_mm"),
+                )
         is_button = cls.startswith("QQuickAbstractButton") or "Button" in cls
         is_spot = item.objectName().startswith("hotspot_")
         if is_button or is_spot:
             name = item.objectName() or (item.property("text") or cls)
             width_mm, height_mm = r.width() * mm, r.height() * mm
             if min(width_mm, height_mm) < MIN_TARGET_MM:
-                responsible = where.setting("button_mm") if settings.get("button_mm") else where.text(
-                    item.property("text") or "", language)
-                problem(f"touch target '{name}' is {width_mm:.0f} x {height_mm:.0f} mm, under "
-                        f"{MIN_TARGET_MM:g} mm", responsible)
+                responsible = (
+                    where.setting("button_mm")
+                    if settings.get("button_mm")
+                    else where.text(item.property("text") or "", language)
+                )
+                problem(
+                    f"touch target '{name}' is {width_mm:.0f} x {height_mm:.0f} mm, under "
+                    f"{MIN_TARGET_MM:g} mm",
+                    responsible,
+                )
             if is_button and r.top() < h / 3:
                 problem(f"control '{name}' in the top third of the screen, out of reach", "")
         if item.objectName().startswith("title_") and (orphan := lone_last_character(item)):
-            problem(f"one character alone on the title's last line ('{orphan}'): shorten or reword the title",
-                    where.text(item.property("text") or "", language))
+            problem(
+                f"one character alone on the title's last line ('{orphan}'): shorten or reword the title",
+                where.text(item.property("text") or "", language),
+            )
         if cls.startswith("QQuickImage") and item.property("progress") == 1:
             source = item.property("source")
             path = source.toLocalFile() if hasattr(source, "toLocalFile") else ""
             file = where.loaded.picture_at(path)
             info = where.loaded.image(file)
             painted = item.property("paintedWidth") or 0
-            if info and info.width and painted / info.width > MAX_UPSCALE and item.objectName() != "attractPicture":
-                problem(f"picture '{file}' enlarged {painted / info.width:.0%} (blurry above "
-                        f"{MAX_UPSCALE:.0%}); use a larger picture", where.picture(path))
+            if (
+                info
+                and info.width
+                and painted / info.width > MAX_UPSCALE
+                and item.objectName() != "attractPicture"
+            ):
+                problem(
+                    f"picture '{file}' enlarged {painted / info.width:.0%} (blurry above "
+                    f"{MAX_UPSCALE:.0%}); use a larger picture",
+                    where.picture(path),
+                )
     for a, b in overlapping_markers(kiosk):
         problem(f"the map's places '{a}' and '{b}' overlap (marker or name)", "")
     return problems
@@ -388,7 +440,7 @@ def lone_last_character(text_item: QQuickItem) -> str:
     lines = []
     while (line := layout.createLine()).isValid():
         line.setLineWidth(width)
-        lines.append(text[line.textStart():line.textStart() + line.textLength()].strip())
+        lines.append(text[line.textStart() : line.textStart() + line.textLength()].strip())
     layout.endLayout()
     return lines[-1] if len(lines) > 1 and len(lines[-1]) == 1 else ""
 
@@ -401,10 +453,12 @@ def overlapping_markers(kiosk: KioskApp) -> list[tuple[str, str]]:
         if not name.startswith("hotspot_") or not shown(spot):
             continue
         rect = spot.mapRectToScene(spot.boundingRect())
-        for label in find(kiosk, "hotspotLabel_" + name[len("hotspot_"):]):
+        for label in find(kiosk, "hotspotLabel_" + name[len("hotspot_") :]):
             rect = rect.united(label.mapRectToScene(label.boundingRect()))
-        boxes.append((name[len("hotspot_"):], rect))
-    return [(a, b) for i, (a, ra) in enumerate(boxes) for b, rb in boxes[i + 1:] if ra.intersects(rb)]
+        boxes.append((name[len("hotspot_") :], rect))
+    return [
+        (a, b) for i, (a, ra) in enumerate(boxes) for b, rb in boxes[i + 1 :] if ra.intersects(rb)
+    ]
 
 
 # -- contact sheets and the whole run -------------------------------------------------------
@@ -423,7 +477,9 @@ def save(image: QImage, path: Path, *args: Any) -> None:
     finally:
         if not existed and path.is_file() and path.stat().st_size == 0:
             path.unlink()
-    raise OSError(errno.EIO, "the picture could not be encoded or written (is the disk full?)", str(path))
+    raise OSError(
+        errno.EIO, "the picture could not be encoded or written (is the disk full?)", str(path)
+    )
 
 
 def _stale_results(out: Path, why: str) -> None:
@@ -439,13 +495,18 @@ def _stale_results(out: Path, why: str) -> None:
 def contact_sheet(shots: list[tuple[str, QImage, int]], language: str, out: Path) -> None:
     """Thumbnails of every screen with its name and how many problems it has."""
     cols = 4
-    thumbs = [(name, img.scaledToWidth(THUMB_WIDTH, Qt.TransformationMode.SmoothTransformation), n)
-              for name, img, n in shots]
+    thumbs = [
+        (name, img.scaledToWidth(THUMB_WIDTH, Qt.TransformationMode.SmoothTransformation), n)
+        for name, img, n in shots
+    ]
     label_h, gap = 44, 24
-    rows = [thumbs[i:i + cols] for i in range(0, len(thumbs), cols)]
+    rows = [thumbs[i : i + cols] for i in range(0, len(thumbs), cols)]
     heights = [max(t[1].height() for t in row) + label_h for row in rows]
-    sheet = QImage(cols * (THUMB_WIDTH + gap) + gap, sum(heights) + gap * (len(rows) + 1) + 60,
-                   QImage.Format.Format_RGB32)
+    sheet = QImage(
+        cols * (THUMB_WIDTH + gap) + gap,
+        sum(heights) + gap * (len(rows) + 1) + 60,
+        QImage.Format.Format_RGB32,
+    )
     sheet.fill(QColor("#0d1013"))
     p = QPainter(sheet)
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -454,8 +515,12 @@ def contact_sheet(shots: list[tuple[str, QImage, int]], language: str, out: Path
     p.setFont(font)
     p.setPen(QColor("#ece4d4"))
     total = sum(n for _, _, n in shots)
-    p.drawText(gap, 40, f"Proof sheet - language {language} - {len(shots)} screens - "
-                        + (f"{total} problem(s)" if total else "no problems"))
+    p.drawText(
+        gap,
+        40,
+        f"Proof sheet - language {language} - {len(shots)} screens - "
+        + (f"{total} problem(s)" if total else "no problems"),
+    )
     y = 60 + gap
     for row, height in zip(rows, heights):
         for col, (name, thumb, n) in enumerate(row):
@@ -477,7 +542,9 @@ def progress(done: int, total: int, what: str) -> None:
     sys.stderr.flush()
 
 
-def run_proof(content: Path, out: Path, size: tuple[int, int], *, show_progress: bool = True) -> list[Problem]:
+def run_proof(
+    content: Path, out: Path, size: tuple[int, int], *, show_progress: bool = True
+) -> list[Problem]:
     """Every screen x language to ``out``/<lang>/NN-<screen>.png, a contact sheet per language,
     and the problems found (also written to ``out``/report.txt).
 
@@ -489,15 +556,22 @@ def run_proof(content: Path, out: Path, size: tuple[int, int], *, show_progress:
         where = Locator(content)
     except ContentError as e:
         try:
-            _stale_results(out, f"no proof: {content} has errors (kiosk check {content})\n"
-                           + "\n".join(str(i) for i in e.issues))
+            _stale_results(
+                out,
+                f"no proof: {content} has errors (kiosk check {content})\n"
+                + "\n".join(str(i) for i in e.issues),
+            )
         except OSError:
             pass  # the content errors are the news
         raise
     kiosk = create_app(content, preview=False)
     try:
         kiosk.window.resize(*size)
-        wait(lambda: (kiosk.window.contentItem().width(), kiosk.window.contentItem().height()) == size)
+        wait(
+            lambda: (
+                (kiosk.window.contentItem().width(), kiosk.window.contentItem().height()) == size
+            )
+        )
         languages = kiosk.language.codes()
         names = screens(kiosk)
         total, done = len(languages) * len(names), 0
@@ -515,7 +589,11 @@ def run_proof(content: Path, out: Path, size: tuple[int, int], *, show_progress:
                     progress(done, total, f"{code} {name}")
                 show(kiosk, name)
                 # a problem is told once per language, on the first screen that shows it
-                found = [p for p in check(kiosk, name, code, where) if (code, p.message, p.where) not in told]
+                found = [
+                    p
+                    for p in check(kiosk, name, code, where)
+                    if (code, p.message, p.where) not in told
+                ]
                 told.update((code, p.message, p.where) for p in found)
                 image = grab_whole(kiosk, name)
                 save(image, out / code / f"{n:02d}-{name}.png")
@@ -530,22 +608,33 @@ def run_proof(content: Path, out: Path, size: tuple[int, int], *, show_progress:
         return problems
     except BaseException:
         if show_progress:
-            sys.stderr.write("\n")  # the progress bar's line ends: the reason goes on a line of its own
+            sys.stderr.write(
+                "\n"
+            )  # the progress bar's line ends: the reason goes on a line of its own
         raise
     finally:
         kiosk.close()
 
 
-def render_one(content: Path, screen: str, language: str | None, out: Path, size: tuple[int, int]) -> None:
+def render_one(
+    content: Path, screen: str, language: str | None, out: Path, size: tuple[int, int]
+) -> None:
     """One screen to one PNG, as fast as the kiosk can draw it (no checks)."""
     kiosk = create_app(content, preview=False)
     try:
         if (kiosk.window.width(), kiosk.window.height()) != size:
             kiosk.window.resize(*size)
-            wait(lambda: (kiosk.window.contentItem().width(), kiosk.window.contentItem().height()) == size)
+            wait(
+                lambda: (
+                    (kiosk.window.contentItem().width(), kiosk.window.contentItem().height())
+                    == size
+                )
+            )
         if language:
             if language not in kiosk.language.codes():
-                raise KeyError(f"language '{language}' (the content offers {', '.join(kiosk.language.codes())})")
+                raise KeyError(
+                    f"language '{language}' (the content offers {', '.join(kiosk.language.codes())})"
+                )
             kiosk.language.choose(language)
         if screen != ATTRACT:
             show(kiosk, screen)

@@ -50,6 +50,7 @@ def lockout_file() -> Path:
 
 # -- files --------------------------------------------------------------------------------
 
+
 def _temp_name(path: Path) -> Path:
     """A fresh, unguessable name beside ``path`` (same folder: os.replace stays atomic)."""
     return path.with_name(f".{path.name}.{secrets.token_hex(8)}.tmp")
@@ -63,8 +64,14 @@ def write_private(path: Path, data: bytes) -> None:
     ever followed or written into; it is synced before it replaces ``path``.  A symlink at
     ``path`` itself is replaced, its target left alone."""
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    flags = (os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
-             | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0))
+    flags = (
+        os.O_WRONLY
+        | os.O_CREAT
+        | os.O_EXCL
+        | getattr(os, "O_NOFOLLOW", 0)
+        | getattr(os, "O_BINARY", 0)
+        | getattr(os, "O_CLOEXEC", 0)
+    )
     for _ in range(16):
         tmp = _temp_name(path)
         try:
@@ -80,7 +87,7 @@ def write_private(path: Path, data: bytes) -> None:
                 os.fchmod(fd, 0o600)  # whatever the umask
             view = memoryview(data)
             while view:
-                view = view[os.write(fd, view):]
+                view = view[os.write(fd, view) :]
             os.fsync(fd)
         finally:
             os.close(fd)
@@ -113,8 +120,13 @@ def _sync_folder(folder: Path) -> None:
 def _read_small(path: Path) -> bytes | None:
     """The bytes of a small regular file; None if there is none.  Raises ValueError for
     anything else at ``path`` (a FIFO, a device, a folder, a big file) without blocking."""
-    flags = (os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
-             | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))
+    flags = (
+        os.O_RDONLY
+        | getattr(os, "O_NONBLOCK", 0)
+        | getattr(os, "O_NOCTTY", 0)
+        | getattr(os, "O_CLOEXEC", 0)
+        | getattr(os, "O_BINARY", 0)
+    )
     try:
         if not stat.S_ISREG(os.stat(path).st_mode):  # a device is never even opened
             raise ValueError("is not a regular file")
@@ -156,19 +168,27 @@ def _is_int(value: object) -> bool:
 
 # -- the PIN ------------------------------------------------------------------------------
 
+
 def _hash(pin: str, salt: bytes, iterations: int) -> bytes:
     return hashlib.pbkdf2_hmac("sha256", pin.encode("utf-8"), salt, iterations)
 
 
 def set_pin(pin: str, path: Path | None = None) -> Path:
     """Store a new PIN (digits only, at least MIN_LENGTH); returns the file written."""
-    if (not isinstance(pin, str) or not (pin.isascii() and pin.isdigit())
-            or not MIN_LENGTH <= len(pin) <= MAX_LENGTH):
+    if (
+        not isinstance(pin, str)
+        or not (pin.isascii() and pin.isdigit())
+        or not MIN_LENGTH <= len(pin) <= MAX_LENGTH
+    ):
         raise ValueError(f"the PIN must be {MIN_LENGTH} to {MAX_LENGTH} digits (0-9)")
     path = path or staff_file()
     salt = secrets.token_bytes(SALT_BYTES)
-    record = {"algorithm": ALGORITHM, "iterations": ITERATIONS, "salt": salt.hex(),
-              "hash": _hash(pin, salt, ITERATIONS).hex()}
+    record = {
+        "algorithm": ALGORITHM,
+        "iterations": ITERATIONS,
+        "salt": salt.hex(),
+        "hash": _hash(pin, salt, ITERATIONS).hex(),
+    }
     write_private(path, json.dumps(record).encode("utf-8"))
     return path
 
@@ -181,10 +201,17 @@ def _check(record: object) -> tuple[bytes, int, bytes]:
         raise ValueError(f"has no algorithm {ALGORITHM!r}")
     iterations = record.get("iterations")
     if not _is_int(iterations) or not MIN_ITERATIONS <= iterations <= MAX_ITERATIONS:
-        raise ValueError(f"has iterations {iterations!r:.40}, not a whole number from "
-                         f"{MIN_ITERATIONS:,} to {MAX_ITERATIONS:,}")
+        raise ValueError(
+            f"has iterations {iterations!r:.40}, not a whole number from "
+            f"{MIN_ITERATIONS:,} to {MAX_ITERATIONS:,}"
+        )
     salt, digest = record.get("salt"), record.get("hash")
-    if not (isinstance(salt, str) and _HEX.fullmatch(salt) and 16 <= len(salt) <= 128 and len(salt) % 2 == 0):
+    if not (
+        isinstance(salt, str)
+        and _HEX.fullmatch(salt)
+        and 16 <= len(salt) <= 128
+        and len(salt) % 2 == 0
+    ):
         raise ValueError("has no salt of 8 to 64 bytes in hex")
     if not (isinstance(digest, str) and _HEX.fullmatch(digest) and len(digest) == 64):
         raise ValueError("has no SHA-256 hash in hex")
@@ -199,8 +226,12 @@ def _record(path: Path | None = None) -> tuple[bytes, int, bytes] | None:
         record = _read_json(path)
         return None if record is _NO_FILE else _check(record)
     except ValueError as e:
-        log.warning("the staff PIN file %s is damaged (it %s): no staff PIN is set until "
-                    "`kiosk set-pin` is run again", path, e)
+        log.warning(
+            "the staff PIN file %s is damaged (it %s): no staff PIN is set until "
+            "`kiosk set-pin` is run again",
+            path,
+            e,
+        )
         return None
 
 
@@ -219,6 +250,7 @@ def verify(pin: str, path: Path | None = None) -> bool:
 
 
 # -- the lockout --------------------------------------------------------------------------
+
 
 def lock_length(locks: int) -> float:
     """How long the ``locks``-th lock lasts: 60 s, 120 s, 240 s ... at most MAX_LOCK_S."""
@@ -258,13 +290,25 @@ class Lockout:
                 return 0, 0, 0.0
             if not isinstance(state, dict):
                 raise ValueError("is not a JSON object")
-            failures, locks, until = state.get("failures"), state.get("locks"), state.get("locked_until")
-            if not (_is_int(failures) and 0 <= failures < MAX_TRIES and _is_int(locks) and locks >= 0
-                    and (_is_int(until) or isinstance(until, float)) and math.isfinite(until)):
+            failures, locks, until = (
+                state.get("failures"),
+                state.get("locks"),
+                state.get("locked_until"),
+            )
+            if not (
+                _is_int(failures)
+                and 0 <= failures < MAX_TRIES
+                and _is_int(locks)
+                and locks >= 0
+                and (_is_int(until) or isinstance(until, float))
+                and math.isfinite(until)
+            ):
                 raise ValueError("does not hold failures, locks and locked_until")
             return failures, locks, float(until)
         except (ValueError, OverflowError) as e:
-            log.warning("the staff lockout file %s is damaged (it %s): starting with no lockout", path, e)
+            log.warning(
+                "the staff lockout file %s is damaged (it %s): starting with no lockout", path, e
+            )
             return 0, 0, 0.0
 
     def _save(self) -> None:
@@ -273,11 +317,18 @@ class Lockout:
             if (self._failures, self._locks) == (0, 0):
                 path.unlink(missing_ok=True)  # no file: no lockout
             else:
-                state = {"failures": self._failures, "locks": self._locks, "locked_until": self._until}
+                state = {
+                    "failures": self._failures,
+                    "locks": self._locks,
+                    "locked_until": self._until,
+                }
                 write_private(path, json.dumps(state).encode("utf-8"))
         except OSError as e:
-            log.warning("could not save the staff lockout in %s (%s): it holds until the kiosk "
-                        "restarts", path, e)
+            log.warning(
+                "could not save the staff lockout in %s (%s): it holds until the kiosk restarts",
+                path,
+                e,
+            )
 
     def remaining(self) -> float:
         """Seconds until the pad takes PINs again (0: it does now)."""

@@ -33,12 +33,16 @@ def notify(message: str, env=os.environ) -> bool:
     """Send ``message`` to ``$NOTIFY_SOCKET`` (a path, or ``@name``: abstract); False if not sent. Never raises."""
     address = env.get("NOTIFY_SOCKET", "")
     if not address:
-        _log_once(logging.DEBUG, "NOTIFY_SOCKET is not set (not started by systemd): %r not sent", message)
+        _log_once(
+            logging.DEBUG, "NOTIFY_SOCKET is not set (not started by systemd): %r not sent", message
+        )
         return False
     try:
         with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM | socket.SOCK_CLOEXEC) as sock:
             sock.setblocking(False)  # a stuck systemd must not freeze the screen
-            sock.sendto(message.encode("utf-8"), "\0" + address[1:] if address[0] == "@" else address)
+            sock.sendto(
+                message.encode("utf-8"), "\0" + address[1:] if address[0] == "@" else address
+            )
         return True
     except (OSError, ValueError) as e:
         _log_once(logging.WARNING, "could not notify systemd at %r: %s", address, e)
@@ -47,7 +51,9 @@ def notify(message: str, env=os.environ) -> bool:
 
 def watchdog_interval_ms(env=os.environ) -> int | None:
     """Half of ``WATCHDOG_USEC`` (10 s without it); None without a socket or for another ``WATCHDOG_PID``."""
-    if not env.get("NOTIFY_SOCKET") or env.get("WATCHDOG_PID", str(os.getpid())) != str(os.getpid()):
+    if not env.get("NOTIFY_SOCKET") or env.get("WATCHDOG_PID", str(os.getpid())) != str(
+        os.getpid()
+    ):
         return None
     try:
         return max(1, int(env["WATCHDOG_USEC"]) // 2000)
@@ -62,12 +68,20 @@ class Watchdog(QObject):
     for another process's ``WATCHDOG_PID`` it sends ``READY=1``/``STOPPING=1`` but no pings (no timer).
     """
 
-    def __init__(self, window: QQuickWindow, env=os.environ, parent: QObject | None = None, interval_ms: int | None = None):
+    def __init__(
+        self,
+        window: QQuickWindow,
+        env=os.environ,
+        parent: QObject | None = None,
+        interval_ms: int | None = None,
+    ):
         super().__init__(parent)
         self._window, self._env = window, dict(env)
         env_ms = watchdog_interval_ms(self._env)  # None: no pings
         self.interval_ms = env_ms if env_ms is None or interval_ms is None else interval_ms
-        self.timer = None if env_ms is None else QTimer(self, interval=self.interval_ms, timeout=self._tick)
+        self.timer = (
+            None if env_ms is None else QTimer(self, interval=self.interval_ms, timeout=self._tick)
+        )
         self._ready = self._fresh = self._pending = self._listening = False
 
     def start(self) -> None:
@@ -91,7 +105,9 @@ class Watchdog(QObject):
 
     def _listen(self, on: bool) -> None:
         if on != self._listening:
-            (self._window.frameSwapped.connect if on else self._window.frameSwapped.disconnect)(self._on_frame)
+            (self._window.frameSwapped.connect if on else self._window.frameSwapped.disconnect)(
+                self._on_frame
+            )
             self._listening = on
 
     @Slot()

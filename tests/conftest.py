@@ -9,8 +9,8 @@ from pathlib import Path
 os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before PySide6 is imported anywhere
 os.environ.setdefault("QT_QUICK_BACKEND", "software")  # the same pixels on every machine
 
-import pytest  # noqa: E402
-from PySide6.QtGui import QGuiApplication  # noqa: E402
+import pytest
+from PySide6.QtGui import QGuiApplication
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED_CONTENT = ROOT / "content.yaml"
@@ -24,7 +24,9 @@ def qapp_cls():
 @pytest.fixture(autouse=True, scope="session")
 def _data_dir(tmp_path_factory):
     os.environ["KIOSK_DATA_DIR"] = str(tmp_path_factory.mktemp("kiosk-data"))
-    os.environ["KIOSK_CONFIG_DIR"] = str(tmp_path_factory.mktemp("kiosk-config"))  # never the real PIN
+    os.environ["KIOSK_CONFIG_DIR"] = str(
+        tmp_path_factory.mktemp("kiosk-config")
+    )  # never the real PIN
 
 
 @pytest.fixture

@@ -69,8 +69,14 @@ def long_number(folder: Path, digits: int = 5000) -> Path:
     return write(folder, minimal().replace("title: Page two", "title: " + "7" * digits))
 
 
-def with_map(folder: Path, *, lon: str = "127.49", lat: str = "49.98", geometry: str = "map/map.json",
-             layers: str = "map/layers.geojson") -> Path:
+def with_map(
+    folder: Path,
+    *,
+    lon: str = "127.49",
+    lat: str = "49.98",
+    geometry: str = "map/map.json",
+    layers: str = "map/layers.geojson",
+) -> Path:
     """The minimal exhibit with a map (the shipped map files in ``folder/map``); the
     ``map:`` section starts at line 17."""
     (folder / "map").mkdir(parents=True, exist_ok=True)
@@ -105,17 +111,30 @@ def map_json(folder: Path, change) -> Path:
 def coordinate(folder: Path, value: str = "Infinity") -> Path:
     """A layers file whose feature 'ceded-1858' has ``value`` as a longitude."""
     polygon = [[[127.0, 50.0], [value, 50.5], [128.0, 51.0], [127.0, 50.0]]]
-    text = json.dumps({"type": "FeatureCollection", "features": [
-        {"type": "Feature", "properties": {"id": "ceded-1858", "kind": "area"},
-         "geometry": {"type": "Polygon", "coordinates": polygon}}]})
-    return layers_file(folder, text.replace(json.dumps(value), value) if value in ("Infinity", "NaN") else text)
+    text = json.dumps(
+        {
+            "type": "FeatureCollection",
+            "features": [
+                {
+                    "type": "Feature",
+                    "properties": {"id": "ceded-1858", "kind": "area"},
+                    "geometry": {"type": "Polygon", "coordinates": polygon},
+                }
+            ],
+        }
+    )
+    return layers_file(
+        folder, text.replace(json.dumps(value), value) if value in ("Infinity", "NaN") else text
+    )
 
 
 def huge_polygon(folder: Path, points: int = 1_000_000) -> Path:
     """One polygon of ``points`` points (a GIS export that was never simplified)."""
     ring = ",".join(["[127,50]"] * (points - 1) + ["[127,50]"])
-    text = ('{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":"ceded-1858"},'
-            '"geometry":{"type":"Polygon","coordinates":[[' + ring + ']]}}]}')
+    text = (
+        '{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":"ceded-1858"},'
+        '"geometry":{"type":"Polygon","coordinates":[[' + ring + "]]}}]}"
+    )
     return layers_file(folder, text)
 
 
@@ -173,21 +192,36 @@ def idle_timeout(folder: Path, value: str = "3000000") -> Path:
 
 def long_body(folder: Path, words: int = 71) -> Path:
     """Page one's body (line 8, column 11) of ``words`` words."""
-    return write(folder, minimal().replace("body: First page.", "body: " + " ".join(["word"] * words)))
+    return write(
+        folder, minimal().replace("body: First page.", "body: " + " ".join(["word"] * words))
+    )
 
 
 # -- the worst valid exhibit ---------------------------------------------------------------
 
 LANGS = ("en", "ru", "zh-Hans")
-WORDS = {"en": "Treaty border river town ", "ru": "Договор граница река город ", "zh-Hans": "条约边界河流城市"}
+WORDS = {
+    "en": "Treaty border river town ",
+    "ru": "Договор граница река город ",
+    "zh-Hans": "条约边界河流城市",
+}
 
 
 def _text(key: str, n: int, indent: str) -> str:
     return f"{indent}{key}:\n" + "".join(f"{indent}  {code}: {WORDS[code] * n}\n" for code in LANGS)
 
 
-def worst_legal(folder: Path, *, pages: int = 500, body: int = 72, hotspots: int = 500, layers: int = 500,
-                show: int = 50, features: int = 200, points: int = 100_000) -> Path:
+def worst_legal(
+    folder: Path,
+    *,
+    pages: int = 500,
+    body: int = 72,
+    hotspots: int = 500,
+    layers: int = 500,
+    show: int = 50,
+    features: int = 200,
+    points: int = 100_000,
+) -> Path:
     """A valid exhibit at the limits: close to 5 MB and 50,000 values, lists of 500
     entries, a layers file of 200 features and 100,000 points (about 2 MB)."""
     from kiosk import geo
@@ -207,33 +241,73 @@ def worst_legal(folder: Path, *, pages: int = 500, body: int = 72, hotspots: int
             lon, lat = geo.pixel_to_lonlat(x, y, info)
             ring.append([round(lon, 4), round(lat, 4)])
         ring.append(ring[0])
-        feats.append({"type": "Feature", "properties": {"id": f"f{f}", "kind": "area", "area_km2": 1000 + f},
-                      "geometry": {"type": "Polygon", "coordinates": [ring]}})
+        feats.append(
+            {
+                "type": "Feature",
+                "properties": {"id": f"f{f}", "kind": "area", "area_km2": 1000 + f},
+                "geometry": {"type": "Polygon", "coordinates": [ring]},
+            }
+        )
     for p in range(6):
         lon, lat = geo.pixel_to_lonlat(w * (p + 1) / 8, h / 2, info)
-        feats.append({"type": "Feature", "properties": {"id": f"p{p}", "kind": "place"},
-                      "geometry": {"type": "Point", "coordinates": [round(lon, 4), round(lat, 4)]}})
+        feats.append(
+            {
+                "type": "Feature",
+                "properties": {"id": f"p{p}", "kind": "place"},
+                "geometry": {"type": "Point", "coordinates": [round(lon, 4), round(lat, 4)]},
+            }
+        )
     (folder / "map" / "layers.geojson").write_text(
-        json.dumps({"type": "FeatureCollection", "features": feats}, separators=(",", ":")), encoding="utf-8")
+        json.dumps({"type": "FeatureCollection", "features": feats}, separators=(",", ":")),
+        encoding="utf-8",
+    )
     ids = [f["properties"]["id"] for f in feats]
     lon, lat = geo.pixel_to_lonlat(w / 2, h / 2, info)
 
-    out = ["settings:", "  languages:", "    - {code: en, name: English}", "    - {code: ru, name: Русский}",
-           "    - {code: zh-Hans, name: 中文}", "attract:", _text("title", 2, "  ").rstrip("\n"),
-           "  prompt: Touch", "  image: pic.png", "pages:"]
+    out = [
+        "settings:",
+        "  languages:",
+        "    - {code: en, name: English}",
+        "    - {code: ru, name: Русский}",
+        "    - {code: zh-Hans, name: 中文}",
+        "attract:",
+        _text("title", 2, "  ").rstrip("\n"),
+        "  prompt: Touch",
+        "  image: pic.png",
+        "pages:",
+    ]
     for p in range(pages):
-        out += [f"  - id: p{p}", _text("label", 1, "    ").rstrip("\n"), _text("title", 2, "    ").rstrip("\n"),
-                _text("body", body, "    ").rstrip("\n"), "    image:", "      file: pic.png",
-                _text("caption", 2, "      ").rstrip("\n"),
-                f"    map_view: {{layer: l{p % layers}, lon: {lon:.4f}, lat: {lat:.4f}, zoom: 3}}"]
-    out += ["map:", "  title: Map", "  picture: map/amur-region.png", "  geometry: map/map.json",
-            "  layers_file: map/layers.geojson", "  layers:"]
+        out += [
+            f"  - id: p{p}",
+            _text("label", 1, "    ").rstrip("\n"),
+            _text("title", 2, "    ").rstrip("\n"),
+            _text("body", body, "    ").rstrip("\n"),
+            "    image:",
+            "      file: pic.png",
+            _text("caption", 2, "      ").rstrip("\n"),
+            f"    map_view: {{layer: l{p % layers}, lon: {lon:.4f}, lat: {lat:.4f}, zoom: 3}}",
+        ]
+    out += [
+        "map:",
+        "  title: Map",
+        "  picture: map/amur-region.png",
+        "  geometry: map/map.json",
+        "  layers_file: map/layers.geojson",
+        "  layers:",
+    ]
     for la in range(layers):
         shown = ", ".join(ids[(la + k) % len(ids)] for k in range(show))
-        out += [f"    - id: l{la}", f"      label: L{la}", f"      title: Layer {la}", f"      show: [{shown}]"]
+        out += [
+            f"    - id: l{la}",
+            f"      label: L{la}",
+            f"      title: Layer {la}",
+            f"      show: [{shown}]",
+        ]
     out += ["  legend:"] + [f"    {fid}: {{en: Area, ru: Область, zh-Hans: 区域}}" for fid in ids]
     out += ["  hotspots:"]
     for s in range(hotspots):
-        out += [f"    - {{id: h{s}, lon: {lon:.4f}, lat: {lat:.4f}, title: Place {s}, text: Something happened.}}"]
+        out += [
+            f"    - {{id: h{s}, lon: {lon:.4f}, lat: {lat:.4f}, title: Place {s}, text: Something happened.}}"
+        ]
     out += ["credits:", "  title: Credits", "  body: Nobody."]
     return write(folder, "\n".join(out) + "\n")

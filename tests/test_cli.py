@@ -14,15 +14,23 @@ from kiosk import cli
 
 def run_kiosk(*args, cwd=None, env=None):
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", **(env or {}))
-    return subprocess.run([sys.executable, "-m", "kiosk", *args], capture_output=True, text=True,
-                          cwd=cwd, env=env, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "kiosk", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=env,
+        timeout=60,
+    )
 
 
 def test_check_the_shipped_content(shipped_content):
     result = run_kiosk("check", str(shipped_content))
     assert result.returncode == 0, result.stdout + result.stderr
     (line,) = result.stdout.splitlines()
-    assert line.startswith(f"{shipped_content}: OK - 4 pages, 1 image; languages: en, ru, zh-Hans; words per page (en): background ")
+    assert line.startswith(
+        f"{shipped_content}: OK - 4 pages, 1 image; languages: en, ru, zh-Hans; words per page (en): background "
+    )
     assert result.stderr == ""
 
 
@@ -33,8 +41,11 @@ def test_check_defaults_to_content_yaml_in_the_current_folder(shipped_content):
 
 
 def test_check_lists_every_error_and_exits_1(write_content, minimal):
-    path = write_content(minimal.replace("label: Two", "label: no").replace("titel", "x")
-                         .replace("  prompt: Touch", "  promt: Touch"))
+    path = write_content(
+        minimal.replace("label: Two", "label: no")
+        .replace("titel", "x")
+        .replace("  prompt: Touch", "  promt: Touch")
+    )
     result = run_kiosk("check", "content.yaml", cwd=path.parent)
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
@@ -60,8 +71,9 @@ def test_run_with_broken_content_says_why_and_exits_1(write_content):
     assert "Traceback" not in result.stderr
 
 
-def test_an_internal_error_is_one_line_and_the_traceback_goes_to_the_log(monkeypatch, capsys, write_content,
-                                                                          minimal, tmp_path):
+def test_an_internal_error_is_one_line_and_the_traceback_goes_to_the_log(
+    monkeypatch, capsys, write_content, minimal, tmp_path
+):
     import kiosk.content
 
     def broken(*a, **k):
@@ -73,7 +85,9 @@ def test_an_internal_error_is_one_line_and_the_traceback_goes_to_the_log(monkeyp
     assert code == cli.EXIT_INTERNAL
     assert "Traceback" not in out + err
     (line,) = err.strip().splitlines()
-    assert line.startswith("kiosk: internal error (RuntimeError: something nobody expected); details in ")
+    assert line.startswith(
+        "kiosk: internal error (RuntimeError: something nobody expected); details in "
+    )
     log_file = line.rsplit("details in ", 1)[1]
     assert "Traceback" in Path(log_file).read_text(encoding="utf-8")
 
@@ -90,17 +104,30 @@ def log_of(data: Path) -> str:
 def test_a_usage_error_reaches_the_log_file_too(tmp_path):
     result = run_kiosk("run", "--no-such-option", env={"KIOSK_DATA_DIR": str(tmp_path)})
     assert result.returncode == cli.EXIT_USAGE
-    assert result.stderr.splitlines()[-1] == "kiosk: error: unrecognized arguments: --no-such-option"
-    assert not any(line.startswith("kiosk: usage error") for line in result.stderr.splitlines())  # said once
-    assert "ERROR kiosk: usage error (exit 2): kiosk: unrecognized arguments: --no-such-option; the command " \
-           "was: kiosk run --no-such-option" in log_of(tmp_path)
+    assert (
+        result.stderr.splitlines()[-1] == "kiosk: error: unrecognized arguments: --no-such-option"
+    )
+    assert not any(
+        line.startswith("kiosk: usage error") for line in result.stderr.splitlines()
+    )  # said once
+    assert (
+        "ERROR kiosk: usage error (exit 2): kiosk: unrecognized arguments: --no-such-option; the command "
+        "was: kiosk run --no-such-option" in log_of(tmp_path)
+    )
 
 
-def test_a_kiosk_that_cannot_start_for_its_content_says_so_in_the_log_file_too(tmp_path, write_content):
+def test_a_kiosk_that_cannot_start_for_its_content_says_so_in_the_log_file_too(
+    tmp_path, write_content
+):
     path = write_content("attract: [\n")
-    result = run_kiosk("run", "--windowed", "--content", str(path), env={"KIOSK_DATA_DIR": str(tmp_path / "data")})
+    result = run_kiosk(
+        "run", "--windowed", "--content", str(path), env={"KIOSK_DATA_DIR": str(tmp_path / "data")}
+    )
     assert result.returncode == cli.EXIT_CONTENT
     log = log_of(tmp_path / "data")
     assert f"ERROR kiosk: {path}:2:1: YAML syntax error" in log
-    assert f"ERROR kiosk: {path}: the kiosk cannot start: 1 error(s) and no good version to show (exit 1)" in log
+    assert (
+        f"ERROR kiosk: {path}: the kiosk cannot start: 1 error(s) and no good version to show (exit 1)"
+        in log
+    )
     assert result.stderr.count("YAML syntax error") == 1  # the console: once, without "kiosk: "

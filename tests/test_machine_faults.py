@@ -21,8 +21,13 @@ from kiosk import cli
 
 @pytest.fixture
 def env(tmp_path):
-    return dict(os.environ, QT_QPA_PLATFORM="offscreen", KIOSK_DATA_DIR=str(tmp_path / "data"),
-                KIOSK_CONFIG_DIR=str(tmp_path / "config"), XDG_RUNTIME_DIR=str(tmp_path))
+    return dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        KIOSK_DATA_DIR=str(tmp_path / "data"),
+        KIOSK_CONFIG_DIR=str(tmp_path / "config"),
+        XDG_RUNTIME_DIR=str(tmp_path),
+    )
 
 
 @pytest.fixture
@@ -62,11 +67,18 @@ def stop(process: subprocess.Popen) -> tuple[int, str]:
     return code, process.communicate()[1]
 
 
-def start_ready(qtbot, systemd, env: dict, content: Path, prefix: list[str] = ()) -> subprocess.Popen:
+def start_ready(
+    qtbot, systemd, env: dict, content: Path, prefix: list[str] = ()
+) -> subprocess.Popen:
     """A kiosk started as systemd would, once it has said READY=1 (it must still run)."""
     address, listen = systemd
-    kiosk = subprocess.Popen(list(prefix) + kiosk_command(content), env=dict(env, NOTIFY_SOCKET=address),
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    kiosk = subprocess.Popen(
+        list(prefix) + kiosk_command(content),
+        env=dict(env, NOTIFY_SOCKET=address),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         qtbot.waitUntil(lambda: "READY=1" in listen() or kiosk.poll() is not None, timeout=30000)
         assert kiosk.poll() is None, kiosk.communicate()
@@ -80,8 +92,22 @@ def _unshare_works() -> bool:
     if not sys.platform.startswith("linux") or shutil.which("unshare") is None:
         return False
     try:
-        return subprocess.run(["unshare", "--user", "--map-root-user", "--mount", "sh", "-c",
-                               "mount -t tmpfs tmpfs /mnt"], capture_output=True, timeout=20).returncode == 0
+        return (
+            subprocess.run(
+                [
+                    "unshare",
+                    "--user",
+                    "--map-root-user",
+                    "--mount",
+                    "sh",
+                    "-c",
+                    "mount -t tmpfs tmpfs /mnt",
+                ],
+                capture_output=True,
+                timeout=20,
+            ).returncode
+            == 0
+        )
     except (OSError, subprocess.SubprocessError):
         return False
 
@@ -95,50 +121,72 @@ MOUNTS = {
 }
 
 
-@pytest.mark.parametrize("fault, said", [
-    ("a file", "it is a file, not a folder): move that file away"),
-    ("read-only", "read-only file system): give the kiosk user write access"),
-    ("full", "no space left on device): free some disk space"),
-])
+@pytest.mark.parametrize(
+    "fault, said",
+    [
+        ("a file", "it is a file, not a folder): move that file away"),
+        ("read-only", "read-only file system): give the kiosk user write access"),
+        ("full", "no space left on device): free some disk space"),
+    ],
+)
 def test_a_data_folder_the_kiosk_cannot_write_is_one_true_line_and_the_kiosk_runs(
-        qtbot, env, systemd, write_content, minimal, fault, said):
+    qtbot, env, systemd, write_content, minimal, fault, said
+):
     data = Path(env["KIOSK_DATA_DIR"])
     if fault == "a file":
         data.write_text("not a folder\n")
         prefix: list[str] = []
     else:
         if not UNSHARE:
-            pytest.skip("needs unshare (user and mount namespaces) to mount a read-only or full folder")
+            pytest.skip(
+                "needs unshare (user and mount namespaces) to mount a read-only or full folder"
+            )
         data.mkdir()
-        prefix = ["unshare", "--user", "--map-root-user", "--mount", "sh", "-c", MOUNTS[fault] + ' && shift && '
-                  'exec "$@"', str(data), "-"]
+        prefix = [
+            "unshare",
+            "--user",
+            "--map-root-user",
+            "--mount",
+            "sh",
+            "-c",
+            MOUNTS[fault] + ' && shift && exec "$@"',
+            str(data),
+            "-",
+        ]
     content = write_content(minimal)
     first = start_ready(qtbot, systemd, env, content, prefix)
     try:
         # the lock still keeps a second kiosk out (it moved to the runtime folder)
-        second = subprocess.run(prefix + kiosk_command(content), env=env, capture_output=True, text=True,
-                                timeout=60)
+        second = subprocess.run(
+            prefix + kiosk_command(content), env=env, capture_output=True, text=True, timeout=60
+        )
         assert second.returncode == cli.EXIT_RUNNING, second.stderr
         assert "another kiosk is already running (process " in second.stderr
     finally:
         code, stderr = stop(first)
     assert code == 0, stderr
     told = [line for line in stderr.splitlines() if "cannot write" in line]
-    assert told == [f"kiosk: cannot write to {data} ({said}, or set KIOSK_DATA_DIR to a writable folder "
-                    "(until then: no log file, no content cache)"], stderr
+    assert told == [
+        f"kiosk: cannot write to {data} ({said}, or set KIOSK_DATA_DIR to a writable folder "
+        "(until then: no log file, no content cache)"
+    ], stderr
     assert "another kiosk" not in stderr and "Traceback" not in stderr
     if fault == "a file":
         assert data.read_text() == "not a folder\n"
 
 
-def test_a_lock_file_that_cannot_be_used_is_not_another_kiosk(qtbot, env, systemd, write_content, minimal):
+def test_a_lock_file_that_cannot_be_used_is_not_another_kiosk(
+    qtbot, env, systemd, write_content, minimal
+):
     lock = Path(env["KIOSK_DATA_DIR"]) / "kiosk.lock"
     lock.mkdir(parents=True)  # QLockFile: LockFailedError, and no process in it
     code, stderr = stop(start_ready(qtbot, systemd, env, write_content(minimal)))
     assert code == 0, stderr
     assert "another kiosk" not in stderr
-    assert f"kiosk: cannot use the lock file {lock} (it cannot be read or replaced); using {env['XDG_RUNTIME_DIR']}" \
+    assert (
+        f"kiosk: cannot use the lock file {lock} (it cannot be read or replaced); using {env['XDG_RUNTIME_DIR']}"
         in stderr
+    )
 
 
 def lock_of(path: Path, pid: int) -> None:
@@ -151,12 +199,20 @@ def lock_of(path: Path, pid: int) -> None:
     path.write_bytes(b"\n".join([str(pid).encode()] + lines[1:]))
 
 
-@pytest.mark.parametrize("holder", [
-    [sys.executable, "-c", "import sys; sys.stdin.read()"],  # a Python program that is not a kiosk
-    ["sleep", "60"],
-])
-def test_a_stale_lock_whose_process_number_is_not_a_kiosk_is_taken_over(qtbot, env, systemd, write_content,
-                                                                         minimal, holder):
+@pytest.mark.parametrize(
+    "holder",
+    [
+        [
+            sys.executable,
+            "-c",
+            "import sys; sys.stdin.read()",
+        ],  # a Python program that is not a kiosk
+        ["sleep", "60"],
+    ],
+)
+def test_a_stale_lock_whose_process_number_is_not_a_kiosk_is_taken_over(
+    qtbot, env, systemd, write_content, minimal, holder
+):
     other = subprocess.Popen(holder, stdin=subprocess.PIPE)
     try:
         lock_of(Path(env["KIOSK_DATA_DIR"]) / "kiosk.lock", other.pid)
@@ -168,18 +224,21 @@ def test_a_stale_lock_whose_process_number_is_not_a_kiosk_is_taken_over(qtbot, e
         other.communicate()
 
 
-@pytest.mark.parametrize("args, kiosk", [
-    (["/usr/bin/python3", "-m", "kiosk", "--content", "x.yaml"], True),
-    (["python3", "-X", "dev", "-m", "kiosk"], True),
-    (["python3", "-mkiosk.cli"], True),
-    (["/opt/kiosk/.venv/bin/python", "/opt/kiosk/.venv/bin/kiosk", "run"], True),
-    (["/opt/kiosk/.venv/bin/kiosk"], True),
-    (["python3", "-m", "pytest", "-m", "kiosk"], False),
-    (["python3", "-c", "import kiosk", "kiosk"], False),
-    (["python3", "tools/screenshots.py", "kiosk"], False),
-    (["/opt/kiosk/bin/python3"], False),
-    ([""], False),  # a zombie or a kernel thread
-])
+@pytest.mark.parametrize(
+    "args, kiosk",
+    [
+        (["/usr/bin/python3", "-m", "kiosk", "--content", "x.yaml"], True),
+        (["python3", "-X", "dev", "-m", "kiosk"], True),
+        (["python3", "-mkiosk.cli"], True),
+        (["/opt/kiosk/.venv/bin/python", "/opt/kiosk/.venv/bin/kiosk", "run"], True),
+        (["/opt/kiosk/.venv/bin/kiosk"], True),
+        (["python3", "-m", "pytest", "-m", "kiosk"], False),
+        (["python3", "-c", "import kiosk", "kiosk"], False),
+        (["python3", "tools/screenshots.py", "kiosk"], False),
+        (["/opt/kiosk/bin/python3"], False),
+        ([""], False),  # a zombie or a kernel thread
+    ],
+)
 def test_which_command_lines_are_a_kiosk(args, kiosk):
     assert cli._kiosk_command(args) is kiosk
 

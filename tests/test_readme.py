@@ -7,13 +7,16 @@ import shutil
 from kiosk import cli
 
 
-
 def test_readme_example_errors_are_true(shipped_content, tmp_path, capsys, monkeypatch):
     shutil.copytree(shipped_content.parent / "assets", tmp_path / "assets")
     text = shipped_content.read_text(encoding="utf-8")
-    text = text.replace("    title:\n      en: A river between two empires", "    titel:\n      en: A river", 1)
+    text = text.replace(
+        "    title:\n      en: A river between two empires", "    titel:\n      en: A river", 1
+    )
     text = text.replace("      en: Negotiations", "      en: no", 1)
-    text = text.replace("      file: assets/map/amur-region.png", "      file: assets/map/Amur.png", 1)
+    text = text.replace(
+        "      file: assets/map/amur-region.png", "      file: assets/map/Amur.png", 1
+    )
     (tmp_path / "content.yaml").write_text(text, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     assert cli.main(["check", "content.yaml"]) == cli.EXIT_CONTENT

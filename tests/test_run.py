@@ -14,13 +14,22 @@ import pytest
 
 @pytest.fixture
 def env(tmp_path):
-    return dict(os.environ, QT_QPA_PLATFORM="offscreen", KIOSK_DATA_DIR=str(tmp_path / "data"),
-                KIOSK_CONFIG_DIR=str(tmp_path / "config"))
+    return dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        KIOSK_DATA_DIR=str(tmp_path / "data"),
+        KIOSK_CONFIG_DIR=str(tmp_path / "config"),
+    )
 
 
 def start(env, content) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "kiosk", "--content", str(content)], env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [sys.executable, "-m", "kiosk", "--content", str(content)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def log_text(env) -> str:
@@ -35,12 +44,20 @@ def test_one_kiosk_at_a_time_and_a_clean_stop(qtbot, env, shipped_content):
     first = start(env, shipped_content)
     try:
         qtbot.waitUntil(lambda: "kiosk started" in log_text(env), timeout=20000)
-        second = subprocess.run([sys.executable, "-m", "kiosk", "--content", str(shipped_content)], env=env,
-                                capture_output=True, text=True, timeout=60)
+        second = subprocess.run(
+            [sys.executable, "-m", "kiosk", "--content", str(shipped_content)],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
         assert second.returncode == 4
         assert "another kiosk is already running" in second.stderr
         assert "Traceback" not in second.stderr
-        assert f"ERROR kiosk: another kiosk is already running (process {first.pid} on " in log_text(env)
+        assert (
+            f"ERROR kiosk: another kiosk is already running (process {first.pid} on "
+            in log_text(env)
+        )
         first.send_signal(signal.SIGTERM)
         assert first.wait(timeout=20) == 0
         assert "stopping (signal 15)" in log_text(env)
@@ -48,7 +65,9 @@ def test_one_kiosk_at_a_time_and_a_clean_stop(qtbot, env, shipped_content):
         if first.poll() is None:
             first.kill()
         first.communicate()
-    third = start(env, shipped_content)  # the lock is free again (and a stale one would be taken over)
+    third = start(
+        env, shipped_content
+    )  # the lock is free again (and a stale one would be taken over)
     try:
         qtbot.waitUntil(lambda: log_text(env).count("kiosk started") == 2, timeout=20000)
     finally:

@@ -30,8 +30,16 @@ def test_a_file_written_by_hand_in_the_format_verifies(tmp_path):
     salt = bytes(range(16))
     digest = hashlib.pbkdf2_hmac("sha256", b"13579", salt, 100_000)
     path = tmp_path / "staff.json"
-    path.write_text(json.dumps({"algorithm": "pbkdf2_sha256", "iterations": 100_000,
-                                "salt": salt.hex(), "hash": digest.hex().upper()}))
+    path.write_text(
+        json.dumps(
+            {
+                "algorithm": "pbkdf2_sha256",
+                "iterations": 100_000,
+                "salt": salt.hex(),
+                "hash": digest.hex().upper(),
+            }
+        )
+    )
     assert staffpin.has_pin(path) and staffpin.verify("13579", path)
     assert not staffpin.verify("13578", path)
 
@@ -59,8 +67,12 @@ def test_a_pin_is_four_to_64_digits(tmp_path, pin):
 
 # -- damaged files: "no PIN set" and one line in the log, never an exception or a freeze ---
 
-GOOD = {"algorithm": "pbkdf2_sha256", "iterations": 100_000, "salt": "00" * 16,
-        "hash": hashlib.pbkdf2_hmac("sha256", b"2468", bytes(16), 100_000).hex()}
+GOOD = {
+    "algorithm": "pbkdf2_sha256",
+    "iterations": 100_000,
+    "salt": "00" * 16,
+    "hash": hashlib.pbkdf2_hmac("sha256", b"2468", bytes(16), 100_000).hex(),
+}
 
 
 def _with(**changes) -> bytes:
@@ -148,6 +160,7 @@ def test_a_fifo_a_folder_or_a_device_at_the_pin_file_is_damaged_not_a_hang(tmp_p
 
 # -- writing: a new file under a random name, never through a symlink, synced, replaced ----
 
+
 def _victim(tmp_path):
     victim = tmp_path / "elsewhere" / "victim.txt"
     victim.parent.mkdir()
@@ -165,7 +178,9 @@ def test_a_symlink_at_the_old_temporary_name_is_never_followed(tmp_path):
     assert staffpin.verify("2468", path)
 
 
-def test_a_symlink_at_the_temporary_name_is_not_followed_another_name_is_taken(tmp_path, monkeypatch):
+def test_a_symlink_at_the_temporary_name_is_not_followed_another_name_is_taken(
+    tmp_path, monkeypatch
+):
     """Even if the random name were guessed and planted first."""
     victim = _victim(tmp_path)
     planted = tmp_path / ".staff.json.planted.tmp"
@@ -191,6 +206,7 @@ def test_the_temporary_file_is_created_exclusively_without_following_links(tmp_p
     def spy(p, flags, *args, **kwargs):
         opened.append((p, flags))
         return real_open(p, flags, *args, **kwargs)
+
     monkeypatch.setattr(os, "open", spy)
     path = staffpin.set_pin("2468", tmp_path / "staff.json")
     [(tmp, flags)] = [(p, f) for p, f in opened if f & os.O_CREAT]
@@ -204,7 +220,9 @@ def test_the_temporary_file_is_created_exclusively_without_following_links(tmp_p
 def test_the_file_is_synced_before_it_replaces_the_old_one(tmp_path, monkeypatch):
     steps, real_fsync, real_replace = [], os.fsync, os.replace
     monkeypatch.setattr(os, "fsync", lambda fd: (steps.append("fsync"), real_fsync(fd))[1])
-    monkeypatch.setattr(os, "replace", lambda a, b: (steps.append("replace"), real_replace(a, b))[1])
+    monkeypatch.setattr(
+        os, "replace", lambda a, b: (steps.append("replace"), real_replace(a, b))[1]
+    )
     staffpin.set_pin("2468", tmp_path / "staff.json")
     assert steps[:2] == ["fsync", "replace"]
 
@@ -214,6 +232,7 @@ def test_a_failed_write_leaves_the_old_pin_and_no_temporary_file(tmp_path, monke
 
     def full(a, b):
         raise OSError(28, "No space left on device")
+
     monkeypatch.setattr(os, "replace", full)
     with pytest.raises(OSError):
         staffpin.set_pin("1357", path)

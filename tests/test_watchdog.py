@@ -117,8 +117,11 @@ def count_frames(window) -> list[int]:
 
 def test_ready_after_the_first_frame_then_pings(qtbot, systemd, make_window, make_watchdog):
     window = make_window(visible=False)
-    env = {"NOTIFY_SOCKET": systemd.address, "WATCHDOG_USEC": str(2 * INTERVAL_MS * 1000),
-           "WATCHDOG_PID": str(os.getpid())}
+    env = {
+        "NOTIFY_SOCKET": systemd.address,
+        "WATCHDOG_USEC": str(2 * INTERVAL_MS * 1000),
+        "WATCHDOG_PID": str(os.getpid()),
+    }
     dog = make_watchdog(window, env)
     assert dog.interval_ms == INTERVAL_MS  # half of WATCHDOG_USEC
     dog.start()
@@ -156,7 +159,9 @@ def test_no_pings_while_the_gui_thread_is_blocked(qtbot, systemd, make_window, m
     qtbot.waitUntil(lambda: systemd.count("WATCHDOG=1") >= 2, timeout=5000)  # alive again
 
 
-def test_an_idle_window_is_redrawn_at_most_once_per_interval(qtbot, systemd, make_window, make_watchdog):
+def test_an_idle_window_is_redrawn_at_most_once_per_interval(
+    qtbot, systemd, make_window, make_watchdog
+):
     window = make_window()
     dog = make_watchdog(window, {"NOTIFY_SOCKET": systemd.address}, interval_ms=INTERVAL_MS)
     dog.start()
@@ -205,22 +210,42 @@ def test_abstract_socket_address():
         fake.sock.close()
 
 
-@pytest.mark.parametrize("env, expected", [
-    ({"NOTIFY_SOCKET": "/run/x"}, DEFAULT_INTERVAL_MS),
-    ({"NOTIFY_SOCKET": "/run/x", "WATCHDOG_USEC": "30000000"}, 15_000),
-    ({"NOTIFY_SOCKET": "/run/x", "WATCHDOG_USEC": "junk"}, DEFAULT_INTERVAL_MS),
-    ({"NOTIFY_SOCKET": "/run/x", "WATCHDOG_USEC": "30000000", "WATCHDOG_PID": str(os.getpid())}, 15_000),
-    ({"NOTIFY_SOCKET": "/run/x", "WATCHDOG_USEC": "30000000", "WATCHDOG_PID": str(os.getpid() + 1)}, None),
-    ({"WATCHDOG_USEC": "30000000"}, None),
-])
+@pytest.mark.parametrize(
+    "env, expected",
+    [
+        ({"NOTIFY_SOCKET": "/run/x"}, DEFAULT_INTERVAL_MS),
+        ({"NOTIFY_SOCKET": "/run/x", "WATCHDOG_USEC": "30000000"}, 15_000),
+        ({"NOTIFY_SOCKET": "/run/x", "WATCHDOG_USEC": "junk"}, DEFAULT_INTERVAL_MS),
+        (
+            {
+                "NOTIFY_SOCKET": "/run/x",
+                "WATCHDOG_USEC": "30000000",
+                "WATCHDOG_PID": str(os.getpid()),
+            },
+            15_000,
+        ),
+        (
+            {
+                "NOTIFY_SOCKET": "/run/x",
+                "WATCHDOG_USEC": "30000000",
+                "WATCHDOG_PID": str(os.getpid() + 1),
+            },
+            None,
+        ),
+        ({"WATCHDOG_USEC": "30000000"}, None),
+    ],
+)
 def test_interval_from_the_environment(env, expected):
     assert watchdog_interval_ms(env) == expected
 
 
 def test_another_process_watchdog_pid_means_no_pings(qtbot, systemd, make_window, make_watchdog):
     window = make_window()
-    env = {"NOTIFY_SOCKET": systemd.address, "WATCHDOG_USEC": str(2 * INTERVAL_MS * 1000),
-           "WATCHDOG_PID": str(os.getpid() + 1)}
+    env = {
+        "NOTIFY_SOCKET": systemd.address,
+        "WATCHDOG_USEC": str(2 * INTERVAL_MS * 1000),
+        "WATCHDOG_PID": str(os.getpid() + 1),
+    }
     dog = make_watchdog(window, env, interval_ms=INTERVAL_MS)
     dog.start()
     qtbot.waitUntil(lambda: "READY=1" in systemd.take(), timeout=5000)  # sd_notify still works

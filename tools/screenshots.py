@@ -19,10 +19,10 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
-from PySide6.QtGui import QGuiApplication  # noqa: E402
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtGui import QGuiApplication
 
-from kiosk.app import create_app  # noqa: E402
+from kiosk.app import create_app
 
 
 def settle(ms: int = 400) -> None:
@@ -61,7 +61,9 @@ def main() -> int:
 
     settle(1000)
     shoot("attract")
-    attract = next(i for i in _items(kiosk.window.contentItem()) if i.objectName() == "attractScreen")
+    attract = next(
+        i for i in _items(kiosk.window.contentItem()) if i.objectName() == "attractScreen"
+    )
     attract.setProperty("elapsed", 60)  # the drift is a function of time on the attract screen
     settle(300)
     shoot("attract-1min")

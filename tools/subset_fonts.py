@@ -45,7 +45,9 @@ def gb2312() -> set[int]:
 def wanted(contents: list[Path]) -> set[int]:
     chars = gb2312()
     chars |= set(range(0x20, 0x7F))  # ASCII: digits and Latin inside Chinese text
-    chars |= set(range(0x3000, 0x3040)) | set(range(0xFF00, 0xFFF0))  # CJK punctuation, full-width forms
+    chars |= set(range(0x3000, 0x3040)) | set(
+        range(0xFF00, 0xFFF0)
+    )  # CJK punctuation, full-width forms
     chars |= {0x00B7, 0x00B2, 0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2026, 0x2027}
     for content in contents:
         chars |= {ord(c) for c in content.read_text(encoding="utf-8") if ord(c) > 0x7F}
@@ -65,26 +67,37 @@ def make(source: Path, target: Path, face: str, chars: set[int]) -> None:
     sub.populate(unicodes=sorted(chars))
     sub.subset(font)
     font["head"].modified = font["head"].created  # deterministic output:
-    font.recalcTimestamp = False                    # no "now" in the file
+    font.recalcTimestamp = False  # no "now" in the file
     font.save(str(target))
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--content", type=Path, action="append", help="content file(s) whose characters to keep "
-                    "(default: content.yaml)")
-    ap.add_argument("--source", type=Path, default=SOURCE, help=f"folder of the full fonts (default {SOURCE})")
+    ap.add_argument(
+        "--content",
+        type=Path,
+        action="append",
+        help="content file(s) whose characters to keep (default: content.yaml)",
+    )
+    ap.add_argument(
+        "--source", type=Path, default=SOURCE, help=f"folder of the full fonts (default {SOURCE})"
+    )
     ap.add_argument("--out", type=Path, default=ROOT / "assets" / "fonts")
     args = ap.parse_args()
     chars = wanted(args.content or [ROOT / "content.yaml"])
     for name, (collection, face) in FACES.items():
         src = args.source / collection
         if not src.exists():
-            print(f"{src} is missing: install the full fonts (apt-get install fonts-noto-cjk) "
-                  "or give --source", file=sys.stderr)
+            print(
+                f"{src} is missing: install the full fonts (apt-get install fonts-noto-cjk) "
+                "or give --source",
+                file=sys.stderr,
+            )
             return 1
         make(src, args.out / name, face, chars)
-        print(f"wrote {args.out / name} ({(args.out / name).stat().st_size // 1024} KiB, {len(chars)} characters)")
+        print(
+            f"wrote {args.out / name} ({(args.out / name).stat().st_size // 1024} KiB, {len(chars)} characters)"
+        )
     return 0
 
 

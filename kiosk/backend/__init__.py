@@ -13,5 +13,17 @@ from .staff import CornerGesture, Staff
 
 QML_IMPORT_NAME = "Kiosk.Backend"
 
-__all__ = ["ActivityFilter", "CornerGesture", "Exhibit", "Idle", "Language", "MapLabels", "Navigation", "QML_IMPORT_NAME", "Reload",
-           "Schedule", "Session", "Staff"]
+__all__ = [
+    "QML_IMPORT_NAME",
+    "ActivityFilter",
+    "CornerGesture",
+    "Exhibit",
+    "Idle",
+    "Language",
+    "MapLabels",
+    "Navigation",
+    "Reload",
+    "Schedule",
+    "Session",
+    "Staff",
+]

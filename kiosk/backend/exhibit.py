@@ -56,23 +56,43 @@ def present(snapshot: Snapshot) -> dict:
         if not p.get("map_view") or not focus or not c.get("map"):
             return None
         layers = [la["id"] for la in c["map"]["layers"]]
-        return {"layer": layers.index(p["map_view"]["layer"]), "x": focus["x"], "y": focus["y"],
-                "zoom": p["map_view"]["zoom"]}
+        return {
+            "layer": layers.index(p["map_view"]["layer"]),
+            "x": focus["x"],
+            "y": focus["y"],
+            "zoom": p["map_view"]["zoom"],
+        }
 
     def page(pid: str, label, title, body, img: dict | None, kind: str = "text") -> dict:
         body = t(body)
-        return {"id": pid, "kind": kind, "label": t(label), "title": t(title), "body": body,
-                "blocks": {code: blocks(text) for code, text in body.items()}, "image": img}
+        return {
+            "id": pid,
+            "kind": kind,
+            "label": t(label),
+            "title": t(title),
+            "body": body,
+            "blocks": {code: blocks(text) for code, text in body.items()},
+            "image": img,
+        }
 
     pages = [
-        page(p["id"], p["label"], p["title"], p["body"],
-             image(p["image"]["file"], p["image"]["caption"], p["image"]["credit"]) if p.get("image") else None)
+        page(
+            p["id"],
+            p["label"],
+            p["title"],
+            p["body"],
+            image(p["image"]["file"], p["image"]["caption"], p["image"]["credit"])
+            if p.get("image")
+            else None,
+        )
         | {"mapView": map_view(p)}
         for p in c["pages"]
     ]
     if c.get("map") and snapshot.map:
         pages.append(page(MAP_ID, c["map"]["label"], c["map"]["title"], "", None, kind="map"))
-    pages.append(page(CREDITS_ID, c["ui"]["credits"], c["credits"]["title"], c["credits"]["body"], None))
+    pages.append(
+        page(CREDITS_ID, c["ui"]["credits"], c["credits"]["title"], c["credits"]["body"], None)
+    )
     return {
         "attract": {
             "title": t(c["attract"]["title"]),
@@ -98,20 +118,44 @@ def present_map(snapshot: Snapshot) -> dict:
 
     def shape(fid: str) -> dict:
         f = features[fid]
-        return {"id": fid, "kind": f["kind"], "closed": f.get("closed", False), "areaKm2": f.get("area_km2") or 0,
-                "name": t(section.get("legend", {}).get(fid)),
-                "paths": [[QPointF(x, y) for x, y in path] for path in f.get("paths", [])]}
+        return {
+            "id": fid,
+            "kind": f["kind"],
+            "closed": f.get("closed", False),
+            "areaKm2": f.get("area_km2") or 0,
+            "name": t(section.get("legend", {}).get(fid)),
+            "paths": [[QPointF(x, y) for x, y in path] for path in f.get("paths", [])],
+        }
 
     spots = {h["id"]: h for h in data["hotspots"]}
     return {
         "picture": _image(snapshot, section["picture"]),
         "width": data["size"]["width"],
         "height": data["size"]["height"],
-        "startLayer": next((i for i, la in enumerate(section["layers"]) if la["id"] == section.get("start_layer")), 0),
-        "layers": [{"id": layer["id"], "label": t(layer["label"]), "title": t(layer["title"]),
-                    "shapes": [shape(fid) for fid in layer["show"]]} for layer in section["layers"]],
-        "hotspots": [{"id": h["id"], "title": t(h["title"]), "text": {code: styled(text) for code, text in t(h["text"]).items()}, "labelLeft": h["label_side"] == "left",
-                      "x": spots[h["id"]]["x"], "y": spots[h["id"]]["y"]} for h in section["hotspots"]],
+        "startLayer": next(
+            (i for i, la in enumerate(section["layers"]) if la["id"] == section.get("start_layer")),
+            0,
+        ),
+        "layers": [
+            {
+                "id": layer["id"],
+                "label": t(layer["label"]),
+                "title": t(layer["title"]),
+                "shapes": [shape(fid) for fid in layer["show"]],
+            }
+            for layer in section["layers"]
+        ],
+        "hotspots": [
+            {
+                "id": h["id"],
+                "title": t(h["title"]),
+                "text": {code: styled(text) for code, text in t(h["text"]).items()},
+                "labelLeft": h["label_side"] == "left",
+                "x": spots[h["id"]]["x"],
+                "y": spots[h["id"]]["y"],
+            }
+            for h in section["hotspots"]
+        ],
     }
 
 
@@ -124,15 +168,23 @@ class Exhibit(QObject):
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
-        self._data: dict = {"attract": {}, "pages": [], "ui": {}, "screenDiagonalIn": 32.0, "buttonMm": 0.0,
-                            "reducedMotion": False}
+        self._data: dict = {
+            "attract": {},
+            "pages": [],
+            "ui": {},
+            "screenDiagonalIn": 32.0,
+            "buttonMm": 0.0,
+            "reducedMotion": False,
+        }
         self._snapshot: Snapshot | None = None
         self._map: dict | None = None  # built when the map page first asks
 
     def set_content(self, snapshot: Snapshot) -> None:
         data = present(snapshot)
-        same_map = self._snapshot is not None and (self._snapshot.data.get("map"), self._snapshot.map) == (
-            snapshot.data.get("map"), snapshot.map)
+        same_map = self._snapshot is not None and (
+            self._snapshot.data.get("map"),
+            self._snapshot.map,
+        ) == (snapshot.data.get("map"), snapshot.map)
         self._snapshot = snapshot
         if data != self._data or not same_map:
             self._data = data

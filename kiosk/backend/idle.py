@@ -27,8 +27,9 @@ QML_IMPORT_MAJOR_VERSION = 1
 log = logging.getLogger(__name__)
 
 T = QEvent.Type
-STARTS = frozenset({T.MouseButtonPress, T.MouseButtonDblClick, T.TouchBegin, T.KeyPress, T.Wheel,
-                    T.TabletPress})
+STARTS = frozenset(
+    {T.MouseButtonPress, T.MouseButtonDblClick, T.TouchBegin, T.KeyPress, T.Wheel, T.TabletPress}
+)
 ENDS = frozenset({T.MouseButtonRelease, T.TouchEnd, T.TouchCancel, T.KeyRelease, T.TabletRelease})
 MOVES = frozenset({T.MouseMove, T.TouchUpdate, T.TabletMove})
 ACTIVITY = STARTS | ENDS | MOVES
@@ -203,7 +204,7 @@ class ActivityFilter(QObject):
             self._app.removeEventFilter(self)
             self._armed = False
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind not in ACTIVITY:
             return False

@@ -20,14 +20,23 @@ from PySide6.QtGui import QCursor, QGuiApplication, QScreen, QWindow
 log = logging.getLogger(__name__)
 
 SWALLOWED = {
-    QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.ShortcutOverride, QEvent.Type.Shortcut,
+    QEvent.Type.KeyPress,
+    QEvent.Type.KeyRelease,
+    QEvent.Type.ShortcutOverride,
+    QEvent.Type.Shortcut,
     QEvent.Type.ContextMenu,
 }
 
 
 class Lockdown(QObject):
-    def __init__(self, window: QWindow, screen_index: int | None = None, *, show_cursor: bool = False,
-                 parent: QObject | None = None):
+    def __init__(
+        self,
+        window: QWindow,
+        screen_index: int | None = None,
+        *,
+        show_cursor: bool = False,
+        parent: QObject | None = None,
+    ):
         super().__init__(parent)
         self.window = window
         self.screen_index = screen_index
@@ -62,7 +71,11 @@ class Lockdown(QObject):
         if self.screen_index is not None:
             if 0 <= self.screen_index < len(screens):
                 return screens[self.screen_index]
-            log.warning("there is no screen %d (%d found): using the primary screen", self.screen_index, len(screens))
+            log.warning(
+                "there is no screen %d (%d found): using the primary screen",
+                self.screen_index,
+                len(screens),
+            )
         return QGuiApplication.primaryScreen()
 
     def place(self) -> None:

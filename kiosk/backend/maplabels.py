@@ -39,7 +39,9 @@ class Box:
         return cx - self.left, cy - self.top, cx + self.right, cy + self.bottom
 
 
-def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> tuple[float, float]:
+def _overlap(
+    a: tuple[float, float, float, float], b: tuple[float, float, float, float]
+) -> tuple[float, float]:
     """How far two rectangles overlap across and down (with GAP); <= 0: they do not."""
     return (min(a[2], b[2]) - max(a[0], b[0]) + GAP, min(a[3], b[3]) - max(a[1], b[1]) + GAP)
 
@@ -79,7 +81,10 @@ class MapLabels(QObject):
     @Slot("QVariantList", result="QVariantList")
     def place(self, boxes: list) -> list:
         try:
-            found = [Box(*(float(b[k]) for k in ("x", "y", "left", "right", "top", "bottom"))) for b in boxes]
+            found = [
+                Box(*(float(b[k]) for k in ("x", "y", "left", "right", "top", "bottom")))
+                for b in boxes
+            ]
         except (KeyError, TypeError, ValueError):
             return [{"dx": 0.0, "dy": 0.0} for _ in boxes]
         return [{"dx": dx, "dy": dy} for dx, dy in place(found)]

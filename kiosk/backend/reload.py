@@ -37,7 +37,9 @@ RECHECK_MS = 1500  # a broken version is read once more after this, in case the 
 def used_files(snapshot: Snapshot) -> list[Path]:
     """The content file and every file it uses."""
     files = [Path(snapshot.source)]
-    files += [Path(i.get("original") or i["path"]) for i in snapshot.images.values()]  # not the cached copies
+    files += [
+        Path(i.get("original") or i["path"]) for i in snapshot.images.values()
+    ]  # not the cached copies
     files += [Path(f) for f in (snapshot.map or {}).get("files", [])]
     return list(dict.fromkeys(files))
 
@@ -71,8 +73,16 @@ class Reload(QObject):
         self._stamps: dict[str, object] = {}
         self._retry = False  # read a broken version once more (the editor may still be writing)
 
-    def start(self, path: str | Path, current: Snapshot, cache: SnapshotCache | None, *,
-              apply: Callable[[Snapshot], None], safe: Callable[[], bool], preview: bool) -> None:
+    def start(
+        self,
+        path: str | Path,
+        current: Snapshot,
+        cache: SnapshotCache | None,
+        *,
+        apply: Callable[[Snapshot], None],
+        safe: Callable[[], bool],
+        preview: bool,
+    ) -> None:
         """Watch ``path``; ``apply(snapshot)`` shows a new version when ``safe()`` (or at once in preview)."""
         self._path, self._current, self._cache = Path(path), current, cache
         self._apply, self._safe, self._preview = apply, safe, preview
@@ -89,7 +99,9 @@ class Reload(QObject):
         files = used_files(snapshot)
         if self._path is not None and self._path.resolve() not in files:
             files.insert(0, self._path.resolve())
-        wanted = [str(f) for f in files if f.exists()] + sorted({str(f.parent) for f in files if f.parent.exists()})
+        wanted = [str(f) for f in files if f.exists()] + sorted(
+            {str(f.parent) for f in files if f.parent.exists()}
+        )
         self._stamps = {str(f): self._stamp(f) for f in files}
         old = set(self._watcher.files() + self._watcher.directories())
         if set(wanted) != old:
@@ -129,14 +141,20 @@ class Reload(QObject):
             snapshot, issues = None, []
             self._set_errors([f"{self._path}: cannot be read ({e.strerror or e})"])
         errors = [str(i) for i in issues if i.severity == "error"]
-        news = not errors or errors != self._errors  # the same errors are said once, not at every look
+        news = (
+            not errors or errors != self._errors
+        )  # the same errors are said once, not at every look
         if news:
             for issue in issues:
-                log.log(logging.ERROR if issue.severity == "error" else logging.WARNING, "%s", issue)
+                log.log(
+                    logging.ERROR if issue.severity == "error" else logging.WARNING, "%s", issue
+                )
         self._stamps = {f: self._stamp(Path(f)) for f in self._stamps}
         if errors or snapshot is None:
             if errors and news:
-                log.error("%s has errors: the kiosk keeps showing its last good version", self._path)
+                log.error(
+                    "%s has errors: the kiosk keeps showing its last good version", self._path
+                )
                 self._set_errors(errors)
             if self._retry:
                 self._retry = False

@@ -99,8 +99,13 @@ class Staff(QObject):
             return
         length = self.lockout.failed()
         if length:
-            log.warning("wrong staff PIN (%d of %d): the PIN pad is locked for %d s (lock %d)",
-                        MAX_TRIES, MAX_TRIES, length, self.lockout.locks)
+            log.warning(
+                "wrong staff PIN (%d of %d): the PIN pad is locked for %d s (lock %d)",
+                MAX_TRIES,
+                MAX_TRIES,
+                length,
+                self.lockout.locks,
+            )
             self._set("pad", self._lock_message())
         else:
             left = self.lockout.tries_left

@@ -10,14 +10,34 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 _EXPORTS = {
-    "ContentError": "issues", "Issue": "issues", "format_loc": "issues",
-    "Snapshot": "snapshot", "SnapshotCache": "snapshot", "open_content": "snapshot",
+    "ContentError": "issues",
+    "Issue": "issues",
+    "format_loc": "issues",
+    "Snapshot": "snapshot",
+    "SnapshotCache": "snapshot",
+    "open_content": "snapshot",
     "ImageInfo": "images",
-    "LoadedContent": "loader", "load_content": "loader", "words": "loader",
-    "Content": "model", "Page": "model",
+    "LoadedContent": "loader",
+    "load_content": "loader",
+    "words": "loader",
+    "Content": "model",
+    "Page": "model",
 }
 
-__all__ = sorted(_EXPORTS)
+__all__ = [  # noqa: RUF022 (grouped by module, as _EXPORTS)
+    "ContentError",
+    "Content",
+    "ImageInfo",
+    "Issue",
+    "LoadedContent",
+    "Page",
+    "Snapshot",
+    "SnapshotCache",
+    "format_loc",
+    "load_content",
+    "open_content",
+    "words",
+]
 
 
 def __getattr__(name: str) -> Any:

@@ -24,8 +24,10 @@ def cmap(path: Path) -> set[int]:
     try:
         data = path.read_bytes()
         num_tables = struct.unpack_from(">H", data, 4)[0]
-        tables = {data[12 + 16 * i:16 + 16 * i]: struct.unpack_from(">II", data, 20 + 16 * i)
-                  for i in range(num_tables)}
+        tables = {
+            data[12 + 16 * i : 16 + 16 * i]: struct.unpack_from(">II", data, 20 + 16 * i)
+            for i in range(num_tables)
+        }
         base = tables[b"cmap"][0]
         count = struct.unpack_from(">H", data, base + 2)[0]
         chars: set[int] = set()
@@ -85,6 +87,8 @@ def missing_glyphs(text: str, folder: Path = FONTS_DIR) -> list[str]:
     for ch in text:
         if ch.isspace() or ord(ch) < 0x20 or ch in out:
             continue
-        if ord(ch) not in have and not 0xFE00 <= ord(ch) <= 0xFE0F:  # variation selectors draw nothing
+        if (
+            ord(ch) not in have and not 0xFE00 <= ord(ch) <= 0xFE0F
+        ):  # variation selectors draw nothing
             out.append(ch)
     return out

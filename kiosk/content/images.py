@@ -51,9 +51,9 @@ def _jpeg(data: bytes) -> tuple[int, int]:
         if marker in (0xD8, 0x01) or 0xD0 <= marker <= 0xD7 or marker == 0xFF:
             i += 1 if marker == 0xFF else 2
             continue
-        (length,) = struct.unpack(">H", data[i + 2:i + 4])
+        (length,) = struct.unpack(">H", data[i + 2 : i + 4])
         if 0xC0 <= marker <= 0xCF and marker not in (0xC4, 0xC8, 0xCC):
-            h, w = struct.unpack(">HH", data[i + 5:i + 9])
+            h, w = struct.unpack(">HH", data[i + 5 : i + 9])
             return w, h
         i += 2 + length
     raise ImageProblem("is a damaged JPEG file (no size found)")
@@ -83,12 +83,16 @@ def probe_image(path: Path) -> ImageInfo:
     try:
         data, info = safeio.read_file(path, MAX_IMAGE_BYTES)
     except FileNotFoundError:
-        raise ImageProblem("does not exist; check the name (capitals count) and the folder") from None
+        raise ImageProblem(
+            "does not exist; check the name (capitals count) and the folder"
+        ) from None
     except safeio.NotAFile as e:
         raise ImageProblem(f"is {e.kind}, not a picture file") from None
     except safeio.TooBig as e:
-        raise ImageProblem(f"is {e.size / 1e6:.0f} MB; pictures may be at most "
-                           f"{MAX_IMAGE_BYTES // (1024 * 1024)} MB - make it smaller") from None
+        raise ImageProblem(
+            f"is {e.size / 1e6:.0f} MB; pictures may be at most "
+            f"{MAX_IMAGE_BYTES // (1024 * 1024)} MB - make it smaller"
+        ) from None
     except OSError as e:
         raise ImageProblem(f"cannot be read: {e.strerror or e}") from None
     if len(data) < 24:
@@ -108,9 +112,13 @@ def probe_image(path: Path) -> ImageInfo:
     except (struct.error, IndexError, ValueError) as e:
         if isinstance(e, ImageProblem):
             raise
-        raise ImageProblem("is a damaged picture file (its header is cut short); copy it again") from None
+        raise ImageProblem(
+            "is a damaged picture file (its header is cut short); copy it again"
+        ) from None
     if w <= 0 or h <= 0:
         raise ImageProblem("is a damaged picture (size 0)")
     if w * h > MAX_PIXELS:
-        raise ImageProblem(f"is {w}x{h} pixels; at most {MAX_PIXELS // 1_000_000} megapixels - make it smaller")
+        raise ImageProblem(
+            f"is {w}x{h} pixels; at most {MAX_PIXELS // 1_000_000} megapixels - make it smaller"
+        )
     return ImageInfo(path, fmt, w, h, hashlib.sha256(data).hexdigest(), safeio.stamp_of(info))

@@ -61,9 +61,14 @@ def sorted_issues(issues: Iterable[Issue], limit: int = MAX_ISSUES) -> list[Issu
     rest, first = len(issues) - limit, issues[limit]
     kind = "problems" if any(i.severity == "error" for i in issues[limit:]) else "warnings"
     return issues[:limit] + [
-        Issue(first.file, first.line, first.column, (),
-              f"... and {rest:,} more {kind} from here on, not listed; fix the ones above and check again",
-              "error" if kind == "problems" else "warning")
+        Issue(
+            first.file,
+            first.line,
+            first.column,
+            (),
+            f"... and {rest:,} more {kind} from here on, not listed; fix the ones above and check again",
+            "error" if kind == "problems" else "warning",
+        )
     ]
 
 

@@ -12,11 +12,11 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from .fonts import coverage, missing_glyphs
+from .i18n import pick
 from .images import ImageInfo, ImageProblem, probe_image
 from .issues import MAX_ISSUES, ContentError, Issue, Loc, did_you_mean, sorted_issues
 from .mapdata import check_map
-from .fonts import coverage, missing_glyphs
-from .i18n import pick
 from .markup import problems as markup_problems
 from .model import MAX_IDLE_S, UI, Content, texts
 from .snapshot import Snapshot
@@ -56,8 +56,15 @@ class LoadedContent:
             source=str(self.path.resolve()),
             data=self.model.model_dump(mode="json"),
             images={
-                file: {"path": str(i.path.resolve()), "original": str(i.path.resolve()), "width": i.width,
-                       "height": i.height, "format": i.format, "stamp": i.stamp, "sha256": i.sha256}
+                file: {
+                    "path": str(i.path.resolve()),
+                    "original": str(i.path.resolve()),
+                    "width": i.width,
+                    "height": i.height,
+                    "format": i.format,
+                    "stamp": i.stamp,
+                    "sha256": i.sha256,
+                }
                 for file, i in self.images.items()
             },
             map=self.map,
@@ -81,12 +88,23 @@ def load_content(path: str | Path, display_name: str | None = None) -> LoadedCon
     except ContentError:
         raise
     except RecursionError:
-        raise ContentError([Issue(file, 1, 1, (), "values are nested too deeply; check the indentation")]) from None
-    except Exception as e:  # noqa: BLE001 - a content file must never crash the kiosk
+        raise ContentError(
+            [Issue(file, 1, 1, (), "values are nested too deeply; check the indentation")]
+        ) from None
+    except Exception as e:
         log.exception("checking %s failed", file)
-        raise ContentError([Issue(file, 1, 1, (),
-                                  f"the kiosk could not check this file ({type(e).__name__}: {str(e)[:200]}); "
-                                  "the details are in the kiosk's log - please report them with the file")]) from None
+        raise ContentError(
+            [
+                Issue(
+                    file,
+                    1,
+                    1,
+                    (),
+                    f"the kiosk could not check this file ({type(e).__name__}: {str(e)[:200]}); "
+                    "the details are in the kiosk's log - please report them with the file",
+                )
+            ]
+        ) from None
 
 
 def _load(path: Path, file: str) -> LoadedContent:
@@ -95,28 +113,40 @@ def _load(path: Path, file: str) -> LoadedContent:
     if not isinstance(data, dict):
         kind = "a list" if isinstance(data, list) else "a single value"
         raise ContentError(
-            [Issue(file, *positions.of(()), (),
-                   f"the file is {kind}; it must be made of sections such as "
-                   "'attract:', 'pages:' and 'credits:' at the start of a line")]
+            [
+                Issue(
+                    file,
+                    *positions.of(()),
+                    (),
+                    f"the file is {kind}; it must be made of sections such as "
+                    "'attract:', 'pages:' and 'credits:' at the start of a line",
+                )
+            ]
         )
     model: Content | None = None
     try:
         model = Content.model_validate(data)
     except ValidationError as e:
-        issues += [i for i in _translate_all(e.errors(include_url=False), data, positions, file)
-                   if i.loc not in positions.unreadable]  # YAML could not read it: said once is enough
+        issues += [
+            i
+            for i in _translate_all(e.errors(include_url=False), data, positions, file)
+            if i.loc not in positions.unreadable
+        ]  # YAML could not read it: said once is enough
     images, map_data, more = _check(data, path.parent, positions, file)
     issues += more + _check_languages(data, positions, file)
     if model is None or any(i.severity == "error" for i in issues):
         raise ContentError(issues)
-    return LoadedContent(model, path, images, positions, tuple(sorted_issues(issues)), map_data, digest(raw))
+    return LoadedContent(
+        model, path, images, positions, tuple(sorted_issues(issues)), map_data, digest(raw)
+    )
 
 
 # --- what needs the file system or the whole document ----------------------------------
 
 
-def _check(data: dict, base: Path, positions: Positions,
-           file: str) -> tuple[dict[str, ImageInfo], dict | None, list[Issue]]:
+def _check(
+    data: dict, base: Path, positions: Positions, file: str
+) -> tuple[dict[str, ImageInfo], dict | None, list[Issue]]:
     issues: list[Issue] = []
     images: dict[str, ImageInfo] = {}
 
@@ -131,7 +161,9 @@ def _check(data: dict, base: Path, positions: Positions,
                 return
             except ImageProblem as e:
                 failed[value] = str(e)
-        issues.append(Issue(file, *positions.of(loc), loc, f"the picture '{value}' {failed[value]}"))
+        issues.append(
+            Issue(file, *positions.of(loc), loc, f"the picture '{value}' {failed[value]}")
+        )
 
     settings = data.get("settings")
     idle = settings.get("idle") if isinstance(settings, dict) else None
@@ -139,13 +171,28 @@ def _check(data: dict, base: Path, positions: Positions,
         timeout = idle.get("timeout_s")
         loc = ("settings", "idle", "timeout_s")
         if timeout == 0:
-            issues.append(Issue(file, *positions.of(loc), loc,
-                                "0 turns idle reset off: the next visitor finds what the last one left",
-                                "warning"))
-        elif isinstance(timeout, (int, float)) and not isinstance(timeout, bool) and 0 < timeout < 5:
-            issues.append(Issue(file, *positions.of(loc), loc,
-                                f"{timeout} s is unusual for a kiosk: museums use 60-120 s (at least 5, "
-                                "at most 3600)", "warning"))
+            issues.append(
+                Issue(
+                    file,
+                    *positions.of(loc),
+                    loc,
+                    "0 turns idle reset off: the next visitor finds what the last one left",
+                    "warning",
+                )
+            )
+        elif (
+            isinstance(timeout, (int, float)) and not isinstance(timeout, bool) and 0 < timeout < 5
+        ):
+            issues.append(
+                Issue(
+                    file,
+                    *positions.of(loc),
+                    loc,
+                    f"{timeout} s is unusual for a kiosk: museums use 60-120 s (at least 5, "
+                    "at most 3600)",
+                    "warning",
+                )
+            )
 
     attract = data.get("attract")
     if isinstance(attract, dict):
@@ -162,9 +209,15 @@ def _check(data: dict, base: Path, positions: Positions,
         if isinstance(pid, str):
             if pid in first_id:
                 line = positions.of(("pages", first_id[pid], "id"))[0]
-                issues.append(Issue(file, *positions.of(("pages", i, "id")), ("pages", i, "id"),
-                                    f"the page id '{pid}' is used twice (first at line {line}); "
-                                    "each page needs its own id"))
+                issues.append(
+                    Issue(
+                        file,
+                        *positions.of(("pages", i, "id")),
+                        ("pages", i, "id"),
+                        f"the page id '{pid}' is used twice (first at line {line}); "
+                        "each page needs its own id",
+                    )
+                )
             else:
                 first_id[pid] = i
         body = page.get("body")
@@ -172,14 +225,23 @@ def _check(data: dict, base: Path, positions: Positions,
             default = _offered(data)[1]
             body = pick(body, default, default)
         if isinstance(body, str) and words(body) > WORDS_PER_SECTION:
-            issues.append(Issue(file, *positions.of(("pages", i, "body")), ("pages", i, "body"),
-                                f"{words(body)} words; visitors read 30-{WORDS_PER_SECTION} words per "
-                                "section - consider shortening", "warning"))
+            issues.append(
+                Issue(
+                    file,
+                    *positions.of(("pages", i, "body")),
+                    ("pages", i, "body"),
+                    f"{words(body)} words; visitors read 30-{WORDS_PER_SECTION} words per "
+                    "section - consider shortening",
+                    "warning",
+                )
+            )
 
     section = data.get("map")
     if isinstance(section, dict):
         image(("map", "picture"), section.get("picture"))
-    map_data, more = check_map(section, pages if isinstance(pages, list) else [], base, positions, file)
+    map_data, more = check_map(
+        section, pages if isinstance(pages, list) else [], base, positions, file
+    )
     issues += more
     return images, map_data, issues
 
@@ -188,8 +250,11 @@ def _offered(data: dict) -> tuple[list[str], str]:
     """The language codes offered and the default one, as far as the file says."""
     settings = data.get("settings") if isinstance(data.get("settings"), dict) else {}
     langs = settings.get("languages")
-    codes = [la["code"] for la in langs if isinstance(la, dict) and isinstance(la.get("code"), str)] \
-        if isinstance(langs, list) else ["en"]
+    codes = (
+        [la["code"] for la in langs if isinstance(la, dict) and isinstance(la.get("code"), str)]
+        if isinstance(langs, list)
+        else ["en"]
+    )
     default = settings.get("default_language", "en")
     return codes, default if isinstance(default, str) else "en"
 
@@ -200,32 +265,54 @@ def _check_languages(data: dict, positions: Positions, file: str) -> list[Issue]
     codes, default = _offered(data)
     settings = data.get("settings") if isinstance(data.get("settings"), dict) else {}
     langs = settings.get("languages") if isinstance(settings.get("languages"), list) else []
-    names = {la["code"]: la.get("name") for la in langs if isinstance(la, dict) and isinstance(la.get("code"), str)}
+    names = {
+        la["code"]: la.get("name")
+        for la in langs
+        if isinstance(la, dict) and isinstance(la.get("code"), str)
+    }
     seen: set[str] = set()
     for i, code in enumerate(codes):
         if code in seen:
             loc = ("settings", "languages", i, "code")
-            issues.append(Issue(file, *positions.of(loc), loc, f"the language '{code}' is listed twice"))
+            issues.append(
+                Issue(file, *positions.of(loc), loc, f"the language '{code}' is listed twice")
+            )
         seen.add(code)
     if codes and default not in codes:
         loc = ("settings", "default_language")
-        issues.append(Issue(file, *positions.of(loc), loc,
-                            f"'{default}' is not one of the languages ({', '.join(codes)}){did_you_mean(default, codes)}"
-                            "; add it to settings.languages or choose one of them"))
+        issues.append(
+            Issue(
+                file,
+                *positions.of(loc),
+                loc,
+                f"'{default}' is not one of the languages ({', '.join(codes)}){did_you_mean(default, codes)}"
+                "; add it to settings.languages or choose one of them",
+            )
+        )
 
     have = coverage()
 
     def glyphs(loc: Loc, text: str, where: Loc) -> None:
-        for _, message in markup_problems(text)[:3]:  # HTML and links: shown as typed, never followed
+        for _, message in markup_problems(text)[
+            :3
+        ]:  # HTML and links: shown as typed, never followed
             issues.append(Issue(file, *positions.of(where), loc, message))
         if all(ord(c) in have for c in set(text)):
             return  # the usual case, found quickly
         bad = missing_glyphs(text)
         if bad:
-            shown = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in bad[:5]) + (" ..." if len(bad) > 5 else "")
-            issues.append(Issue(file, *positions.of(where), loc,
-                                f"no font of the kiosk can show {shown}: visitors would see empty boxes; "
-                                "use other characters, or add them to the fonts with tools/subset_fonts.py"))
+            shown = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in bad[:5]) + (
+                " ..." if len(bad) > 5 else ""
+            )
+            issues.append(
+                Issue(
+                    file,
+                    *positions.of(where),
+                    loc,
+                    f"no font of the kiosk can show {shown}: visitors would see empty boxes; "
+                    "use other characters, or add them to the fonts with tools/subset_fonts.py",
+                )
+            )
 
     for loc, value in texts(Content, data):
         if isinstance(value, str):
@@ -235,28 +322,51 @@ def _check_languages(data: dict, positions: Positions, file: str) -> list[Issue]
                 if not isinstance(text, str):
                     continue  # the model reports it
                 if code not in codes:
-                    issues.append(Issue(file, *positions.of_key(loc + (code,)), loc + (code,),
-                                        f"'{code}' is not one of the languages ({', '.join(codes)})"
-                                        f"{did_you_mean(code, codes)}; add it to settings.languages or "
-                                        "correct the code"))
+                    issues.append(
+                        Issue(
+                            file,
+                            *positions.of_key(loc + (code,)),
+                            loc + (code,),
+                            f"'{code}' is not one of the languages ({', '.join(codes)})"
+                            f"{did_you_mean(code, codes)}; add it to settings.languages or "
+                            "correct the code",
+                        )
+                    )
                 glyphs(loc + (code,), text, loc + (code,))
             missing = [c for c in codes if c not in value]
             if missing and value:
-                first = value.get(default) and default or next(iter(value))
+                first = (value.get(default) and default) or next(iter(value))
                 langs = ", ".join(f"{c} ({names.get(c) or c})" for c in missing)
-                issues.append(Issue(file, *positions.of(loc), loc,
-                                    f"no text in {langs}; visitors who choose it read the {first} text. "
-                                    f"Add a line such as '{missing[0]}: ...'", "warning"))
+                issues.append(
+                    Issue(
+                        file,
+                        *positions.of(loc),
+                        loc,
+                        f"no text in {langs}; visitors who choose it read the {first} text. "
+                        f"Add a line such as '{missing[0]}: ...'",
+                        "warning",
+                    )
+                )
     # the kiosk's own words that the file leaves to their defaults
     ui = data.get("ui") if isinstance(data.get("ui"), dict) else {}
     for i, code in enumerate(codes):
-        lacking = [name for name, field in UI.model_fields.items()
-                   if name not in ui and code not in field.default]
+        lacking = [
+            name
+            for name, field in UI.model_fields.items()
+            if name not in ui and code not in field.default
+        ]
         if lacking:
             loc = ("settings", "languages", i)
-            issues.append(Issue(file, *positions.of(loc), loc,
-                                f"the kiosk has no built-in {code} words for its buttons ({', '.join(lacking)}); "
-                                f"visitors who choose it read them in {default}. Add them under 'ui:'", "warning"))
+            issues.append(
+                Issue(
+                    file,
+                    *positions.of(loc),
+                    loc,
+                    f"the kiosk has no built-in {code} words for its buttons ({', '.join(lacking)}); "
+                    f"visitors who choose it read them in {default}. Add them under 'ui:'",
+                    "warning",
+                )
+            )
     return issues
 
 
@@ -290,10 +400,9 @@ def _data_loc(loc: tuple, data: Any) -> Loc:
     node = data
     for i, part in enumerate(loc):
         last = i == len(loc) - 1
-        if isinstance(node, dict) and part in node:
-            out.append(part)
-            node = node[part]
-        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+        if (isinstance(node, dict) and part in node) or (
+            isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+        ):
             out.append(part)
             node = node[part]
         elif last and isinstance(node, dict):
@@ -306,7 +415,11 @@ def _model_at(loc: Loc) -> type[BaseModel] | None:
     for part in loc:
         if isinstance(part, int):
             continue
-        field = cls.model_fields.get(part) if isinstance(cls, type) and issubclass(cls, BaseModel) else None
+        field = (
+            cls.model_fields.get(part)
+            if isinstance(cls, type) and issubclass(cls, BaseModel)
+            else None
+        )
         if field is None:
             return None
         cls = _find_model(field.annotation)
@@ -328,21 +441,33 @@ def _example(loc: Loc) -> str:
     model, name = _model_at(loc[:-1]), loc[-1] if loc else None
     field = model.model_fields.get(name) if model and isinstance(name, str) else None
     default = getattr(field, "default", None)
-    return f" such as {default}" if isinstance(default, (int, float)) and not isinstance(default, bool) else ""
+    return (
+        f" such as {default}"
+        if isinstance(default, (int, float)) and not isinstance(default, bool)
+        else ""
+    )
 
 
 def _translate_all(errors: list, data: Any, positions: Positions, file: str) -> list[Issue]:
     if len(errors) > 2 * MAX_ISSUES:
         # only the first ones (in file order) are shown: put words to those, count the rest
-        where = sorted((positions.of(_data_loc(err["loc"], data)), n) for n, err in enumerate(errors))
-        shown = {n for _, n in where[:2 * MAX_ISSUES]}
-        rest = [Issue(file, *positions.of(_data_loc(err["loc"], data)), (), "(not listed)")
-                for n, err in enumerate(errors) if n not in shown]
+        where = sorted(
+            (positions.of(_data_loc(err["loc"], data)), n) for n, err in enumerate(errors)
+        )
+        shown = {n for _, n in where[: 2 * MAX_ISSUES]}
+        rest = [
+            Issue(file, *positions.of(_data_loc(err["loc"], data)), (), "(not listed)")
+            for n, err in enumerate(errors)
+            if n not in shown
+        ]
         return _translate_all([errors[n] for n in sorted(shown)], data, positions, file) + rest
     issues = [_translate(err, data, positions, file) for err in errors]
     # a misspelt key ('titel') also makes its right spelling missing: say it once
-    suggested = {i.loc[:-1] + (m.group(1),) for i in issues
-                 if (m := re.search(r"did you mean '([^']+)'", i.message))}
+    suggested = {
+        i.loc[:-1] + (m.group(1),)
+        for i in issues
+        if (m := re.search(r"did you mean '([^']+)'", i.message))
+    }
     return [i for i in issues if not (i.loc in suggested and i.message.startswith("is missing"))]
 
 
@@ -361,8 +486,10 @@ def _translate(err: dict, data: Any, positions: Positions, file: str) -> Issue:
         msg = f"unknown key '{loc[-1]}'{hint}{allowed}"
     elif kind == "string_type":
         if isinstance(value, bool):
-            msg = ("expected text, but YAML reads yes/no/on/off/true/false as a yes-or-no value; "
-                   "put the text in quotes")
+            msg = (
+                "expected text, but YAML reads yes/no/on/off/true/false as a yes-or-no value; "
+                "put the text in quotes"
+            )
         elif isinstance(value, (int, float)):
             msg = f"expected text, got {_describe(value)}"
             if len(str(value)) <= 40:
@@ -380,7 +507,7 @@ def _translate(err: dict, data: Any, positions: Positions, file: str) -> Issue:
     elif kind == "value_error":
         msg = str(err["ctx"]["error"])
         if m := re.match(r"\[([\w-]+)\] ", msg):  # one language of a text: point at its line
-            loc, msg = loc + (m.group(1),), msg[m.end():]
+            loc, msg = loc + (m.group(1),), msg[m.end() :]
             where = positions.of(loc)
     elif kind in ("float_type", "int_type", "float_parsing", "int_parsing"):
         if isinstance(value, int) and not isinstance(value, bool):  # too big for a float
@@ -388,11 +515,17 @@ def _translate(err: dict, data: Any, positions: Positions, file: str) -> Issue:
         else:
             msg = f"expected a number, got {_describe(value)}"
     elif kind == "finite_number":
-        what = "infinity (.inf)" if isinstance(value, float) and math.isinf(value) else "'not a number' (.nan)"
+        what = (
+            "infinity (.inf)"
+            if isinstance(value, float) and math.isinf(value)
+            else "'not a number' (.nan)"
+        )
         msg = f"expected an ordinary number, got {what}; write one{_example(loc)}"
     elif kind == "less_than_equal" and loc[-2:] == ("idle", "timeout_s"):
-        msg = (f"{_number(value)} s is more than an hour: the idle reset would wait for ever in practice. "
-               f"Museums use 60-120 s (at most {MAX_IDLE_S}; 0 turns the reset off)")
+        msg = (
+            f"{_number(value)} s is more than an hour: the idle reset would wait for ever in practice. "
+            f"Museums use 60-120 s (at most {MAX_IDLE_S}; 0 turns the reset off)"
+        )
     elif kind == "string_pattern_mismatch" and loc[-1:] == ("default_language",):
         msg = f"'{value}' is not a language code; use a code such as en, ru or zh-Hans"
     else:

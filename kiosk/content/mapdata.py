@@ -47,8 +47,10 @@ def load_json(path: Path, limit: int, max_points: int = 1_000) -> tuple[Any, str
     """A map file's JSON and its stamp; :class:`MapFileProblem` or :class:`OSError`."""
     raw, info = safeio.read_file(path, limit)
     if raw.count(b"[") + raw.count(b"{") > 2 * max_points + 10 * MAX_FEATURES + 1_000:
-        raise MapFileProblem(f"has more than {max_points:,} points; the kiosk draws at most {max_points:,} "
-                             "points in all - simplify the shapes")
+        raise MapFileProblem(
+            f"has more than {max_points:,} points; the kiosk draws at most {max_points:,} "
+            "points in all - simplify the shapes"
+        )
     if raw.count(b'"') > 2 * MAX_TEXTS:
         raise MapFileProblem(f"holds more than {MAX_TEXTS:,} texts: is it a map file?")
     count = 0
@@ -58,15 +60,20 @@ def load_json(path: Path, limit: int, max_points: int = 1_000) -> tuple[Any, str
             nonlocal count
             count += 1
             if count > 3 * max_points + 10 * MAX_FEATURES + 1_000:
-                raise MapFileProblem(f"has more than {max_points:,} points; the kiosk draws at most "
-                                     f"{max_points:,} points in all - simplify the shapes")
+                raise MapFileProblem(
+                    f"has more than {max_points:,} points; the kiosk draws at most "
+                    f"{max_points:,} points in all - simplify the shapes"
+                )
             if len(text) > 40:
                 raise MapFileProblem(f"has a number {len(text):,} digits long; {REGENERATE}")
             return kind(text)
+
         return parse
 
     def constant(name: str):
-        raise MapFileProblem(f"has {name} where a number belongs (JSON has no {name}); {REGENERATE}")
+        raise MapFileProblem(
+            f"has {name} where a number belongs (JSON has no {name}); {REGENERATE}"
+        )
 
     try:
         text = bytes(raw).decode("utf-8-sig")
@@ -76,8 +83,9 @@ def load_json(path: Path, limit: int, max_points: int = 1_000) -> tuple[Any, str
         # (floats are left to json: the size limit bounds them; a hook for each costs time)
         data = json.loads(text, parse_int=number(int), parse_constant=constant)
     except json.JSONDecodeError as e:
-        raise MapFileProblem(f"is not valid JSON ({e.msg} at line {e.lineno}, column {e.colno}); "
-                             f"{REGENERATE}") from None
+        raise MapFileProblem(
+            f"is not valid JSON ({e.msg} at line {e.lineno}, column {e.colno}); {REGENERATE}"
+        ) from None
     except RecursionError:
         raise MapFileProblem(f"is nested too deeply to be a map file; {REGENERATE}") from None
     return data, safeio.stamp_of(info)
@@ -96,21 +104,29 @@ def check_info(info: Any) -> dict:
     proj, bounds, size = (info[k] for k in parts)
     for key, limit in (("lon_0", 180), ("lat_0", 90), ("lat_1", 90), ("lat_2", 90)):
         if not (_number(proj.get(key)) and -limit <= proj[key] <= limit):
-            raise MapFileProblem(f"has no usable projection.{key} (a number from -{limit} to {limit}, found "
-                                 f"{_shown(proj.get(key))}); {REGENERATE}")
+            raise MapFileProblem(
+                f"has no usable projection.{key} (a number from -{limit} to {limit}, found "
+                f"{_shown(proj.get(key))}); {REGENERATE}"
+            )
     for key, low in (("a", 1e-9), ("rf", 0)):
         if key in proj and not (_number(proj[key]) and proj[key] >= low):
-            raise MapFileProblem(f"has an unusable projection.{key} ({_shown(proj[key])}); {REGENERATE}")
+            raise MapFileProblem(
+                f"has an unusable projection.{key} ({_shown(proj[key])}); {REGENERATE}"
+            )
     for key in ("x_min", "x_max", "y_min", "y_max"):
         if not _number(bounds.get(key)):
-            raise MapFileProblem(f"has no usable bounds.{key} (found {_shown(bounds.get(key))}); {REGENERATE}")
+            raise MapFileProblem(
+                f"has no usable bounds.{key} (found {_shown(bounds.get(key))}); {REGENERATE}"
+            )
     if not (bounds["x_min"] < bounds["x_max"] and bounds["y_min"] < bounds["y_max"]):
         raise MapFileProblem(f"has bounds whose minimum is not below their maximum; {REGENERATE}")
     for key in ("width", "height"):
         v = size.get(key)
         if not (isinstance(v, int) and not isinstance(v, bool) and 0 < v <= MAX_PICTURE_PX):
-            raise MapFileProblem(f"has no usable size.{key} (whole pixels, 1 to {MAX_PICTURE_PX:,}; found "
-                                 f"{_shown(v)}); {REGENERATE}")
+            raise MapFileProblem(
+                f"has no usable size.{key} (whole pixels, 1 to {MAX_PICTURE_PX:,}; found "
+                f"{_shown(v)}); {REGENERATE}"
+            )
     try:
         x, y = geo.lonlat_to_pixel(proj["lon_0"], proj["lat_0"], info)
         ok = math.isfinite(x) and math.isfinite(y)
@@ -123,15 +139,21 @@ def check_info(info: Any) -> dict:
 
 def _check_point(coords: Any, name: str) -> None:
     if not isinstance(coords, list) or not 2 <= len(coords) <= 4:
-        raise MapFileProblem(f"{name} has a point that is not [longitude, latitude] "
-                             f"(found {_shown(coords)}); {REGENERATE}")
+        raise MapFileProblem(
+            f"{name} has a point that is not [longitude, latitude] "
+            f"(found {_shown(coords)}); {REGENERATE}"
+        )
     for v in coords:
         if not _number(v):
-            raise MapFileProblem(f"{name} has a coordinate that is not a number ({_shown(v)}); {REGENERATE}")
+            raise MapFileProblem(
+                f"{name} has a coordinate that is not a number ({_shown(v)}); {REGENERATE}"
+            )
     lon, lat = coords[0], coords[1]
     if not (-180 <= lon <= 180 and -90 <= lat <= 90):
-        raise MapFileProblem(f"{name} has a point off the earth (longitude {lon}, latitude {lat}; they go "
-                             f"from -180 to 180 and -90 to 90); {REGENERATE}")
+        raise MapFileProblem(
+            f"{name} has a point off the earth (longitude {lon}, latitude {lat}; they go "
+            f"from -180 to 180 and -90 to 90); {REGENERATE}"
+        )
 
 
 def _count_points(coords: Any, depth: int, name: str) -> int:
@@ -140,12 +162,20 @@ def _count_points(coords: Any, depth: int, name: str) -> int:
         _check_point(coords, name)
         return 1
     if not isinstance(coords, list):
-        raise MapFileProblem(f"{name} has coordinates that are not lists (found {_shown(coords)}); {REGENERATE}")
+        raise MapFileProblem(
+            f"{name} has coordinates that are not lists (found {_shown(coords)}); {REGENERATE}"
+        )
     if depth > 1:
         return sum(_count_points(c, depth - 1, name) for c in coords)
     for point in coords:  # the usual case in a tight loop: [float, float] on the earth
-        if not (type(point) is list and len(point) == 2 and type(point[0]) in _REAL and type(point[1]) in _REAL
-                and -180 <= point[0] <= 180 and -90 <= point[1] <= 90):
+        if not (
+            type(point) is list
+            and len(point) == 2
+            and type(point[0]) in _REAL
+            and type(point[1]) in _REAL
+            and -180 <= point[0] <= 180
+            and -90 <= point[1] <= 90
+        ):
             _check_point(point, name)  # says what is wrong (or it is a good point with a height)
     return len(coords)
 
@@ -155,19 +185,28 @@ _REAL = (float, int)
 
 def check_layers(layers: Any) -> list[dict]:
     """layers.geojson: the features that have an id, checked; or :class:`MapFileProblem`."""
-    if not isinstance(layers, dict) or layers.get("type", "FeatureCollection") != "FeatureCollection":
+    if (
+        not isinstance(layers, dict)
+        or layers.get("type", "FeatureCollection") != "FeatureCollection"
+    ):
         raise MapFileProblem(f"is not a GeoJSON FeatureCollection; {REGENERATE}")
     features = layers.get("features")
     if not isinstance(features, list):
-        raise MapFileProblem(f"is not a GeoJSON FeatureCollection: its 'features' is {_shown(features)}, not a "
-                             f"list; {REGENERATE}")
+        raise MapFileProblem(
+            f"is not a GeoJSON FeatureCollection: its 'features' is {_shown(features)}, not a "
+            f"list; {REGENERATE}"
+        )
     if len(features) > MAX_FEATURES:
-        raise MapFileProblem(f"has {len(features):,} features; the kiosk shows at most {MAX_FEATURES} - keep "
-                             "the borders, areas and places the exhibit shows")
+        raise MapFileProblem(
+            f"has {len(features):,} features; the kiosk shows at most {MAX_FEATURES} - keep "
+            "the borders, areas and places the exhibit shows"
+        )
     out, points = [], 0
     for n, f in enumerate(features, 1):
         if not isinstance(f, dict):
-            raise MapFileProblem(f"feature {n} is not a GeoJSON feature (found {_shown(f)}); {REGENERATE}")
+            raise MapFileProblem(
+                f"feature {n} is not a GeoJSON feature (found {_shown(f)}); {REGENERATE}"
+            )
         props = f.get("properties")
         if props is None:
             continue
@@ -177,23 +216,31 @@ def check_layers(layers: Any) -> list[dict]:
         if fid is None:
             continue
         if not isinstance(fid, str) or not fid:
-            raise MapFileProblem(f"feature {n} has an id that is not text ({_shown(fid)}); {REGENERATE}")
+            raise MapFileProblem(
+                f"feature {n} has an id that is not text ({_shown(fid)}); {REGENERATE}"
+            )
         name = f"feature {n} ('{fid}')"
         if not isinstance(props.get("kind", ""), str):
             raise MapFileProblem(f"{name} has a kind that is not text; {REGENERATE}")
         area = props.get("area_km2")
         if area is not None and not (_number(area) and area >= 0):
-            raise MapFileProblem(f"{name} has an area_km2 that is not a number of square kilometres "
-                                 f"({_shown(area)}); {REGENERATE}")
+            raise MapFileProblem(
+                f"{name} has an area_km2 that is not a number of square kilometres "
+                f"({_shown(area)}); {REGENERATE}"
+            )
         geometry = f.get("geometry")
         kind = geometry.get("type") if isinstance(geometry, dict) else None
         if not isinstance(kind, str) or kind not in GEOMETRIES:
-            raise MapFileProblem(f"{name} has no geometry the kiosk can draw (found {_shown(kind)}; it draws "
-                                 f"{', '.join(GEOMETRIES)}); {REGENERATE}")
+            raise MapFileProblem(
+                f"{name} has no geometry the kiosk can draw (found {_shown(kind)}; it draws "
+                f"{', '.join(GEOMETRIES)}); {REGENERATE}"
+            )
         points += _count_points(geometry.get("coordinates"), GEOMETRIES[kind], name)
         if points > MAX_POINTS:
-            raise MapFileProblem(f"has more than {MAX_POINTS:,} points (at {name}); the kiosk draws at most "
-                                 f"{MAX_POINTS:,} points in all - simplify the shapes")
+            raise MapFileProblem(
+                f"has more than {MAX_POINTS:,} points (at {name}); the kiosk draws at most "
+                f"{MAX_POINTS:,} points in all - simplify the shapes"
+            )
         out.append(f)
     return out
 
@@ -225,17 +272,27 @@ def _list(value: Any) -> list:
     return value if isinstance(value, list) else []
 
 
-def check_map(section: dict | None, pages: list, base: Path, positions: Positions,
-              file: str) -> tuple[dict | None, list[Issue]]:
+def check_map(
+    section: dict | None, pages: list, base: Path, positions: Positions, file: str
+) -> tuple[dict | None, list[Issue]]:
     """Validate the map section (and pages' map views) against the map's files; return the
     projected map data and the issues."""
     issues: list[Issue] = []
-    views = [(i, p["map_view"]) for i, p in enumerate(pages)
-             if isinstance(p, dict) and isinstance(p.get("map_view"), dict)]
+    views = [
+        (i, p["map_view"])
+        for i, p in enumerate(pages)
+        if isinstance(p, dict) and isinstance(p.get("map_view"), dict)
+    ]
     if not isinstance(section, dict):
         for i, _ in views:
-            issues.append(Issue(file, *positions.of(("pages", i, "map_view")), ("pages", i, "map_view"),
-                                "there is no map: add a 'map:' section or remove this"))
+            issues.append(
+                Issue(
+                    file,
+                    *positions.of(("pages", i, "map_view")),
+                    ("pages", i, "map_view"),
+                    "there is no map: add a 'map:' section or remove this",
+                )
+            )
         return None, issues
 
     def problem(loc: Loc, message: str) -> None:
@@ -252,14 +309,21 @@ def check_map(section: dict | None, pages: list, base: Path, positions: Position
             data, stamps[key] = load_json(path, limit, max_points)
             return data
         except safeio.NotAFile as e:
-            problem(("map", key), f"'{value}' is {e.kind}, not a file; give the path of the map's file")
+            problem(
+                ("map", key), f"'{value}' is {e.kind}, not a file; give the path of the map's file"
+            )
         except safeio.TooBig as e:
-            what = (f"a layers file may be at most {limit // (1024 * 1024)} MB ({MAX_POINTS:,} points) - "
-                    "simplify the shapes" if key == "layers_file" else
-                    f"map.json may be at most {limit // (1024 * 1024)} MB - is this the right file?")
+            what = (
+                f"a layers file may be at most {limit // (1024 * 1024)} MB ({MAX_POINTS:,} points) - "
+                "simplify the shapes"
+                if key == "layers_file"
+                else f"map.json may be at most {limit // (1024 * 1024)} MB - is this the right file?"
+            )
             problem(("map", key), f"the file '{value}' is {e.size / 1e6:.1f} MB; {what}")
         except OSError as e:
-            problem(("map", key), f"the file '{value}' cannot be read: {e.strerror or e}; {REGENERATE}")
+            problem(
+                ("map", key), f"the file '{value}' cannot be read: {e.strerror or e}; {REGENERATE}"
+            )
         except MapFileProblem as e:
             problem(("map", key), f"the file '{value}' {e}")
         return None
@@ -274,14 +338,19 @@ def check_map(section: dict | None, pages: list, base: Path, positions: Position
             return None
 
     info = checked("geometry", read("geometry", MAX_MAP_JSON_BYTES), check_info)
-    layer_features = checked("layers_file", read("layers_file", MAX_LAYERS_BYTES, MAX_POINTS), check_layers)
+    layer_features = checked(
+        "layers_file", read("layers_file", MAX_LAYERS_BYTES, MAX_POINTS), check_layers
+    )
     features: dict[str, dict] = {}
     if layer_features is not None and info is not None:
         to_pixel = geo.pixel_projector(info)
         for f in layer_features:
             props, geometry = f["properties"], f["geometry"]
             fid = props["id"]
-            entry: dict[str, Any] = {"kind": props.get("kind", ""), "area_km2": props.get("area_km2")}
+            entry: dict[str, Any] = {
+                "kind": props.get("kind", ""),
+                "area_km2": props.get("area_km2"),
+            }
             try:
                 if geometry["type"] == "Point":
                     lon, lat = geometry["coordinates"][:2]
@@ -290,8 +359,11 @@ def check_map(section: dict | None, pages: list, base: Path, positions: Position
                     entry["closed"] = geometry["type"] in ("Polygon", "MultiPolygon")
                     entry["paths"] = _paths(geometry, to_pixel)
             except (ArithmeticError, ValueError):
-                problem(("map", "geometry"), f"the projection in '{section['geometry']}' cannot place '{fid}' "
-                                             f"of the layers file; {REGENERATE}")
+                problem(
+                    ("map", "geometry"),
+                    f"the projection in '{section['geometry']}' cannot place '{fid}' "
+                    f"of the layers file; {REGENERATE}",
+                )
                 break
             features[fid] = entry
 
@@ -301,27 +373,43 @@ def check_map(section: dict | None, pages: list, base: Path, positions: Position
             continue
         for j, fid in enumerate(_list(layer.get("show"))):
             if isinstance(fid, str) and fid not in features:
-                problem(("map", "layers", i, "show", j),
-                        f"'{fid}' is not in the layers file{did_you_mean(fid, features)} "
-                        f"(it has: {', '.join(sorted(features)) or 'nothing with an id'})")
+                problem(
+                    ("map", "layers", i, "show", j),
+                    f"'{fid}' is not in the layers file{did_you_mean(fid, features)} "
+                    f"(it has: {', '.join(sorted(features)) or 'nothing with an id'})",
+                )
 
     start = section.get("start_layer")
-    layer_ids = [la["id"] for la in _list(section.get("layers"))
-                 if isinstance(la, dict) and isinstance(la.get("id"), str)]
+    layer_ids = [
+        la["id"]
+        for la in _list(section.get("layers"))
+        if isinstance(la, dict) and isinstance(la.get("id"), str)
+    ]
     if isinstance(start, str) and start not in layer_ids:
-        problem(("map", "start_layer"), f"'{start}' is not one of the layers{did_you_mean(start, layer_ids)}")
+        problem(
+            ("map", "start_layer"),
+            f"'{start}' is not one of the layers{did_you_mean(start, layer_ids)}",
+        )
 
     legend = section.get("legend")
     if isinstance(legend, dict) and layers_read:
         for fid in legend:
             if isinstance(fid, str) and fid not in features:
-                issues.append(Issue(file, *positions.of_key(("map", "legend", fid)), ("map", "legend", fid),
-                                    f"'{fid}' is not in the layers file{did_you_mean(fid, features)}"))
+                issues.append(
+                    Issue(
+                        file,
+                        *positions.of_key(("map", "legend", fid)),
+                        ("map", "legend", fid),
+                        f"'{fid}' is not in the layers file{did_you_mean(fid, features)}",
+                    )
+                )
 
     def place(loc: Loc, where: dict) -> tuple[float, float] | None:
         """The point in picture pixels, or None (and an issue) when it is off the map."""
         lon, lat = where.get("lon"), where.get("lat")
-        if info is None or not (_number(lon) and _number(lat) and abs(lon) <= 180 and abs(lat) <= 90):
+        if info is None or not (
+            _number(lon) and _number(lat) and abs(lon) <= 180 and abs(lat) <= 90
+        ):
             return None  # the model says what is wrong with them
         w, h = info["size"]["width"], info["size"]["height"]
         try:
@@ -346,14 +434,21 @@ def check_map(section: dict | None, pages: list, base: Path, positions: Position
     focus = {}
     for i, view in views:
         if isinstance(view.get("layer"), str) and view["layer"] not in layer_ids:
-            problem(("pages", i, "map_view", "layer"),
-                    f"'{view['layer']}' is not one of the map's layers{did_you_mean(view['layer'], layer_ids)}")
+            problem(
+                ("pages", i, "map_view", "layer"),
+                f"'{view['layer']}' is not one of the map's layers{did_you_mean(view['layer'], layer_ids)}",
+            )
         if xy := place(("pages", i, "map_view"), view):
             focus[str(pages[i].get("id"))] = {"x": xy[0], "y": xy[1]}
     if issues or info is None or layer_features is None:
         return None, issues
     files = [str((base / section[k]).resolve()) for k in ("geometry", "layers_file")]
     order = sorted(range(2), key=lambda n: files[n])
-    return {"size": info["size"], "features": features, "hotspots": hotspots, "focus": focus,
-            "files": [files[n] for n in order],
-            "stamps": [stamps[("geometry", "layers_file")[n]] for n in order]}, issues
+    return {
+        "size": info["size"],
+        "features": features,
+        "hotspots": hotspots,
+        "focus": focus,
+        "files": [files[n] for n in order],
+        "stamps": [stamps[("geometry", "layers_file")[n]] for n in order],
+    }, issues

@@ -66,7 +66,7 @@ def blocks(markdown: str) -> list[Block]:
             if m := _ITEM.match(line):
                 if item is not None:
                     out.append({"text": inline(_join(item)), "bullet": True})
-                item = [line[m.end():]]
+                item = [line[m.end() :]]
             elif item is not None:
                 item.append(line)  # the item goes on
             elif text := _join([line]):
@@ -91,14 +91,29 @@ def problems(text: str) -> list[tuple[int, str]]:
     typed on the kiosk, which is never what the curator meant."""
     found: list[tuple[int, str]] = []
     for m in _IMAGE.finditer(text):
-        found.append((m.start(), f"'{_short(m.group())}' is a picture in the text: the kiosk shows text only "
-                                 "(it would show these characters as typed); put a picture in 'image:' instead"))
+        found.append(
+            (
+                m.start(),
+                f"'{_short(m.group())}' is a picture in the text: the kiosk shows text only "
+                "(it would show these characters as typed); put a picture in 'image:' instead",
+            )
+        )
     for m in _LINK.finditer(text):
-        found.append((m.start(), f"'{_short(m.group())}' is a link: the kiosk opens no links (it would show "
-                                 "these characters as typed); write the words without the brackets"))
+        found.append(
+            (
+                m.start(),
+                f"'{_short(m.group())}' is a link: the kiosk opens no links (it would show "
+                "these characters as typed); write the words without the brackets",
+            )
+        )
     for m in _TAG.finditer(text):
-        found.append((m.start(), f"'{_short(m.group())}' is an HTML tag: the kiosk shows text only (it would show "
-                                 "the tag as typed); use **bold** or *italic*, or remove it"))
+        found.append(
+            (
+                m.start(),
+                f"'{_short(m.group())}' is an HTML tag: the kiosk shows text only (it would show "
+                "the tag as typed); use **bold** or *italic*, or remove it",
+            )
+        )
     return sorted(found)
 
 

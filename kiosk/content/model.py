@@ -16,16 +16,25 @@ import re
 import typing
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainValidator, StringConstraints, WithJsonSchema
-
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainValidator,
+    StringConstraints,
+    WithJsonSchema,
+)
 
 LANGUAGE_CODE = r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
 
 
 def _one(v: object) -> str:
     if isinstance(v, bool):
-        raise ValueError("expected text, but YAML reads yes/no/on/off/true/false as a yes-or-no value; "
-                         "put the text in quotes")
+        raise ValueError(
+            "expected text, but YAML reads yes/no/on/off/true/false as a yes-or-no value; "
+            "put the text in quotes"
+        )
     if isinstance(v, (int, float)):
         if len(shown := str(v)) > 40:
             raise ValueError(f"expected text, got a number {len(shown):,} digits long")
@@ -47,11 +56,15 @@ def _text(v: object) -> str | dict[str, str]:
         out = {}
         for code, text in v.items():
             if not isinstance(code, str) or not re.fullmatch(LANGUAGE_CODE, code):
-                raise ValueError(f"'{code}' is not a language code; use codes such as en, ru or zh-Hans")
+                raise ValueError(
+                    f"'{code}' is not a language code; use codes such as en, ru or zh-Hans"
+                )
             try:
                 out[code] = _one(text)
             except ValueError as e:
-                raise ValueError(f"[{code}] {e}") from None  # the loader points at the line of that language
+                raise ValueError(
+                    f"[{code}] {e}"
+                ) from None  # the loader points at the line of that language
         return out
     return _one(v)
 
@@ -59,9 +72,13 @@ def _text(v: object) -> str | dict[str, str]:
 _TEXT_SCHEMA = {
     "anyOf": [
         {"type": "string", "minLength": 1, "description": "The same text in every language."},
-        {"type": "object", "description": "One text per language, by language code (en, ru, zh-Hans ...).",
-         "propertyNames": {"pattern": LANGUAGE_CODE}, "additionalProperties": {"type": "string", "minLength": 1},
-         "minProperties": 1},
+        {
+            "type": "object",
+            "description": "One text per language, by language code (en, ru, zh-Hans ...).",
+            "propertyNames": {"pattern": LANGUAGE_CODE},
+            "additionalProperties": {"type": "string", "minLength": 1},
+            "minProperties": 1,
+        },
     ]
 }
 
@@ -70,10 +87,14 @@ class TextMark:
     """Marks the fields visitors read (see :func:`texts`)."""
 
 
-Text = Annotated[str | dict[str, str], PlainValidator(_text), WithJsonSchema(_TEXT_SCHEMA), TextMark()]
+Text = Annotated[
+    str | dict[str, str], PlainValidator(_text), WithJsonSchema(_TEXT_SCHEMA), TextMark()
+]
 """A visitor-facing text: one string, or one per language."""
 
-Markdown = Annotated[str | dict[str, str], PlainValidator(_text), WithJsonSchema(_TEXT_SCHEMA), TextMark()]
+Markdown = Annotated[
+    str | dict[str, str], PlainValidator(_text), WithJsonSchema(_TEXT_SCHEMA), TextMark()
+]
 """A visitor-facing text with Markdown: **bold**, *italic*, paragraphs, lists."""
 
 
@@ -147,8 +168,12 @@ class MapFocus(_Section):
     """Where a page's "See it on the map" button opens the map."""
 
     layer: str = Field(description="The layer to show, by its id (e.g. '1858').")
-    lon: float = Field(ge=-180, le=180, description="Longitude of the point to centre on, degrees east.")
-    lat: float = Field(ge=-90, le=90, description="Latitude of the point to centre on, degrees north.")
+    lon: float = Field(
+        ge=-180, le=180, description="Longitude of the point to centre on, degrees east."
+    )
+    lat: float = Field(
+        ge=-90, le=90, description="Latitude of the point to centre on, degrees north."
+    )
     zoom: float = Field(2, ge=1, le=6, description="How close: 1 is the whole map, 6 the closest.")
 
 
@@ -162,7 +187,9 @@ class Page(_Section):
         description="The page's text in Markdown. Aim for 30-70 words per section, short sentences."
     )
     image: Image | None = Field(None, description="An optional picture beside the text.")
-    map_view: MapFocus | None = Field(None, description='Adds a "See it on the map" button that opens the map there.')
+    map_view: MapFocus | None = Field(
+        None, description='Adds a "See it on the map" button that opens the map there.'
+    )
 
 
 class Attract(_Section):
@@ -188,15 +215,19 @@ class Screen(_Section):
         32, gt=5, le=150, description="Visible diagonal of the screen in inches (default 32)."
     )
     button_mm: float | None = Field(
-        None, gt=0, le=100,
+        None,
+        gt=0,
+        le=100,
         description="Height of the kiosk's buttons on the glass, in millimetres. Leave it out for the "
-                    "design size (about a tenth of the screen height, never under 17 mm); kiosk proof "
-                    "reports buttons under 15 mm.",
+        "design size (about a tenth of the screen height, never under 17 mm); kiosk proof "
+        "reports buttons under 15 mm.",
     )
     min_text_mm: float = Field(
-        5, gt=0, le=50,
+        5,
+        gt=0,
+        le=50,
         description="The smallest type allowed on the glass, in millimetres (the font size); kiosk proof "
-                    "reports smaller text.",
+        "reports smaller text.",
     )
 
 
@@ -207,9 +238,11 @@ class Idle(_Section):
     """When nobody touches the kiosk: a warning, then everything back to the start."""
 
     timeout_s: float = Field(
-        90, ge=0, le=MAX_IDLE_S,
+        90,
+        ge=0,
+        le=MAX_IDLE_S,
         description="Seconds without a touch before the warning appears (at most an hour, 3600); "
-                    "0 turns idle reset off.",
+        "0 turns idle reset off.",
     )
     warning_s: float = Field(
         15, gt=0, le=600, description="Seconds the warning counts down before the kiosk resets."
@@ -233,9 +266,13 @@ _HOURS = re.compile(r"^(closed|([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d)$
 def _hours(v: str) -> str:
     v = v.strip()
     if not _HOURS.fullmatch(v):
-        raise ValueError(f"'{v}' is not opening hours: write them as 09:30-18:00 (24-hour clock), or closed")
+        raise ValueError(
+            f"'{v}' is not opening hours: write them as 09:30-18:00 (24-hour clock), or closed"
+        )
     if v != "closed" and v[:5] >= v[6:]:
-        raise ValueError(f"'{v}' closes before it opens: write the opening time first, e.g. 09:30-18:00")
+        raise ValueError(
+            f"'{v}' closes before it opens: write the opening time first, e.g. 09:30-18:00"
+        )
     return v
 
 
@@ -260,11 +297,13 @@ class Settings(_Section):
     """How the kiosk behaves."""
 
     languages: list[Language] = Field(
-        default_factory=lambda: [Language(code="en", name="English")], min_length=1,
+        default_factory=lambda: [Language(code="en", name="English")],
+        min_length=1,
         description="The languages visitors can choose, in the order of their buttons.",
     )
     default_language: Annotated[str, StringConstraints(pattern=LANGUAGE_CODE)] = Field(
-        "en", description="The language the kiosk starts in and falls back to (one of the languages' codes)."
+        "en",
+        description="The language the kiosk starts in and falls back to (one of the languages' codes).",
     )
     screen: Screen = Field(default_factory=Screen)
     idle: Idle = Field(default_factory=Idle)
@@ -275,8 +314,9 @@ class Settings(_Section):
         None, description="Opening hours per weekday; leave it out and the kiosk is always open."
     )
     show_cursor: bool = Field(
-        False, description="true: show the mouse pointer in kiosk mode (for a kiosk used with a mouse); "
-                           "touch screens hide it."
+        False,
+        description="true: show the mouse pointer in kiosk mode (for a kiosk used with a mouse); "
+        "touch screens hide it.",
     )
 
 
@@ -287,27 +327,53 @@ def _ui(en: str, ru: str, zh: str) -> dict[str, str]:
 class UI(_Section):
     """Words of the kiosk's own controls; override them to change the wording."""
 
-    home: Text = Field(_ui("Home", "В начало", "首页"), description="The Home button (back to the first page).")
-    credits: Text = Field(_ui("Credits", "Источники", "资料来源"),
-                          description="The button that opens the credits page.")
-    map_reset: Text = Field(_ui("Whole map", "Вся карта", "查看全图"),
-                            description="The map's button that shows the whole map again.")
-    see_on_map: Text = Field(_ui("See it on the map", "Показать на карте", "在地图上查看"),
-                             description="A page's button that opens the map.")
-    idle_question: Text = Field(_ui("Are you still there?", "Вы ещё здесь?", "您还在吗？"),
-                                description="The idle warning's question.")
-    idle_hint: Text = Field(_ui("Touch the screen to continue", "Коснитесь экрана, чтобы продолжить",
-                                "请触摸屏幕继续"), description="The idle warning's invitation.")
+    home: Text = Field(
+        _ui("Home", "В начало", "首页"), description="The Home button (back to the first page)."
+    )
+    credits: Text = Field(
+        _ui("Credits", "Источники", "资料来源"),
+        description="The button that opens the credits page.",
+    )
+    map_reset: Text = Field(
+        _ui("Whole map", "Вся карта", "查看全图"),
+        description="The map's button that shows the whole map again.",
+    )
+    see_on_map: Text = Field(
+        _ui("See it on the map", "Показать на карте", "在地图上查看"),
+        description="A page's button that opens the map.",
+    )
+    idle_question: Text = Field(
+        _ui("Are you still there?", "Вы ещё здесь?", "您还在吗？"),
+        description="The idle warning's question.",
+    )
+    idle_hint: Text = Field(
+        _ui("Touch the screen to continue", "Коснитесь экрана, чтобы продолжить", "请触摸屏幕继续"),
+        description="The idle warning's invitation.",
+    )
     idle_countdown: Text = Field(
-        _ui("Starting again in {seconds} s", "Начинаем заново через {seconds}\u00a0с", "{seconds}秒后重新开始"),
+        _ui(
+            "Starting again in {seconds} s",
+            "Начинаем заново через {seconds}\u00a0с",
+            "{seconds}秒后重新开始",
+        ),
         description="The countdown; {seconds} is replaced by the seconds left.",
     )
-    closed_title: Text = Field(_ui("The exhibit is closed", "Экспозиция закрыта", "本展项已关闭"),
-                               description="The closed screen's heading (outside the opening hours).")
-    closed_hint: Text = Field(_ui("Please come back during opening hours", "Пожалуйста, приходите в часы работы музея",
-                                  "请在开放时间内再来参观"), description="The closed screen's line under the heading.")
-    area: Text = Field(_ui("{area}\u00a0km²", "{area}\u00a0км²", "{area}平方公里"),
-                       description="An area in the map's legend; {area} is replaced by the number.")
+    closed_title: Text = Field(
+        _ui("The exhibit is closed", "Экспозиция закрыта", "本展项已关闭"),
+        description="The closed screen's heading (outside the opening hours).",
+    )
+    closed_hint: Text = Field(
+        _ui(
+            "Please come back during opening hours",
+            "Пожалуйста, приходите в часы работы музея",
+            "请在开放时间内再来参观",
+        ),
+        description="The closed screen's line under the heading.",
+    )
+    area: Text = Field(
+        _ui("{area}\u00a0km²", "{area}\u00a0км²", "{area}平方公里"),
+        description="An area in the map's legend; {area} is replaced by the number.",
+    )
 
 
 class MapLayer(_Section):
@@ -331,21 +397,28 @@ class Hotspot(_Section):
     lat: float = Field(ge=-90, le=90, description="Latitude in degrees north, e.g. 50.25.")
     title: Text = Field(description="The place's name, shown on the map.")
     text: Markdown = Field(description="What the popup says: two or three short sentences.")
-    label_side: Literal["left", "right"] = Field("right", description="Where the name stands beside its marker.")
+    label_side: Literal["left", "right"] = Field(
+        "right", description="Where the name stands beside its marker."
+    )
 
 
 class MapSection(_Section):
     """The map page: a picture of the region, historic layers and hotspots."""
 
-    label: Text = Field(_ui("Map", "Карта", "地图"), description="The map's button in the navigation bar.")
+    label: Text = Field(
+        _ui("Map", "Карта", "地图"), description="The map's button in the navigation bar."
+    )
     title: Text = Field(description="The heading shown on the map page.")
     picture: FilePath = Field(description="The base map picture (made by tools/make_map.py).")
     geometry: FilePath = Field(description="map.json: the picture's projection and bounds.")
     layers_file: FilePath = Field(description="layers.geojson: historic borders, areas and places.")
     layers: list[MapLayer] = Field(min_length=1, description="The timeline, in order.")
-    start_layer: str | None = Field(None, description="The layer shown first (its id); default: the first.")
+    start_layer: str | None = Field(
+        None, description="The layer shown first (its id); default: the first."
+    )
     legend: dict[str, Text] = Field(
-        default_factory=dict, description="Names of the borders and areas, by their id in layers.geojson."
+        default_factory=dict,
+        description="Names of the borders and areas, by their id in layers.geojson.",
     )
     hotspots: list[Hotspot] = Field(default_factory=list, description="Places to tap.")
 

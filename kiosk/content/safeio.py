@@ -22,10 +22,17 @@ import os
 import stat as st
 from pathlib import Path
 
-_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) \
-    | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_NONBLOCK", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+    | getattr(os, "O_NOCTTY", 0)
+    | getattr(os, "O_BINARY", 0)
+)
 _CHUNK = 1 << 20
-MAX_CONTENT_BYTES = 5 * 1024 * 1024  # a content file is text: 5 MB is far more than an exhibit needs
+MAX_CONTENT_BYTES = (
+    5 * 1024 * 1024
+)  # a content file is text: 5 MB is far more than an exhibit needs
 
 
 class NotAFile(OSError):

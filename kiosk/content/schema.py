@@ -36,11 +36,14 @@ def content_schema() -> dict[str, Any]:
     schema["$defs"]["Text"] = {
         "title": "Text",
         "description": "A text visitors read: one line per language (en: ..., ru: ..., zh-Hans: ...), "
-                       "or a single text shown the same in every language.",
+        "or a single text shown the same in every language.",
         **text,
     }
-    return {"$schema": SCHEMA_DIALECT, "title": "Museum kiosk content (content.yaml)", **{
-        k: v for k, v in schema.items() if k != "title"}}
+    return {
+        "$schema": SCHEMA_DIALECT,
+        "title": "Museum kiosk content (content.yaml)",
+        **{k: v for k, v in schema.items() if k != "title"},
+    }
 
 
 def schema_text() -> str:

@@ -44,7 +44,9 @@ class Snapshot:
     # file as written -> path (what to show: the cache's copy, else the picture itself), original
     # (the picture), width, height, format, stamp, sha256
     images: dict[str, dict[str, Any]] = field(default_factory=dict)
-    map: dict[str, Any] | None = None  # layers and hotspots in picture pixels (kiosk.content.mapdata)
+    map: dict[str, Any] | None = (
+        None  # layers and hotspots in picture pixels (kiosk.content.mapdata)
+    )
 
 
 def stamp(path: str | Path) -> str | None:
@@ -62,8 +64,9 @@ def _code_digest() -> bytes:
     return h.digest()
 
 
-def fingerprint(content_digest: str, pictures: dict[str, str | None],
-                files: list[tuple[str, str | None]] = ()) -> str:
+def fingerprint(
+    content_digest: str, pictures: dict[str, str | None], files: list[tuple[str, str | None]] = ()
+) -> str:
     """What must be unchanged for a cached snapshot to stand: the validator's code, the
     content file's bytes (their sha256), the stamps of its pictures and other files."""
     h = hashlib.sha256(_code_digest())
@@ -91,17 +94,33 @@ def current_fingerprint(source: Path, snapshot: Snapshot) -> str | None:
     except OSError:
         return None
     pictures = {file: stamp(_original(info)) for file, info in snapshot.images.items()}
-    return fingerprint(hashlib.sha256(raw).hexdigest(), pictures, [(f, stamp(f)) for f in _files(snapshot)])
+    return fingerprint(
+        hashlib.sha256(raw).hexdigest(), pictures, [(f, stamp(f)) for f in _files(snapshot)]
+    )
 
 
 def _valid(snapshot: Snapshot) -> bool:
     """A cache entry has the shape the kiosk writes (a damaged one is only a slow start)."""
     images, themap = snapshot.images, snapshot.map
-    return (isinstance(snapshot.source, str) and isinstance(snapshot.data, dict) and isinstance(images, dict)
-            and all(isinstance(i, dict) and isinstance(i.get("path"), str) and isinstance(i.get("original", ""), str)
-                    for i in images.values())
-            and (themap is None or (isinstance(themap, dict) and isinstance(themap.get("files", []), list)
-                                    and all(isinstance(f, str) for f in themap.get("files", [])))))
+    return (
+        isinstance(snapshot.source, str)
+        and isinstance(snapshot.data, dict)
+        and isinstance(images, dict)
+        and all(
+            isinstance(i, dict)
+            and isinstance(i.get("path"), str)
+            and isinstance(i.get("original", ""), str)
+            for i in images.values()
+        )
+        and (
+            themap is None
+            or (
+                isinstance(themap, dict)
+                and isinstance(themap.get("files", []), list)
+                and all(isinstance(f, str) for f in themap.get("files", []))
+            )
+        )
+    )
 
 
 class SnapshotCache:
@@ -136,8 +155,11 @@ class SnapshotCache:
         could be made)."""
         source = Path(snapshot.source)
         target = self._file(source)
-        fp = fingerprint(content_digest, {f: i.get("stamp") for f, i in snapshot.images.items()},
-                         list(zip(_files(snapshot), (snapshot.map or {}).get("stamps", []))))
+        fp = fingerprint(
+            content_digest,
+            {f: i.get("stamp") for f, i in snapshot.images.items()},
+            list(zip(_files(snapshot), (snapshot.map or {}).get("stamps", []))),
+        )
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
         except OSError as e:
@@ -146,7 +168,9 @@ class SnapshotCache:
         snapshot = self._keep_pictures(snapshot)
         try:
             tmp = target.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_text(json.dumps({"fingerprint": fp, "snapshot": asdict(snapshot)}), encoding="utf-8")
+            tmp.write_text(
+                json.dumps({"fingerprint": fp, "snapshot": asdict(snapshot)}), encoding="utf-8"
+            )
             os.replace(tmp, target)
         except OSError as e:
             log.warning("cannot write the content cache %s: %s", target, e)
@@ -160,7 +184,9 @@ class SnapshotCache:
         for file, info in snapshot.images.items():
             images[file] = info
             sha, fmt = info.get("sha256"), info.get("format")
-            if not (isinstance(sha, str) and re.fullmatch(r"[0-9a-f]{64}", sha) and isinstance(fmt, str)):
+            if not (
+                isinstance(sha, str) and re.fullmatch(r"[0-9a-f]{64}", sha) and isinstance(fmt, str)
+            ):
                 continue
             copy = folder / f"{sha}.{fmt}"
             try:
@@ -173,15 +199,21 @@ class SnapshotCache:
 
                     data, _ = safeio.read_file(_original(info), MAX_IMAGE_BYTES)
                     if hashlib.sha256(data).hexdigest() != sha:
-                        log.warning("%s changed while it was checked: shown from where it is", _original(info))
+                        log.warning(
+                            "%s changed while it was checked: shown from where it is",
+                            _original(info),
+                        )
                         continue
                     folder.mkdir(exist_ok=True)
                     tmp = folder / f".{sha}.{os.getpid()}.tmp"
                     tmp.write_bytes(data)
                     os.replace(tmp, copy)
             except OSError as e:
-                log.warning("cannot keep a copy of %s in the cache (%s): shown from where it is",
-                            _original(info), e.strerror or e)
+                log.warning(
+                    "cannot keep a copy of %s in the cache (%s): shown from where it is",
+                    _original(info),
+                    e.strerror or e,
+                )
                 continue
             images[file] = {**info, "path": str(copy)}
         return Snapshot(snapshot.source, snapshot.data, images, snapshot.map)
@@ -212,8 +244,10 @@ def _showable(snapshot: Snapshot) -> bool:
 
 def _last_good(snapshot: Snapshot) -> Snapshot:
     """The last good version as cached; a picture whose copy is gone is shown from where it is."""
-    images = {f: i if safeio.is_regular_file(i["path"]) else {**i, "path": _original(i)}
-              for f, i in snapshot.images.items()}
+    images = {
+        f: i if safeio.is_regular_file(i["path"]) else {**i, "path": _original(i)}
+        for f, i in snapshot.images.items()
+    }
     return Snapshot(snapshot.source, snapshot.data, images, snapshot.map)
 
 
@@ -235,13 +269,21 @@ def open_content(path: str | Path, cache: SnapshotCache | None) -> tuple[Snapsho
     try:
         loaded = load_content(path)
         snapshot = loaded.snapshot()
-    except Exception as e:  # noqa: BLE001 - any failure: the last good version, if there is one
+    except Exception as e:
         if isinstance(e, ContentError):
             issues = list(e.issues)
         else:
             log.exception("checking %s failed", path)
-            issues = [Issue(str(path), 1, 1, (), f"the kiosk could not check this file ({type(e).__name__}); "
-                                                 "the details are in the kiosk's log")]
+            issues = [
+                Issue(
+                    str(path),
+                    1,
+                    1,
+                    (),
+                    f"the kiosk could not check this file ({type(e).__name__}); "
+                    "the details are in the kiosk's log",
+                )
+            ]
         if cached is None:
             if isinstance(e, ContentError):
                 raise
@@ -250,6 +292,6 @@ def open_content(path: str | Path, cache: SnapshotCache | None) -> tuple[Snapsho
     if cache:
         try:
             snapshot = cache.write(snapshot, loaded.digest)
-        except Exception:  # noqa: BLE001 - a cache is never worth not starting
+        except Exception:
             log.exception("cannot write the content cache")
     return snapshot, list(loaded.warnings)

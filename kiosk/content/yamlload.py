@@ -21,7 +21,13 @@ from typing import Any
 import yaml
 from yaml.composer import Composer, ComposerError
 from yaml.constructor import SafeConstructor
-from yaml.events import AliasEvent, MappingEndEvent, ScalarEvent, SequenceEndEvent, SequenceStartEvent
+from yaml.events import (
+    AliasEvent,
+    MappingEndEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+)
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import Resolver
 
@@ -33,7 +39,9 @@ try:  # libyaml's parser (shipped in PyYAML's wheels): ten times faster than the
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
     CParser = None
 
-MAX_BYTES = safeio.MAX_CONTENT_BYTES  # a content file is text: 5 MB is far more than an exhibit needs
+MAX_BYTES = (
+    safeio.MAX_CONTENT_BYTES
+)  # a content file is text: 5 MB is far more than an exhibit needs
 MAX_ALIASES = 50  # YAML aliases (*name) a file may use
 MAX_VALUES = 50_000  # values, counted while reading and again after aliases are expanded
 MAX_ITEMS = 1_000  # keys in one section, or items in one list
@@ -42,10 +50,19 @@ MAX_ISSUES_HERE = 20  # characters YAML does not allow, listed one by one (then 
 
 # what YAML allows in a file: tab, line breaks, printable characters (libyaml also refuses
 # U+FEFF inside the text; a byte order mark at the very start is removed when decoding)
-_NOT_ALLOWED = re.compile("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFEFE\uFF00-\uFFFD"
-                          "\U00010000-\U0010FFFF]")
-_CHAR_NAMES = {0: "NUL", 7: "BEL", 8: "backspace", 0x0B: "vertical tab", 0x0C: "form feed", 0x1B: "escape",
-               0x7F: "delete", 0xFEFF: "zero-width no-break space"}
+_NOT_ALLOWED = re.compile(
+    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+)
+_CHAR_NAMES = {
+    0: "NUL",
+    7: "BEL",
+    8: "backspace",
+    0x0B: "vertical tab",
+    0x0C: "form feed",
+    0x1B: "escape",
+    0x7F: "delete",
+    0xFEFF: "zero-width no-break space",
+}
 
 _STANDARD_TAGS = {
     "tag:yaml.org,2002:" + t
@@ -59,7 +76,9 @@ class Positions:
 
     values: dict[Loc, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Loc, tuple[int, int]] = field(default_factory=dict)
-    unreadable: set[Loc] = field(default_factory=set)  # values YAML could not read (reported already)
+    unreadable: set[Loc] = field(
+        default_factory=set
+    )  # values YAML could not read (reported already)
 
     def of(self, loc: Loc) -> tuple[int, int]:
         """Position of the value at ``loc``, or of its nearest enclosing value."""
@@ -96,9 +115,11 @@ class _CountingComposer(Composer):
         if index is not None or not isinstance(parent, MappingNode):  # a value, not a key
             self.node_count += 1
             if self.node_count > MAX_VALUES:
-                raise _Abort(event.start_mark,
-                             f"the file has more than {MAX_VALUES:,} values; an exhibit needs far fewer - "
-                             "is this the right file?")
+                raise _Abort(
+                    event.start_mark,
+                    f"the file has more than {MAX_VALUES:,} values; an exhibit needs far fewer - "
+                    "is this the right file?",
+                )
         if isinstance(event, AliasEvent):
             self.alias_count += 1
             if self.alias_count > MAX_ALIASES:
@@ -109,12 +130,18 @@ class _CountingComposer(Composer):
                 )
             self.get_event()
             if event.anchor not in self.anchors:
-                raise ComposerError(None, None, f"found undefined alias {event.anchor!r}", event.start_mark)
+                raise ComposerError(
+                    None, None, f"found undefined alias {event.anchor!r}", event.start_mark
+                )
             return self.anchors[event.anchor]
         anchor = event.anchor
         if anchor is not None and anchor in self.anchors:
-            raise ComposerError(f"found duplicate anchor {anchor!r}; first occurrence",
-                                self.anchors[anchor].start_mark, "second occurrence", event.start_mark)
+            raise ComposerError(
+                f"found duplicate anchor {anchor!r}; first occurrence",
+                self.anchors[anchor].start_mark,
+                "second occurrence",
+                event.start_mark,
+            )
         if isinstance(event, ScalarEvent):
             self.get_event()
             tag = event.tag
@@ -126,8 +153,10 @@ class _CountingComposer(Composer):
             return node
         self.depth += 1
         if self.depth > MAX_DEPTH:
-            raise _Abort(event.start_mark,
-                         f"values are nested more than {MAX_DEPTH} levels deep; check the indentation")
+            raise _Abort(
+                event.start_mark,
+                f"values are nested more than {MAX_DEPTH} levels deep; check the indentation",
+            )
         try:
             if isinstance(event, SequenceStartEvent):
                 return self.compose_sequence_node(anchor)
@@ -136,9 +165,11 @@ class _CountingComposer(Composer):
             self.depth -= 1
 
     def _too_many(self, node: Node, what: str) -> None:
-        raise _Abort(self.peek_event().start_mark,
-                     f"this {what} has more than {MAX_ITEMS:,} entries (it starts at line "
-                     f"{node.start_mark.line + 1}); an exhibit needs far fewer - is this the right file?")
+        raise _Abort(
+            self.peek_event().start_mark,
+            f"this {what} has more than {MAX_ITEMS:,} entries (it starts at line "
+            f"{node.start_mark.line + 1}); an exhibit needs far fewer - is this the right file?",
+        )
 
     def compose_sequence_node(self, anchor):
         start = self.get_event()
@@ -172,8 +203,14 @@ class _CountingComposer(Composer):
         return node
 
 
-class _PyLoader(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, _CountingComposer,
-                SafeConstructor, Resolver):
+class _PyLoader(
+    yaml.reader.Reader,
+    yaml.scanner.Scanner,
+    yaml.parser.Parser,
+    _CountingComposer,
+    SafeConstructor,
+    Resolver,
+):
     """The pure-Python parser (when PyYAML has no libyaml)."""
 
     def __init__(self, stream: str):
@@ -186,6 +223,7 @@ class _PyLoader(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, _C
 
 
 if CParser is not None:
+
     class _CLoader(_CountingComposer, CParser, SafeConstructor, Resolver):
         """libyaml's parser, with the counting composer in Python on top."""
 
@@ -251,16 +289,30 @@ def _control_characters(file: str, text: str) -> list[Issue]:
         last = pos
         if len(issues) >= MAX_ISSUES_HERE:
             more = _NOT_ALLOWED.subn("", text)[1] - len(issues)
-            issues.append(Issue(file, line, pos - line_start + 1, (),
-                                f"... and {more:,} more such characters from here on; is this a text file?"))
+            issues.append(
+                Issue(
+                    file,
+                    line,
+                    pos - line_start + 1,
+                    (),
+                    f"... and {more:,} more such characters from here on; is this a text file?",
+                )
+            )
             break
         cp = ord(m.group())
         name = _CHAR_NAMES.get(cp)
         what = f"U+{cp:04X}" + (f", {name}" if name else "")
         kind = "control character" if cp < 0x20 or 0x7F <= cp <= 0x9F else "character"
-        issues.append(Issue(file, line, pos - line_start + 1, (),
-                            f"remove the invisible {kind} ({what}) here: it was probably pasted from a "
-                            "word processor, and a content file cannot contain it"))
+        issues.append(
+            Issue(
+                file,
+                line,
+                pos - line_start + 1,
+                (),
+                f"remove the invisible {kind} ({what}) here: it was probably pasted from a "
+                "word processor, and a content file cannot contain it",
+            )
+        )
     return issues
 
 
@@ -273,7 +325,10 @@ def _decode(file: str, raw: bytes) -> str:
         raise ContentError(
             [
                 Issue(
-                    file, line, col, (),
+                    file,
+                    line,
+                    col,
+                    (),
                     f"the file is not UTF-8 text (byte 0x{raw[e.start]:02X}); "
                     "save it as UTF-8 in your text editor",
                 )
@@ -287,15 +342,33 @@ def read_source(path: Path, file: str) -> bytes:
         raw, _ = safeio.read_file(path, MAX_BYTES)
     except safeio.TooBig as e:
         raise ContentError(
-            [Issue(file, 1, 1, (),
-                   f"the file is {e.size / 1e6:.1f} MB; a content file may be at most "
-                   f"{MAX_BYTES // (1024 * 1024)} MB - is this the right file?")]
+            [
+                Issue(
+                    file,
+                    1,
+                    1,
+                    (),
+                    f"the file is {e.size / 1e6:.1f} MB; a content file may be at most "
+                    f"{MAX_BYTES // (1024 * 1024)} MB - is this the right file?",
+                )
+            ]
         ) from None
     except safeio.NotAFile as e:
-        raise ContentError([Issue(file, 1, 1, (), f"this is {e.kind}, not a content file; "
-                                                  "give the path of content.yaml")]) from None
+        raise ContentError(
+            [
+                Issue(
+                    file,
+                    1,
+                    1,
+                    (),
+                    f"this is {e.kind}, not a content file; give the path of content.yaml",
+                )
+            ]
+        ) from None
     except OSError as e:
-        raise ContentError([Issue(file, 1, 1, (), f"cannot read the file: {e.strerror or e}")]) from None
+        raise ContentError(
+            [Issue(file, 1, 1, (), f"cannot read the file: {e.strerror or e}")]
+        ) from None
     return bytes(raw)
 
 
@@ -317,9 +390,19 @@ def digest(raw: bytes) -> str:
 def parse_yaml(raw: bytes, file: str) -> tuple[Any, Positions, list[Issue]]:
     """:func:`read_yaml` for bytes already read."""
     text = _decode(file, raw)
-    if not text.strip() or all(ln.lstrip().startswith("#") or not ln.strip() for ln in text.splitlines()):
+    if not text.strip() or all(
+        ln.lstrip().startswith("#") or not ln.strip() for ln in text.splitlines()
+    ):
         raise ContentError(
-            [Issue(file, 1, 1, (), "the file is empty; start from the content.yaml shipped with the kiosk")]
+            [
+                Issue(
+                    file,
+                    1,
+                    1,
+                    (),
+                    "the file is empty; start from the content.yaml shipped with the kiosk",
+                )
+            ]
         )
     if bad := _control_characters(file, text):
         raise ContentError(bad)
@@ -330,14 +413,26 @@ def parse_yaml(raw: bytes, file: str) -> tuple[Any, Positions, list[Issue]]:
         builder = _Builder(file, loader)
         data = builder.build(root, ())
     except _Abort as a:
-        raise ContentError([Issue(file, a.mark.line + 1, a.mark.column + 1, (), a.message)]) from None
+        raise ContentError(
+            [Issue(file, a.mark.line + 1, a.mark.column + 1, (), a.message)]
+        ) from None
     except yaml.MarkedYAMLError as e:
         raise ContentError([_yaml_error_issue(file, e, text)]) from None
     except yaml.YAMLError as e:  # unmarked: should not happen after the character check
         raise ContentError([Issue(file, 1, 1, (), f"YAML error: {e}")]) from None
     except RecursionError:
-        raise ContentError([Issue(file, 1, 1, (), f"values are nested too deeply (more than {MAX_DEPTH} "
-                                                  "levels); check the indentation")]) from None
+        raise ContentError(
+            [
+                Issue(
+                    file,
+                    1,
+                    1,
+                    (),
+                    f"values are nested too deeply (more than {MAX_DEPTH} "
+                    "levels); check the indentation",
+                )
+            ]
+        ) from None
     finally:
         loader.dispose()
     return data, builder.positions, builder.issues
@@ -369,8 +464,11 @@ class _Builder:
         self.depth += 1
         try:
             if self.depth > MAX_DEPTH:  # an alias used inside its own value nests for ever
-                raise _Abort(node, f"values are nested more than {MAX_DEPTH} levels deep (is a YAML alias "
-                                   "used inside itself?); write the content out plainly")
+                raise _Abort(
+                    node,
+                    f"values are nested more than {MAX_DEPTH} levels deep (is a YAML alias "
+                    "used inside itself?); write the content out plainly",
+                )
             return self._build(node, loc)
         finally:
             self.depth -= 1
@@ -384,8 +482,10 @@ class _Builder:
             value = str(node.value)
             shown = value if len(value) <= 40 else value[:20] + f"... ({len(value):,} characters)"
             if node.tag in _NUMBER_TAGS:
-                msg = (f"'{shown}' is too long to be read as a number; write an ordinary number, "
-                       "or put text in quotes")
+                msg = (
+                    f"'{shown}' is too long to be read as a number; write an ordinary number, "
+                    "or put text in quotes"
+                )
             elif node.tag.endswith(":timestamp"):
                 msg = f"'{shown}' looks like a date but is not one ({e}); put it in quotes"
             else:
@@ -396,7 +496,9 @@ class _Builder:
             return value
 
     def _build(self, node: Node, loc: Loc) -> Any:
-        self.positions.values.setdefault(loc, (node.start_mark.line + 1, node.start_mark.column + 1))
+        self.positions.values.setdefault(
+            loc, (node.start_mark.line + 1, node.start_mark.column + 1)
+        )
         if node.tag not in _STANDARD_TAGS:
             raise _Abort(node, f"YAML tags such as '{node.tag}' are not allowed in a content file")
         if isinstance(node, ScalarNode):
@@ -412,7 +514,10 @@ class _Builder:
             if key_node.tag == "tag:yaml.org,2002:merge":
                 raise _Abort(key_node, "YAML merge keys ('<<') are not allowed in a content file")
             if key_node.tag not in _STANDARD_TAGS:
-                raise _Abort(key_node, f"YAML tags such as '{key_node.tag}' are not allowed in a content file")
+                raise _Abort(
+                    key_node,
+                    f"YAML tags such as '{key_node.tag}' are not allowed in a content file",
+                )
             key = self._scalar(key_node, loc + (str(key_node.value),))
             try:
                 hash(key)
@@ -422,8 +527,12 @@ class _Builder:
             if key in first_seen:
                 first_line = first_seen[key].start_mark.line + 1
                 self.issues.append(
-                    Issue(self.file, *key_pos, loc + (key,),
-                          f"duplicate key '{key}' (first at line {first_line}); keep only one of them")
+                    Issue(
+                        self.file,
+                        *key_pos,
+                        loc + (key,),
+                        f"duplicate key '{key}' (first at line {first_line}); keep only one of them",
+                    )
                 )
                 continue
             first_seen[key] = key_node

@@ -10,8 +10,14 @@ def _rects(boxes, moves):
 
 
 def _apart(rects) -> bool:
-    return all(a[2] + GAP - 0.01 <= b[0] or b[2] + GAP - 0.01 <= a[0] or a[3] + GAP - 0.01 <= b[1]
-               or b[3] + GAP - 0.01 <= a[1] for i, a in enumerate(rects) for b in rects[i + 1:])
+    return all(
+        a[2] + GAP - 0.01 <= b[0]
+        or b[2] + GAP - 0.01 <= a[0]
+        or a[3] + GAP - 0.01 <= b[1]
+        or b[3] + GAP - 0.01 <= a[1]
+        for i, a in enumerate(rects)
+        for b in rects[i + 1 :]
+    )
 
 
 def test_places_far_apart_stay_on_their_places():
@@ -21,7 +27,11 @@ def test_places_far_apart_stay_on_their_places():
 
 def test_three_near_places_are_stacked_north_to_south():
     # Blagoveshchensk (north), the villages, Aigun (south): a few pixels apart at 1x
-    boxes = [Box(100, 110, 150, 20, 22, 22), Box(104, 100, 200, 20, 22, 22), Box(101, 90, 20, 180, 22, 22)]
+    boxes = [
+        Box(100, 110, 150, 20, 22, 22),
+        Box(104, 100, 200, 20, 22, 22),
+        Box(101, 90, 20, 180, 22, 22),
+    ]
     moves = place(boxes)
     rects = _rects(boxes, moves)
     assert _apart(rects)

@@ -84,7 +84,11 @@ def test_the_lockout_file_is_private_json_written_safely(path, clock):
     lockout = Lockout(path, clock)
     fail(lockout, 5)
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
-    assert json.loads(path.read_text()) == {"failures": 0, "locks": 1, "locked_until": clock.now + 60}
+    assert json.loads(path.read_text()) == {
+        "failures": 0,
+        "locks": 1,
+        "locked_until": clock.now + 60,
+    }
     assert [p.name for p in path.parent.iterdir()] == ["staff-lockout.json"]  # no temporary left
 
 
@@ -146,7 +150,9 @@ DAMAGED = {
     "locked_until NaN": b'{"failures": 0, "locks": 1, "locked_until": NaN}',
     "locked_until Infinity": b'{"failures": 0, "locks": 1, "locked_until": Infinity}',
     "locked_until 1e400": b'{"failures": 0, "locks": 1, "locked_until": 1e400}',
-    "locked_until a huge integer": b'{"failures": 0, "locks": 1, "locked_until": 1' + b"0" * 400 + b"}",
+    "locked_until a huge integer": b'{"failures": 0, "locks": 1, "locked_until": 1'
+    + b"0" * 400
+    + b"}",
     "locked_until a string": b'{"failures": 0, "locks": 1, "locked_until": "tomorrow"}',
     "locked_until missing": b'{"failures": 0, "locks": 1}',
     "binary garbage": bytes(range(256)),
@@ -171,7 +177,9 @@ def test_a_lock_in_a_good_file_far_away_is_cut_to_its_length(path, clock):
     path.parent.mkdir()
     path.write_text(json.dumps({"failures": 0, "locks": 3, "locked_until": clock.now + 100 * YEAR}))
     assert Lockout(path, clock).remaining() == 240
-    path.write_text(json.dumps({"failures": 0, "locks": 10**6, "locked_until": clock.now + 100 * YEAR}))
+    path.write_text(
+        json.dumps({"failures": 0, "locks": 10**6, "locked_until": clock.now + 100 * YEAR})
+    )
     assert Lockout(path, clock).remaining() == 3600
 
 
@@ -187,6 +195,7 @@ def test_a_lockout_that_cannot_be_saved_holds_in_memory(tmp_path, clock, caplog)
 
 # -- the Staff singleton with it (no window) -------------------------------------------------
 
+
 @pytest.fixture
 def make_staff(qapp, path, clock):
     def make(pin: str = "2468") -> Staff:
@@ -195,6 +204,7 @@ def make_staff(qapp, path, clock):
         staff.verify = lambda entered: entered == pin
         staff.lockout = Lockout(path, clock)
         return staff
+
     return make
 
 
@@ -248,10 +258,20 @@ def test_an_hour_long_lock_reads_in_minutes(make_staff, clock):
     assert staff.message == "Locked: try again in 119 s"  # the last two minutes in seconds
 
 
-def test_staff_with_a_damaged_pin_file_opens_nothing_and_raises_nothing(qapp, tmp_path, monkeypatch, caplog):
+def test_staff_with_a_damaged_pin_file_opens_nothing_and_raises_nothing(
+    qapp, tmp_path, monkeypatch, caplog
+):
     monkeypatch.setenv("KIOSK_CONFIG_DIR", str(tmp_path))
-    (tmp_path / "staff.json").write_text(json.dumps({"algorithm": "pbkdf2_sha256", "iterations": 10**9,
-                                                     "salt": "00" * 16, "hash": "00" * 32}))
+    (tmp_path / "staff.json").write_text(
+        json.dumps(
+            {
+                "algorithm": "pbkdf2_sha256",
+                "iterations": 10**9,
+                "salt": "00" * 16,
+                "hash": "00" * 32,
+            }
+        )
+    )
     staff = Staff()  # the real PIN check and lockout file
     staff.open()
     assert staff.state == "closed"

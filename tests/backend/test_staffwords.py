@@ -15,12 +15,24 @@ def test_every_language_has_every_word(code):
             # the same placeholders as the English
             english = WORDS["en"][key]
             english = english[0] if isinstance(english, tuple) else english
-            assert sorted(p.split("}")[0] for p in form.split("{")[1:]) == \
-                sorted(p.split("}")[0] for p in english.split("{")[1:]), (code, key)
+            assert sorted(p.split("}")[0] for p in form.split("{")[1:]) == sorted(
+                p.split("}")[0] for p in english.split("{")[1:]
+            ), (code, key)
 
 
-@pytest.mark.parametrize("n, form", [(1, "попытка"), (2, "попытки"), (4, "попытки"), (5, "попыток"),
-                                     (11, "попыток"), (12, "попыток"), (21, "попытка"), (22, "попытки")])
+@pytest.mark.parametrize(
+    "n, form",
+    [
+        (1, "попытка"),
+        (2, "попытки"),
+        (4, "попытки"),
+        (5, "попыток"),
+        (11, "попыток"),
+        (12, "попыток"),
+        (21, "попытка"),
+        (22, "попытки"),
+    ],
+)
 def test_russian_counts_take_three_forms(n, form):
     assert say("ru", "wrong", count=n, left=n).endswith(f"{n} {form}")
 

@@ -39,12 +39,16 @@ def test_tab_indentation_is_explained(write_content, minimal):
 
 def test_unknown_key_suggests_the_right_one(write_content, minimal):
     path = write_content(minimal.replace("    title: Page one", "    titel: Page one"))
-    assert errors_of(path) == ["content.yaml:7:5: pages[0].titel: unknown key 'titel' - did you mean 'title'?"]
+    assert errors_of(path) == [
+        "content.yaml:7:5: pages[0].titel: unknown key 'titel' - did you mean 'title'?"
+    ]
 
 
 def test_missing_key(write_content, minimal):
     path = write_content(minimal.replace("    title: Page one\n", ""))
-    assert errors_of(path) == ["content.yaml:5:5: pages[0].title: is missing; add a line 'title: ...' here"]
+    assert errors_of(path) == [
+        "content.yaml:5:5: pages[0].title: is missing; add a line 'title: ...' here"
+    ]
 
 
 def test_unknown_key_without_a_close_match_lists_the_allowed_keys(write_content, minimal):
@@ -55,7 +59,9 @@ def test_unknown_key_without_a_close_match_lists_the_allowed_keys(write_content,
 
 
 def test_duplicate_key_names_both_lines(write_content, minimal):
-    path = write_content(minimal.replace("    body: First page.", "    body: First page.\n    title: Again"))
+    path = write_content(
+        minimal.replace("    body: First page.", "    body: First page.\n    title: Again")
+    )
     assert errors_of(path) == [
         "content.yaml:9:5: pages[0].title: duplicate key 'title' (first at line 7); keep only one of them"
     ]
@@ -86,7 +92,9 @@ def test_empty_value(write_content, minimal):
 
 def test_missing_section(write_content, minimal):
     path = write_content(minimal.split("credits:")[0])
-    assert errors_of(path) == ["content.yaml:1:1: credits: is missing; add a line 'credits: ...' here"]
+    assert errors_of(path) == [
+        "content.yaml:1:1: credits: is missing; add a line 'credits: ...' here"
+    ]
 
 
 def test_list_expected(write_content, minimal):
@@ -98,7 +106,11 @@ def test_list_expected(write_content, minimal):
 
 
 def test_bad_and_duplicate_page_ids(write_content, minimal):
-    path = write_content(minimal.replace("id: two", "id: one").replace("id: one\n    label: One", "id: One\n    label: One"))
+    path = write_content(
+        minimal.replace("id: two", "id: one").replace(
+            "id: one\n    label: One", "id: One\n    label: One"
+        )
+    )
     assert errors_of(path) == [
         "content.yaml:5:9: pages[0].id: 'One' is not a usable page id: use lowercase letters, digits "
         "and '-', starting with a letter, at most 32 characters (for example: terms)",
@@ -112,13 +124,17 @@ def test_bad_and_duplicate_page_ids(write_content, minimal):
 
 def test_reserved_page_id(write_content, minimal):
     path = write_content(minimal.replace("id: two", "id: attract"))
-    assert errors_of(path) == ["content.yaml:9:9: pages[1].id: 'attract' is reserved by the kiosk; choose another id"]
+    assert errors_of(path) == [
+        "content.yaml:9:9: pages[1].id: 'attract' is reserved by the kiosk; choose another id"
+    ]
 
 
 def test_all_errors_are_reported_at_once(write_content, minimal):
-    text = (minimal.replace("title: Page two", "title: 1858")
-            .replace("  prompt: Touch", "  promt: Touch")
-            .replace("file: pic.png", "file: nothere.png"))
+    text = (
+        minimal.replace("title: Page two", "title: 1858")
+        .replace("  prompt: Touch", "  promt: Touch")
+        .replace("file: pic.png", "file: nothere.png")
+    )
     assert errors_of(write_content(text)) == [
         "content.yaml:3:3: attract.promt: unknown key 'promt' - did you mean 'prompt'?",
         'content.yaml:11:12: pages[1].title: expected text, got the number 1858; put it in quotes: "1858"',
@@ -220,14 +236,20 @@ def test_deep_nesting_is_refused(write_content):
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("a: !!python/object:os.system x\n",
-         "content.yaml:1:4: YAML tags such as 'tag:yaml.org,2002:python/object:os.system' are not allowed "
-         "in a content file"),
-        ("base: &b {x: 1}\nother:\n  <<: *b\n",
-         "content.yaml:3:3: YAML merge keys ('<<') are not allowed in a content file"),
-        ("a: 1\n---\nb: 2\n",
-         "content.yaml:2:1: YAML syntax error: expected a single document in the stream, but found "
-         "another document (remove the '---' line: the file holds one document)"),
+        (
+            "a: !!python/object:os.system x\n",
+            "content.yaml:1:4: YAML tags such as 'tag:yaml.org,2002:python/object:os.system' are not allowed "
+            "in a content file",
+        ),
+        (
+            "base: &b {x: 1}\nother:\n  <<: *b\n",
+            "content.yaml:3:3: YAML merge keys ('<<') are not allowed in a content file",
+        ),
+        (
+            "a: 1\n---\nb: 2\n",
+            "content.yaml:2:1: YAML syntax error: expected a single document in the stream, but found "
+            "another document (remove the '---' line: the file holds one document)",
+        ),
     ],
 )
 def test_yaml_features_a_content_file_does_not_use(write_content, text, expected):
@@ -249,16 +271,22 @@ def _with_idle(minimal, timeout, warning="15"):
 
 def test_idle_settings_are_read(write_content, minimal):
     loaded = load_content(write_content(_with_idle(minimal, "60", "10.5")))
-    assert (loaded.model.settings.idle.timeout_s, loaded.model.settings.idle.warning_s) == (60, 10.5)
+    assert (loaded.model.settings.idle.timeout_s, loaded.model.settings.idle.warning_s) == (
+        60,
+        10.5,
+    )
     assert loaded.warnings == ()
     default = load_content(write_content(minimal)).model.settings.idle
     assert (default.timeout_s, default.warning_s) == (90, 15)
 
 
-@pytest.mark.parametrize("timeout, message", [
-    ("0", "0 turns idle reset off: the next visitor finds what the last one left"),
-    ("2", "2 s is unusual for a kiosk: museums use 60-120 s (at least 5, at most 3600)"),
-])
+@pytest.mark.parametrize(
+    "timeout, message",
+    [
+        ("0", "0 turns idle reset off: the next visitor finds what the last one left"),
+        ("2", "2 s is unusual for a kiosk: museums use 60-120 s (at least 5, at most 3600)"),
+    ],
+)
 def test_unusual_idle_timeouts_are_warnings(write_content, minimal, timeout, message):
     loaded = load_content(write_content(_with_idle(minimal, timeout)), display_name="content.yaml")
     assert [str(w) for w in loaded.warnings] == [
@@ -282,10 +310,19 @@ def test_negative_or_textual_idle_timeouts_are_errors(write_content, minimal):
     ]
 
 
-@pytest.mark.parametrize("hours, message", [
-    ("9-17", "'9-17' is not opening hours: write them as 09:30-18:00 (24-hour clock), or closed"),
-    ("18:00-09:00", "'18:00-09:00' closes before it opens: write the opening time first, e.g. 09:30-18:00"),
-])
+@pytest.mark.parametrize(
+    "hours, message",
+    [
+        (
+            "9-17",
+            "'9-17' is not opening hours: write them as 09:30-18:00 (24-hour clock), or closed",
+        ),
+        (
+            "18:00-09:00",
+            "'18:00-09:00' closes before it opens: write the opening time first, e.g. 09:30-18:00",
+        ),
+    ],
+)
 def test_opening_hours_are_explained(write_content, minimal, hours, message):
     path = write_content(f"settings:\n  schedule:\n    mon: {hours}\n" + minimal)
     assert errors_of(path) == [f"content.yaml:3:10: settings.schedule.mon: {message}"]

@@ -21,8 +21,11 @@ def test_every_page_is_within_the_word_budget_in_english(shipped_content):
 
 def _areas() -> dict[str, int]:
     layers = json.loads((ROOT / "assets" / "map" / "layers.geojson").read_text(encoding="utf-8"))
-    return {f["properties"]["id"]: f["properties"]["area_km2"] for f in layers["features"]
-            if f["properties"].get("area_km2")}
+    return {
+        f["properties"]["id"]: f["properties"]["area_km2"]
+        for f in layers["features"]
+        if f["properties"].get("area_km2")
+    }
 
 
 def test_every_area_in_the_text_is_measured_on_the_map_or_attributed(shipped_content):
@@ -31,12 +34,16 @@ def test_every_area_in_the_text_is_measured_on_the_map_or_attributed(shipped_con
     it is."""
     areas = _areas()
     loaded = load_content(shipped_content)
-    bodies = [p.body["en"] for p in loaded.model.pages] + [h.text["en"] for h in loaded.model.map.hotspots]
+    bodies = [p.body["en"] for p in loaded.model.pages] + [
+        h.text["en"] for h in loaded.model.map.hotspots
+    ]
     found = []
     for body in bodies:
         for sentence in re.split(r"(?<=[.;])\s+", body.replace("\n", " ")):
             for m in re.finditer(r"([\d,]+|one million)\s*km²", sentence):
-                figure = 1_000_000 if m.group(1) == "one million" else int(m.group(1).replace(",", ""))
+                figure = (
+                    1_000_000 if m.group(1) == "one million" else int(m.group(1).replace(",", ""))
+                )
                 found.append(figure)
                 measured = any(abs(figure - a) <= 0.05 * a for a in areas.values())
                 assert measured or "historians" in sentence, sentence

@@ -15,11 +15,19 @@ from pathlib import Path
 import pytest
 
 from kiosk import cli
-from kiosk.content import ContentError, SnapshotCache, load_content, open_content
-from kiosk.content import loader, mapdata, safeio, yamlload
+from kiosk.content import (
+    ContentError,
+    SnapshotCache,
+    load_content,
+    loader,
+    mapdata,
+    open_content,
+    safeio,
+    yamlload,
+)
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-import hostile  # noqa: E402  (tests/hostile.py)
+import hostile
 
 
 def errors_of(path) -> list[str]:
@@ -40,12 +48,15 @@ def checked(path, capsys) -> str:
 # -- 1. characters YAML does not allow ----------------------------------------------------
 
 
-@pytest.mark.parametrize("char, said", [
-    ("\x07", "control character (U+0007, BEL)"),
-    ("\x00", "control character (U+0000, NUL)"),
-    ("\x1b", "control character (U+001B, escape)"),
-    ("\ufeff", "character (U+FEFF, zero-width no-break space)"),
-])
+@pytest.mark.parametrize(
+    "char, said",
+    [
+        ("\x07", "control character (U+0007, BEL)"),
+        ("\x00", "control character (U+0000, NUL)"),
+        ("\x1b", "control character (U+001B, escape)"),
+        ("\ufeff", "character (U+FEFF, zero-width no-break space)"),
+    ],
+)
 def test_an_invisible_character_is_located(tmp_path, capsys, char, said):
     path = hostile.control_character(tmp_path, char)
     assert errors_of(path) == [
@@ -56,12 +67,21 @@ def test_an_invisible_character_is_located(tmp_path, capsys, char, said):
 
 
 def test_many_invisible_characters_are_listed_once_each_up_to_a_limit(tmp_path):
-    path = hostile.write(tmp_path, hostile.minimal().replace("Second page.", "Second\x07 page." * 30))
+    path = hostile.write(
+        tmp_path, hostile.minimal().replace("Second page.", "Second\x07 page." * 30)
+    )
     messages = errors_of(path)
     assert len(messages) == yamlload.MAX_ISSUES_HERE + 1
-    assert messages[0].startswith("content.yaml:12:17: remove the invisible control character (U+0007, BEL)")
-    assert messages[1].startswith("content.yaml:12:30: remove the invisible control character (U+0007, BEL)")
-    assert messages[-1] == "content.yaml:12:277: ... and 10 more such characters from here on; is this a text file?"
+    assert messages[0].startswith(
+        "content.yaml:12:17: remove the invisible control character (U+0007, BEL)"
+    )
+    assert messages[1].startswith(
+        "content.yaml:12:30: remove the invisible control character (U+0007, BEL)"
+    )
+    assert (
+        messages[-1]
+        == "content.yaml:12:277: ... and 10 more such characters from here on; is this a text file?"
+    )
 
 
 # -- 2. numbers, and the map's files -----------------------------------------------------
@@ -76,8 +96,10 @@ def test_a_number_too_long_for_python(tmp_path, capsys):
     checked(path, capsys)
 
 
-@pytest.mark.parametrize("value, said", [(".inf", "infinity (.inf)"), ("-.inf", "infinity (.inf)"),
-                                         (".nan", "'not a number' (.nan)")])
+@pytest.mark.parametrize(
+    "value, said",
+    [(".inf", "infinity (.inf)"), ("-.inf", "infinity (.inf)"), (".nan", "'not a number' (.nan)")],
+)
 def test_a_hotspot_at_infinity(tmp_path, capsys, value, said):
     path = hostile.hotspot_number(tmp_path, value)
     assert errors_of(path) == [
@@ -90,46 +112,86 @@ LAYERS = "content.yaml:20:16: map.layers_file: the file 'map/layers.geojson' "
 REGENERATE = "regenerate it with tools/make_map.py"
 
 
-@pytest.mark.parametrize("text, message", [
-    ('{"type": "FeatureCollection", "features": 5}',
-     f"is not a GeoJSON FeatureCollection: its 'features' is 5, not a list; {REGENERATE}"),
-    ("[1, 2]", f"is not a GeoJSON FeatureCollection; {REGENERATE}"),
-    ('"features"', f"is not a GeoJSON FeatureCollection; {REGENERATE}"),
-    ('{"features": ["x"]}', f'feature 1 is not a GeoJSON feature (found "x"); {REGENERATE}'),
-    ('{"features": [{"properties": 7}]}', f"feature 1 has properties that are not a section; {REGENERATE}"),
-    ('{"features": [{"properties": {"id": ["a"]}}]}', f"feature 1 has an id that is not text (list); {REGENERATE}"),
-    ('{"features": [{"properties": {"id": "ceded-1858"}, "geometry": null}]}',
-     "feature 1 ('ceded-1858') has no geometry the kiosk can draw (found null; it draws Point, LineString, "
-     f"MultiLineString, Polygon, MultiPolygon); {REGENERATE}"),
-    ('{"features": [{"properties": {"id": "ceded-1858"}, "geometry": {"type": "Polygon", "coordinates": 3}}]}',
-     f"feature 1 ('ceded-1858') has coordinates that are not lists (found 3); {REGENERATE}"),
-    ('{"features": [{"properties": {"id": "ceded-1858", "area_km2": "big"}}]}',
-     f"feature 1 ('ceded-1858') has an area_km2 that is not a number of square kilometres (\"big\"); {REGENERATE}"),
-    ('{"features": [{"properties": {"id": "ceded-1858"}, "geometry": {"type": "Point", "coordinates": '
-     '[127, 95]}}]}',
-     "feature 1 ('ceded-1858') has a point off the earth (longitude 127, latitude 95; they go from -180 to 180 "
-     f"and -90 to 90); {REGENERATE}"),
-    ('{"features": [' + "1e999" + "]}", f"feature 1 is not a GeoJSON feature (found Infinity); {REGENERATE}"),
-    ('{"features": [' + "9" * 50 + "]}", f"has a number 50 digits long; {REGENERATE}"),
-    ("[" * 500_000 + "]" * 500_000, "has more than 100,000 points; the kiosk draws at most 100,000 points in all "
-                                    "- simplify the shapes"),
-    ("[" * 100_000 + "]" * 100_000, f"is nested too deeply to be a map file; {REGENERATE}"),
-    ("{not json", f"is not valid JSON (Expecting property name enclosed in double quotes at line 1, column 2); "
-                  f"{REGENERATE}"),
-])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        (
+            '{"type": "FeatureCollection", "features": 5}',
+            f"is not a GeoJSON FeatureCollection: its 'features' is 5, not a list; {REGENERATE}",
+        ),
+        ("[1, 2]", f"is not a GeoJSON FeatureCollection; {REGENERATE}"),
+        ('"features"', f"is not a GeoJSON FeatureCollection; {REGENERATE}"),
+        ('{"features": ["x"]}', f'feature 1 is not a GeoJSON feature (found "x"); {REGENERATE}'),
+        (
+            '{"features": [{"properties": 7}]}',
+            f"feature 1 has properties that are not a section; {REGENERATE}",
+        ),
+        (
+            '{"features": [{"properties": {"id": ["a"]}}]}',
+            f"feature 1 has an id that is not text (list); {REGENERATE}",
+        ),
+        (
+            '{"features": [{"properties": {"id": "ceded-1858"}, "geometry": null}]}',
+            "feature 1 ('ceded-1858') has no geometry the kiosk can draw (found null; it draws Point, LineString, "
+            f"MultiLineString, Polygon, MultiPolygon); {REGENERATE}",
+        ),
+        (
+            '{"features": [{"properties": {"id": "ceded-1858"}, "geometry": {"type": "Polygon", "coordinates": 3}}]}',
+            f"feature 1 ('ceded-1858') has coordinates that are not lists (found 3); {REGENERATE}",
+        ),
+        (
+            '{"features": [{"properties": {"id": "ceded-1858", "area_km2": "big"}}]}',
+            f"feature 1 ('ceded-1858') has an area_km2 that is not a number of square kilometres (\"big\"); {REGENERATE}",
+        ),
+        (
+            '{"features": [{"properties": {"id": "ceded-1858"}, "geometry": {"type": "Point", "coordinates": '
+            "[127, 95]}}]}",
+            "feature 1 ('ceded-1858') has a point off the earth (longitude 127, latitude 95; they go from -180 to 180 "
+            f"and -90 to 90); {REGENERATE}",
+        ),
+        (
+            '{"features": [' + "1e999" + "]}",
+            f"feature 1 is not a GeoJSON feature (found Infinity); {REGENERATE}",
+        ),
+        ('{"features": [' + "9" * 50 + "]}", f"has a number 50 digits long; {REGENERATE}"),
+        (
+            "[" * 500_000 + "]" * 500_000,
+            "has more than 100,000 points; the kiosk draws at most 100,000 points in all "
+            "- simplify the shapes",
+        ),
+        ("[" * 100_000 + "]" * 100_000, f"is nested too deeply to be a map file; {REGENERATE}"),
+        (
+            "{not json",
+            f"is not valid JSON (Expecting property name enclosed in double quotes at line 1, column 2); "
+            f"{REGENERATE}",
+        ),
+    ],
+)
 def test_a_broken_layers_file_is_named_with_what_is_wrong(tmp_path, capsys, text, message):
     path = hostile.layers_file(tmp_path, text)
     assert errors_of(path) == [LAYERS + message]
     checked(path, capsys)
 
 
-@pytest.mark.parametrize("value, message", [
-    ("Infinity", f"has Infinity where a number belongs (JSON has no Infinity); {REGENERATE}"),
-    ("NaN", f"has NaN where a number belongs (JSON has no NaN); {REGENERATE}"),
-    ("east", f"feature 1 ('ceded-1858') has a coordinate that is not a number (\"east\"); {REGENERATE}"),
-    (None, f"feature 1 ('ceded-1858') has a coordinate that is not a number (null); {REGENERATE}"),
-    (True, f"feature 1 ('ceded-1858') has a coordinate that is not a number (true); {REGENERATE}"),
-])
+@pytest.mark.parametrize(
+    "value, message",
+    [
+        ("Infinity", f"has Infinity where a number belongs (JSON has no Infinity); {REGENERATE}"),
+        ("NaN", f"has NaN where a number belongs (JSON has no NaN); {REGENERATE}"),
+        (
+            "east",
+            f"feature 1 ('ceded-1858') has a coordinate that is not a number (\"east\"); {REGENERATE}",
+        ),
+        (
+            None,
+            f"feature 1 ('ceded-1858') has a coordinate that is not a number (null); {REGENERATE}",
+        ),
+        (
+            True,
+            f"feature 1 ('ceded-1858') has a coordinate that is not a number (true); {REGENERATE}",
+        ),
+    ],
+)
 def test_coordinates_that_are_not_numbers(tmp_path, value, message):
     assert errors_of(hostile.coordinate(tmp_path, value)) == [LAYERS + message]
 
@@ -137,22 +199,37 @@ def test_coordinates_that_are_not_numbers(tmp_path, value, message):
 GEOMETRY = "content.yaml:19:13: map.geometry: the file 'map/map.json' "
 
 
-@pytest.mark.parametrize("change, message", [
-    (lambda i: i.pop("bounds"), f"has no 'bounds' section; {REGENERATE}"),
-    (lambda i: i["projection"].pop("lon_0"),
-     f"has no usable projection.lon_0 (a number from -180 to 180, found null); {REGENERATE}"),
-    (lambda i: i["projection"].update(lat_1="45"),
-     f'has no usable projection.lat_1 (a number from -90 to 90, found "45"); {REGENERATE}'),
-    (lambda i: i["projection"].update(lat_1=-50.0, lat_2=50.0, lat_0=0.0),
-     f"has a projection the kiosk cannot compute; {REGENERATE}"),
-    (lambda i: i["bounds"].update(x_max=i["bounds"]["x_min"]),
-     f"has bounds whose minimum is not below their maximum; {REGENERATE}"),
-    (lambda i: i["size"].update(width=0),
-     f"has no usable size.width (whole pixels, 1 to 30,000; found 0); {REGENERATE}"),
-    (lambda i: i["size"].update(height=2400.5),
-     f"has no usable size.height (whole pixels, 1 to 30,000; found 2400.5); {REGENERATE}"),
-    (lambda i: i.clear(), "has no projection, bounds and size: is it map.json?"),
-])
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        (lambda i: i.pop("bounds"), f"has no 'bounds' section; {REGENERATE}"),
+        (
+            lambda i: i["projection"].pop("lon_0"),
+            f"has no usable projection.lon_0 (a number from -180 to 180, found null); {REGENERATE}",
+        ),
+        (
+            lambda i: i["projection"].update(lat_1="45"),
+            f'has no usable projection.lat_1 (a number from -90 to 90, found "45"); {REGENERATE}',
+        ),
+        (
+            lambda i: i["projection"].update(lat_1=-50.0, lat_2=50.0, lat_0=0.0),
+            f"has a projection the kiosk cannot compute; {REGENERATE}",
+        ),
+        (
+            lambda i: i["bounds"].update(x_max=i["bounds"]["x_min"]),
+            f"has bounds whose minimum is not below their maximum; {REGENERATE}",
+        ),
+        (
+            lambda i: i["size"].update(width=0),
+            f"has no usable size.width (whole pixels, 1 to 30,000; found 0); {REGENERATE}",
+        ),
+        (
+            lambda i: i["size"].update(height=2400.5),
+            f"has no usable size.height (whole pixels, 1 to 30,000; found 2400.5); {REGENERATE}",
+        ),
+        (lambda i: i.clear(), "has no projection, bounds and size: is it map.json?"),
+    ],
+)
 def test_a_broken_map_json_is_named_with_what_is_wrong(tmp_path, capsys, change, message):
     path = hostile.map_json(tmp_path, change)
     assert errors_of(path) == [GEOMETRY + message]
@@ -163,18 +240,23 @@ def test_map_files_have_caps_on_features_and_points(tmp_path, monkeypatch):
     monkeypatch.setattr(mapdata, "MAX_POINTS", 100)
     load_content(hostile.huge_polygon(tmp_path / "at", 100))  # at the cap: fine
     assert errors_of(hostile.huge_polygon(tmp_path / "over", 101)) == [
-        LAYERS + "has more than 100 points (at feature 1 ('ceded-1858')); the kiosk draws at most 100 points in "
-                 "all - simplify the shapes"
+        LAYERS
+        + "has more than 100 points (at feature 1 ('ceded-1858')); the kiosk draws at most 100 points in "
+        "all - simplify the shapes"
     ]
     features = ",".join(['{"properties": {}}'] * 201)
-    assert errors_of(hostile.layers_file(tmp_path / "features", '{"features": [' + features + "]}")) == [
-        LAYERS + "has 201 features; the kiosk shows at most 200 - keep the borders, areas and places the exhibit shows"
+    assert errors_of(
+        hostile.layers_file(tmp_path / "features", '{"features": [' + features + "]}")
+    ) == [
+        LAYERS
+        + "has 201 features; the kiosk shows at most 200 - keep the borders, areas and places the exhibit shows"
     ]
 
 
 def test_a_million_point_polygon_is_refused_before_it_is_read(tmp_path):
     assert errors_of(hostile.huge_polygon(tmp_path)) == [
-        LAYERS + "is 9.0 MB; a layers file may be at most 4 MB (100,000 points) - simplify the shapes"
+        LAYERS
+        + "is 9.0 MB; a layers file may be at most 4 MB (100,000 points) - simplify the shapes"
     ]
 
 
@@ -226,21 +308,35 @@ def test_a_curator_gets_at_most_fifty_problems_and_how_many_more(tmp_path, capsy
         load_content(path, display_name="content.yaml")
     messages = [str(i) for i in e.value.issues]
     assert len(messages) == 51 and e.value.total == e.value.error_count == 900
-    assert messages[0] == ("content.yaml:20:3: credits.body: duplicate key 'body' (first at line 18); keep only one "
-                           "of them")
-    assert messages[-1] == ("content.yaml:70:3: ... and 850 more problems from here on, not listed; fix the ones "
-                            "above and check again")
+    assert messages[0] == (
+        "content.yaml:20:3: credits.body: duplicate key 'body' (first at line 18); keep only one "
+        "of them"
+    )
+    assert messages[-1] == (
+        "content.yaml:70:3: ... and 850 more problems from here on, not listed; fix the ones "
+        "above and check again"
+    )
     assert len(checked(path, capsys).splitlines()) == 52
 
 
 def test_many_model_errors_are_capped_too(tmp_path):
-    pages = "".join(f"  - id: p{i}\n    label: L\n    title: T\n    body: B\n    colour: red\n" for i in range(300))
-    text = hostile.minimal().split("pages:")[0] + "pages:\n" + pages + "credits:\n  title: C\n  body: B\n"
+    pages = "".join(
+        f"  - id: p{i}\n    label: L\n    title: T\n    body: B\n    colour: red\n"
+        for i in range(300)
+    )
+    text = (
+        hostile.minimal().split("pages:")[0]
+        + "pages:\n"
+        + pages
+        + "credits:\n  title: C\n  body: B\n"
+    )
     with pytest.raises(ContentError) as e:
         load_content(hostile.write(tmp_path, text), display_name="content.yaml")
     assert e.value.total == 300 and len(e.value.issues) == 51
-    assert str(e.value.issues[0]) == ("content.yaml:9:5: pages[0].colour: unknown key 'colour' (allowed here: id, "
-                                      "label, title, body, image, map_view)")
+    assert str(e.value.issues[0]) == (
+        "content.yaml:9:5: pages[0].colour: unknown key 'colour' (allowed here: id, "
+        "label, title, body, image, map_view)"
+    )
 
 
 # -- 4. names that are not regular files --------------------------------------------------
@@ -280,10 +376,19 @@ def special_file(request, tmp_path, special: str):
     return tmp_path if special == "folder" else special
 
 
-@pytest.mark.parametrize("role, where", [("geometry", "19:13: map.geometry"),
-                                         ("layers_file", "20:16: map.layers_file")])
-@pytest.mark.parametrize("special, kind", [("/dev/zero", "a device"), ("/dev/urandom", "a device"),
-                                           ("fifo", "a pipe (FIFO)"), ("socket", "a socket"), ("folder", "a folder")])
+@pytest.mark.parametrize(
+    "role, where", [("geometry", "19:13: map.geometry"), ("layers_file", "20:16: map.layers_file")]
+)
+@pytest.mark.parametrize(
+    "special, kind",
+    [
+        ("/dev/zero", "a device"),
+        ("/dev/urandom", "a device"),
+        ("fifo", "a pipe (FIFO)"),
+        ("socket", "a socket"),
+        ("folder", "a folder"),
+    ],
+)
 def test_a_map_file_that_is_not_a_file(tmp_path, request, role, where, special, kind):
     target = special_file(request, tmp_path, special)
     assert errors_of(hostile.special_file(tmp_path / "case", str(target), role)) == [
@@ -291,8 +396,15 @@ def test_a_map_file_that_is_not_a_file(tmp_path, request, role, where, special, 
     ]
 
 
-@pytest.mark.parametrize("special, kind", [("/dev/zero", "a device"), ("fifo", "a pipe (FIFO)"),
-                                           ("socket", "a socket"), ("folder", "a folder")])
+@pytest.mark.parametrize(
+    "special, kind",
+    [
+        ("/dev/zero", "a device"),
+        ("fifo", "a pipe (FIFO)"),
+        ("socket", "a socket"),
+        ("folder", "a folder"),
+    ],
+)
 def test_a_picture_that_is_not_a_file(tmp_path, request, special, kind):
     target = special_file(request, tmp_path, special)
     assert errors_of(hostile.special_file(tmp_path / "case", str(target), "picture")) == [
@@ -300,13 +412,17 @@ def test_a_picture_that_is_not_a_file(tmp_path, request, special, kind):
     ]
 
 
-@pytest.mark.parametrize("special, kind", [("/dev/zero", "a device"), ("fifo", "a pipe (FIFO)"),
-                                           ("folder", "a folder")])
+@pytest.mark.parametrize(
+    "special, kind", [("/dev/zero", "a device"), ("fifo", "a pipe (FIFO)"), ("folder", "a folder")]
+)
 def test_a_content_file_that_is_not_a_file(tmp_path, request, capsys, special, kind):
     target = special_file(request, tmp_path, special)
-    assert errors_of(target) == [f"content.yaml:1:1: this is {kind}, not a content file; give the path of content.yaml"]
+    assert errors_of(target) == [
+        f"content.yaml:1:1: this is {kind}, not a content file; give the path of content.yaml"
+    ]
     assert checked(target, capsys).splitlines()[0] == (
-        f"{target}:1:1: this is {kind}, not a content file; give the path of content.yaml")
+        f"{target}:1:1: this is {kind}, not a content file; give the path of content.yaml"
+    )
 
 
 @pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="needs /proc")
@@ -329,13 +445,19 @@ def test_a_name_no_file_can_have(tmp_path):
 # -- 5. numbers in sane ranges ------------------------------------------------------------
 
 
-@pytest.mark.parametrize("value, message", [
-    ("3000000", "3000000 s is more than an hour: the idle reset would wait for ever in practice. Museums use "
-                "60-120 s (at most 3600; 0 turns the reset off)"),
-    (".inf", "expected an ordinary number, got infinity (.inf); write one such as 90"),
-    (".nan", "expected an ordinary number, got 'not a number' (.nan); write one such as 90"),
-    ("9" * 400, "999999999999... (400 digits) is far too large a number; write one such as 90"),
-])
+@pytest.mark.parametrize(
+    "value, message",
+    [
+        (
+            "3000000",
+            "3000000 s is more than an hour: the idle reset would wait for ever in practice. Museums use "
+            "60-120 s (at most 3600; 0 turns the reset off)",
+        ),
+        (".inf", "expected an ordinary number, got infinity (.inf); write one such as 90"),
+        (".nan", "expected an ordinary number, got 'not a number' (.nan); write one such as 90"),
+        ("9" * 400, "999999999999... (400 digits) is far too large a number; write one such as 90"),
+    ],
+)
 def test_idle_timeouts_out_of_range_are_errors(tmp_path, value, message):
     assert errors_of(hostile.idle_timeout(tmp_path, value)) == [
         f"content.yaml:3:16: settings.idle.timeout_s: {message}"
@@ -343,8 +465,11 @@ def test_idle_timeouts_out_of_range_are_errors(tmp_path, value, message):
 
 
 def test_warning_and_screen_numbers_must_be_finite(tmp_path):
-    path = hostile.write(tmp_path, "settings:\n  idle:\n    warning_s: .inf\n  screen:\n    diagonal_in: .nan\n"
-                         + hostile.minimal())
+    path = hostile.write(
+        tmp_path,
+        "settings:\n  idle:\n    warning_s: .inf\n  screen:\n    diagonal_in: .nan\n"
+        + hostile.minimal(),
+    )
     assert errors_of(path) == [
         "content.yaml:3:16: settings.idle.warning_s: expected an ordinary number, got infinity (.inf); "
         "write one such as 15",
@@ -353,8 +478,17 @@ def test_warning_and_screen_numbers_must_be_finite(tmp_path):
     ]
 
 
-@pytest.mark.parametrize("timeout, warning", [(3e6, 15), (math.inf, math.inf), (math.nan, math.nan),
-                                              (-5, -1), ("soon", None), (1e300, 1e300)])
+@pytest.mark.parametrize(
+    "timeout, warning",
+    [
+        (3e6, 15),
+        (math.inf, math.inf),
+        (math.nan, math.nan),
+        (-5, -1),
+        ("soon", None),
+        (1e300, 1e300),
+    ],
+)
 def test_the_idle_timer_clamps_what_it_is_given(qapp, timeout, warning):
     from kiosk.backend.idle import Idle
 
@@ -397,17 +531,21 @@ def test_whatever_fails_a_restart_shows_the_last_good_version(tmp_path, cache, m
     shown, issues = open_content(path, cache)
     assert shown == good
     assert [str(i) for i in issues] == [
-        f"{path}:1:1: the kiosk could not check this file (MemoryError); the details are in the kiosk's log"]
+        f"{path}:1:1: the kiosk could not check this file (MemoryError); the details are in the kiosk's log"
+    ]
     with pytest.raises(ContentError):  # with no good version, still nothing but ContentError
         open_content(path, None)
 
 
-@pytest.mark.parametrize("case", [
-    lambda folder: hostile.control_character(folder),
-    lambda folder: hostile.long_number(folder),
-    lambda folder: hostile.million_keys(folder),
-    lambda folder: hostile.write(folder, b"\xff\xfe binary"),
-])
+@pytest.mark.parametrize(
+    "case",
+    [
+        lambda folder: hostile.control_character(folder),
+        lambda folder: hostile.long_number(folder),
+        lambda folder: hostile.million_keys(folder),
+        lambda folder: hostile.write(folder, b"\xff\xfe binary"),
+    ],
+)
 def test_a_broken_edit_after_a_good_one_starts_on_the_good_one(tmp_path, cache, case):
     path = hostile.write(tmp_path, hostile.minimal())
     good, _ = open_content(path, cache)
@@ -423,7 +561,9 @@ def test_a_content_file_replaced_by_a_fifo_starts_on_the_last_good_version(tmp_p
     os.mkfifo(path)
     shown, issues = open_content(path, cache)
     assert shown == good
-    assert [i.message for i in issues] == ["this is a pipe (FIFO), not a content file; give the path of content.yaml"]
+    assert [i.message for i in issues] == [
+        "this is a pipe (FIFO), not a content file; give the path of content.yaml"
+    ]
 
 
 def test_the_last_good_pictures_are_shown_even_when_replaced_on_disk(tmp_path, cache):
@@ -454,8 +594,10 @@ def test_a_warm_start_reads_no_picture(tmp_path, cache, monkeypatch):
     open_content(path, cache)
     read = []
     real = safeio.read_file
-    monkeypatch.setattr(safeio, "read_file", lambda p, limit: read.append(Path(p).name) or real(p, limit))
-    snap, issues = open_content(path, cache)
+    monkeypatch.setattr(
+        safeio, "read_file", lambda p, limit: read.append(Path(p).name) or real(p, limit)
+    )
+    _snap, issues = open_content(path, cache)
     assert issues == [] and all(not name.endswith(".png") for name in read)
 
 
@@ -464,16 +606,21 @@ def test_a_warm_start_reads_no_picture(tmp_path, cache, monkeypatch):
 
 def test_a_body_over_seventy_words_is_a_warning(tmp_path):
     assert load_content(hostile.long_body(tmp_path / "70", 70)).warnings == ()
-    (warning,) = load_content(hostile.long_body(tmp_path / "71", 71), display_name="content.yaml").warnings
-    assert str(warning) == ("content.yaml:8:11: warning: pages[0].body: 71 words; visitors read 30-70 words per "
-                            "section - consider shortening")
+    (warning,) = load_content(
+        hostile.long_body(tmp_path / "71", 71), display_name="content.yaml"
+    ).warnings
+    assert str(warning) == (
+        "content.yaml:8:11: warning: pages[0].body: 71 words; visitors read 30-70 words per "
+        "section - consider shortening"
+    )
 
 
 # -- and a legal exhibit at every limit still passes ---------------------------------------
 
 
 def test_the_worst_legal_exhibit_passes(tmp_path):
-    loaded = load_content(hostile.worst_legal(tmp_path, pages=20, hotspots=20, layers=20, features=20,
-                                              points=2_000))
+    loaded = load_content(
+        hostile.worst_legal(tmp_path, pages=20, hotspots=20, layers=20, features=20, points=2_000)
+    )
     assert len(loaded.model.pages) == 20 and len(loaded.map["features"]) == 20
     assert all(i.severity == "warning" for i in loaded.warnings)

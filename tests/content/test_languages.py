@@ -35,7 +35,9 @@ def test_a_missing_translation_is_a_warning_with_its_line(write_content, minimal
     ]
 
 
-def test_check_lists_missing_translations_and_strict_makes_them_errors(write_content, minimal, capsys):
+def test_check_lists_missing_translations_and_strict_makes_them_errors(
+    write_content, minimal, capsys
+):
     path = write_content(two_languages(minimal, "    en: Test exhibit"))
     assert cli.main(["check", str(path)]) == cli.EXIT_OK
     out = capsys.readouterr().out
@@ -95,7 +97,10 @@ def test_the_shipped_content_is_complete_in_every_language(shipped_content, caps
 
 def test_fallback_fills_every_language():
     assert resolve({"en": "Home", "ru": "В начало"}, ["en", "ru", "zh-Hans"], "en") == {
-        "en": "Home", "ru": "В начало", "zh-Hans": "Home"}
+        "en": "Home",
+        "ru": "В начало",
+        "zh-Hans": "Home",
+    }
     assert resolve("1858", ["en", "ru"], "en") == {"en": "1858", "ru": "1858"}
     assert resolve(None, ["en"], "en") == {"en": ""}
     assert pick({"ru": "Карта"}, "en", "en") == "Карта"  # no default text: the one there is

@@ -32,8 +32,11 @@ map:
 def with_map(write_content, minimal, shipped_content):
     def make(map_text: str = MAP):
         path = write_content(minimal.replace("credits:", map_text + "credits:"))
-        shutil.copytree(shipped_content.parent / "assets" / "map", path.parent / "map", dirs_exist_ok=True)
+        shutil.copytree(
+            shipped_content.parent / "assets" / "map", path.parent / "map", dirs_exist_ok=True
+        )
         return path
+
     return make
 
 
@@ -56,16 +59,22 @@ def test_a_valid_map_is_projected_to_picture_pixels(with_map):
 
 
 def test_unknown_layer_feature(with_map):
-    path = with_map(MAP.replace("show: [ceded-1858, border-1858]", "show: [ceded-1858, border-1885]"))
+    path = with_map(
+        MAP.replace("show: [ceded-1858, border-1858]", "show: [ceded-1858, border-1885]")
+    )
     (msg,) = errors_of(path)
-    assert msg.startswith("content.yaml:25:26: map.layers[0].show[1]: 'border-1885' is not in the layers file"
-                          " - did you mean 'border-1858'?")
+    assert msg.startswith(
+        "content.yaml:25:26: map.layers[0].show[1]: 'border-1885' is not in the layers file"
+        " - did you mean 'border-1858'?"
+    )
 
 
 def test_hotspot_outside_the_map(with_map):
     path = with_map(MAP.replace("lon: 127.49", "lon: 27.49"))
     (msg,) = errors_of(path)
-    assert msg.startswith("content.yaml:28:12: map.hotspots[0].lon: 27.49, 49.98 is outside the map (it shows about 111-144 degrees east)")
+    assert msg.startswith(
+        "content.yaml:28:12: map.hotspots[0].lon: 27.49, 49.98 is outside the map (it shows about 111-144 degrees east)"
+    )
 
 
 def test_missing_or_broken_map_files(with_map):
@@ -77,9 +86,13 @@ def test_missing_or_broken_map_files(with_map):
     path = with_map()
     (path.parent / "map" / "map.json").write_text("{not json", encoding="utf-8")
     (msg,) = errors_of(path)
-    assert msg.startswith("content.yaml:19:13: map.geometry: the file 'map/map.json' is not valid JSON")
+    assert msg.startswith(
+        "content.yaml:19:13: map.geometry: the file 'map/map.json' is not valid JSON"
+    )
 
 
 def test_map_is_a_reserved_page_id(write_content, minimal):
     path = write_content(minimal.replace("id: two", "id: map"))
-    assert errors_of(path) == ["content.yaml:9:9: pages[1].id: 'map' is reserved by the kiosk; choose another id"]
+    assert errors_of(path) == [
+        "content.yaml:9:9: pages[1].id: 'map' is reserved by the kiosk; choose another id"
+    ]

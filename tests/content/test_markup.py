@@ -37,7 +37,7 @@ def test_styled_joins_paragraphs_with_a_line_break():
 
 
 def test_problems_name_tags_links_and_pictures():
-    found = [m for _, m in problems('See <b>this</b>, ![p](x.png) and [a link](http://x)')]
+    found = [m for _, m in problems("See <b>this</b>, ![p](x.png) and [a link](http://x)")]
     assert any(m.startswith("'<b>' is an HTML tag") for m in found)
     assert any(m.startswith("'![p](x.png)' is a picture") for m in found)
     assert any(m.startswith("'[a link](http://x)' is a link") for m in found)
@@ -49,8 +49,12 @@ def test_kiosk_check_names_html_and_links_at_their_text(write_content, minimal):
 
     from kiosk.content import ContentError, load_content
 
-    path = write_content(minimal.replace("    title: Page one", '    title: <img src="file:///etc/x.png">One'))
+    path = write_content(
+        minimal.replace("    title: Page one", '    title: <img src="file:///etc/x.png">One')
+    )
     with pytest.raises(ContentError) as e:
         load_content(path, display_name="content.yaml")
     (issue,) = [str(i) for i in e.value.issues]
-    assert issue.startswith("content.yaml:7:12: pages[0].title: '<img src=\"file:///etc/x.png\">' is an HTML tag")
+    assert issue.startswith(
+        "content.yaml:7:12: pages[0].title: '<img src=\"file:///etc/x.png\">' is an HTML tag"
+    )

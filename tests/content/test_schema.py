@@ -11,7 +11,8 @@ from kiosk.content.schema import content_schema, schema_text
 def test_the_committed_schema_is_the_generated_one(shipped_content):
     committed = shipped_content.parent / "content.schema.json"
     assert committed.read_text(encoding="utf-8") == schema_text(), (
-        "content.schema.json is out of date: run  kiosk schema --out content.schema.json")
+        "content.schema.json is out of date: run  kiosk schema --out content.schema.json"
+    )
 
 
 def test_content_yaml_points_editors_at_the_schema(shipped_content):

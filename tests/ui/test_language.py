@@ -7,7 +7,6 @@ from PySide6.QtCore import QPoint
 
 from kiosk import cli
 
-
 RU_TITLE = "Шесть напряжённых дней в Айгуне"
 ZH_TITLE = "瑷珲：紧张六天"
 EN_TITLE = "Six tense days at Aigun"
@@ -54,21 +53,27 @@ def long_body(sentence: str) -> str:
 
 
 def test_switching_keeps_the_scroll_position(open_kiosk, write_content, minimal):
-    body = (f"body:\n      en: {long_body('A sentence that goes on and on. ')}\n"
-            f"      de: {long_body('Ein Satz, der immer weiter geht. ')}")
+    body = (
+        f"body:\n      en: {long_body('A sentence that goes on and on. ')}\n"
+        f"      de: {long_body('Ein Satz, der immer weiter geht. ')}"
+    )
     visitor = open_kiosk(write_content(TWO_LANGUAGES + minimal.replace("body: First page.", body)))
     visitor.enter("one")
     scroll = visitor.target("scroll_one")
     start = visitor.center(scroll)
     visitor.drag(start + QPoint(0, 250), start - QPoint(0, 250))
-    visitor.qtbot.waitUntil(lambda: scroll.property("contentY") > 150 and not scroll.property("moving"))
+    visitor.qtbot.waitUntil(
+        lambda: scroll.property("contentY") > 150 and not scroll.property("moving")
+    )
     before = scroll.property("contentY")
     visitor.tap("lang_de")
     visitor.qtbot.waitUntil(lambda: visitor.window.property("language") == "de")
     visitor.next_frame()
     assert scroll.property("contentY") == pytest.approx(before, abs=1)
     assert visitor.page == "one"
-    texts = [t.property("text") for t in visitor.find_all("") if "Satz" in str(t.property("text") or "")]
+    texts = [
+        t.property("text") for t in visitor.find_all("") if "Satz" in str(t.property("text") or "")
+    ]
     assert texts, "the German text is not shown"
 
 
@@ -96,7 +101,9 @@ def test_choosing_a_language_on_the_attract_screen_starts_in_it(open_kiosk, ship
 
 
 def test_the_idle_reset_returns_to_the_default_language(open_kiosk, shipped_variant):
-    content = shipped_variant(("timeout_s: 90", "timeout_s: 0.5"), ("warning_s: 15", "warning_s: 0.5"))
+    content = shipped_variant(
+        ("timeout_s: 90", "timeout_s: 0.5"), ("warning_s: 15", "warning_s: 0.5")
+    )
     visitor = open_kiosk(content)
     open_page(visitor, "negotiations")
     visitor.tap("lang_zh-Hans")
@@ -109,13 +116,21 @@ def test_the_idle_reset_returns_to_the_default_language(open_kiosk, shipped_vari
 def test_a_missing_translation_shows_the_default_language(open_kiosk, shipped_variant, capsys):
     content = shipped_variant(("      ru: Шесть напряжённых дней в Айгуне\n", ""))
     assert cli.main(["check", str(content)]) == cli.EXIT_OK  # a warning, with its line
-    line = next(n for n, text in enumerate(content.read_text(encoding="utf-8").splitlines(), 1)
-                if text == "      en: Six tense days at Aigun")
-    assert f"{content}:{line}:7: warning: pages[1].title: no text in ru (Русский)" in capsys.readouterr().out
+    line = next(
+        n
+        for n, text in enumerate(content.read_text(encoding="utf-8").splitlines(), 1)
+        if text == "      en: Six tense days at Aigun"
+    )
+    assert (
+        f"{content}:{line}:7: warning: pages[1].title: no text in ru (Русский)"
+        in capsys.readouterr().out
+    )
     visitor = open_kiosk(content)
     open_page(visitor, "negotiations")
     visitor.tap("lang_ru")
-    visitor.qtbot.waitUntil(lambda: visitor.target("nav_negotiations").property("text") == "Переговоры")
+    visitor.qtbot.waitUntil(
+        lambda: visitor.target("nav_negotiations").property("text") == "Переговоры"
+    )
     assert title(visitor) == EN_TITLE  # never an empty title
 
 

@@ -21,7 +21,9 @@ def test_buttons_are_at_least_15mm_and_in_the_lower_half(open_kiosk, shipped_con
     visitor = open_kiosk(shipped_content, size=size)
     visitor.enter("background")
     scale = mm_per_px(size)
-    for name in ["homeButton"] + [f"nav_{p}" for p in PAGES] + [f"lang_{code}" for code in LANGUAGES]:
+    for name in (
+        ["homeButton"] + [f"nav_{p}" for p in PAGES] + [f"lang_{code}" for code in LANGUAGES]
+    ):
         button = visitor.target(name)
         rect = button.mapRectToScene(button.boundingRect())
         assert rect.width() * scale >= 15 and rect.height() * scale >= 15, (name, rect)
@@ -33,7 +35,11 @@ def _texts(item: QQuickItem):
     stack = [item]
     while stack:
         it = stack.pop()
-        if it.metaObject().className().startswith("QQuickText") and it.isVisible() and it.property("text"):
+        if (
+            it.metaObject().className().startswith("QQuickText")
+            and it.isVisible()
+            and it.property("text")
+        ):
             yield it
         stack.extend(it.childItems())
 

@@ -9,9 +9,15 @@ from PySide6.QtTest import QTest
 
 K, M = Qt.Key, Qt.KeyboardModifier
 ESCAPES = [
-    (K.Key_Escape, M.NoModifier), (K.Key_F4, M.AltModifier), (K.Key_F11, M.NoModifier),
-    (K.Key_Q, M.ControlModifier), (K.Key_W, M.ControlModifier), (K.Key_T, M.ControlModifier),
-    (K.Key_Tab, M.AltModifier), (K.Key_Backspace, M.NoModifier), (K.Key_Menu, M.NoModifier),
+    (K.Key_Escape, M.NoModifier),
+    (K.Key_F4, M.AltModifier),
+    (K.Key_F11, M.NoModifier),
+    (K.Key_Q, M.ControlModifier),
+    (K.Key_W, M.ControlModifier),
+    (K.Key_T, M.ControlModifier),
+    (K.Key_Tab, M.AltModifier),
+    (K.Key_Backspace, M.NoModifier),
+    (K.Key_Menu, M.NoModifier),
 ]
 
 
@@ -37,8 +43,11 @@ class KeyProbe(QObject):
 
 def full_screen(visitor) -> bool:
     w = visitor.window
-    return w.isVisible() and w.visibility() == QWindow.Visibility.FullScreen and \
-        w.geometry() == w.screen().geometry()
+    return (
+        w.isVisible()
+        and w.visibility() == QWindow.Visibility.FullScreen
+        and w.geometry() == w.screen().geometry()
+    )
 
 
 @pytest.mark.parametrize("key, modifiers", ESCAPES, ids=lambda k: getattr(k, "name", str(k)))

@@ -61,7 +61,9 @@ def test_pan_is_clamped_so_the_map_never_leaves_the_screen(on_map):
     on_map.pinch(center, 200, 700)
     on_map.qtbot.waitUntil(lambda: zoom(on_map) > 2)
     view = on_map.find("mapView")
-    flick = next(i for i in view.childItems() if i.metaObject().className().startswith("QQuickFlickable"))
+    flick = next(
+        i for i in view.childItems() if i.metaObject().className().startswith("QQuickFlickable")
+    )
     on_map.drag(center, center + QPoint(1500, 900))  # far beyond the map's edge
     on_map.qtbot.waitUntil(lambda: not flick.property("moving"), timeout=5000)
     assert flick.property("contentX") >= -flick.property("leftMargin") - 0.5
@@ -84,7 +86,9 @@ def test_double_tap_zooms_in(on_map):
 def test_a_hotspot_opens_its_popup_and_a_tap_elsewhere_closes_it(on_map):
     popup = on_map.find("hotspotPopup")
     assert not popup.isVisible()
-    on_map.tap("hotspotLabel_aigun")  # its name: at the whole map, the markers of near places overlap
+    on_map.tap(
+        "hotspotLabel_aigun"
+    )  # its name: at the whole map, the markers of near places overlap
     on_map.qtbot.waitUntil(popup.isVisible)
     assert "signed here on 28 May 1858" in on_map.find("hotspotText").property("text")
     on_map.tap(on_map.center("mapView") + QPoint(0, -250))
@@ -97,7 +101,9 @@ def test_layers_change_what_is_shown(on_map):
     on_map.qtbot.waitUntil(lambda: "Nerchinsk" in title.property("text"))
     assert on_map.find("layer_1689").property("checked")
     on_map.tap("layer_1860")
-    on_map.qtbot.waitUntil(lambda: "1860" in title.property("text") or "coast" in title.property("text"))
+    on_map.qtbot.waitUntil(
+        lambda: "1860" in title.property("text") or "coast" in title.property("text")
+    )
 
 
 def test_the_legend_names_each_area_with_its_km2_from_the_layers_file(on_map):
@@ -107,14 +113,20 @@ def test_the_legend_names_each_area_with_its_km2_from_the_layers_file(on_map):
     def legend(fid):
         return on_map.find(f"legend_{fid}").property("text")
 
-    on_map.tap("layer_1689")  # the Uda valley, which 1689 left open, is shown (hatched) with its area
+    on_map.tap(
+        "layer_1689"
+    )  # the Uda valley, which 1689 left open, is shown (hatched) with its area
     on_map.qtbot.waitUntil(lambda: bool(on_map.find_all("legend_undetermined-1689")))
-    assert legend("undetermined-1689").endswith(f" — {round(km2['undetermined-1689'], -3):,}\u00a0km²")
+    assert legend("undetermined-1689").endswith(
+        f" — {round(km2['undetermined-1689'], -3):,}\u00a0km²"
+    )
     assert legend("border-1689") == "Border of 1689"
     on_map.tap("layer_1858")
     on_map.qtbot.waitUntil(lambda: bool(on_map.find_all("legend_ceded-1858")))
     # the Uda valley was never Qing land: 1858 shows it apart from what the Qing ceded
-    assert legend("undetermined-1689").endswith(f" — {round(km2['undetermined-1689'], -3):,}\u00a0km²")
+    assert legend("undetermined-1689").endswith(
+        f" — {round(km2['undetermined-1689'], -3):,}\u00a0km²"
+    )
     ceded, joint = legend("ceded-1858"), legend("joint-1858")
     assert ceded == f"To Russia in 1858 — {round(km2['ceded-1858'], -3):,}\u00a0km²"
     assert joint.endswith(f" — {round(km2['joint-1858'], -3):,}\u00a0km²")
@@ -144,8 +156,10 @@ def test_see_it_on_the_map_opens_the_map_there(open_kiosk, shipped_content):
     visitor.qtbot.waitUntil(lambda: zoom(visitor) == pytest.approx(2.2, abs=0.05))
     assert visitor.find("layer_1860").property("checked")
     assert visitor.shows(visitor.find("hotspot_vladivostok"))  # the coast is in view
-    assert not visitor.find_all("seeOnMap_negotiations") or not visitor.find("seeOnMap_negotiations").isVisible()
-
+    assert (
+        not visitor.find_all("seeOnMap_negotiations")
+        or not visitor.find("seeOnMap_negotiations").isVisible()
+    )
 
 
 def test_no_two_places_overlap_at_any_zoom_in_any_language(on_map):
@@ -157,7 +171,9 @@ def test_no_two_places_overlap_at_any_zoom_in_any_language(on_map):
     center = on_map.center("mapView")
     for language in ["en", "ru", "zh-Hans"]:
         on_map.tap(f"lang_{language}")
-        on_map.qtbot.waitUntil(lambda: on_map.window.property("language") == language)
+        on_map.qtbot.waitUntil(
+            lambda language=language: on_map.window.property("language") == language
+        )
         on_map.tap("mapReset")
         on_map.qtbot.waitUntil(lambda: zoom(on_map) == pytest.approx(1.0))
         seen = []
@@ -168,7 +184,7 @@ def test_no_two_places_overlap_at_any_zoom_in_any_language(on_map):
             if zoom(on_map) >= 5.99:
                 break
             on_map.pinch(center, 300, 420)  # a little closer each time
-            on_map.qtbot.waitUntil(lambda: zoom(on_map) > seen[-1] + 0.05)
+            on_map.qtbot.waitUntil(lambda seen=seen: zoom(on_map) > seen[-1] + 0.05)
         assert len(seen) >= 6, seen
 
 

@@ -12,17 +12,32 @@ import random
 import shutil
 
 import pytest
-
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QGuiApplication, QWheelEvent
 from PySide6.QtTest import QTest
 
 EVENTS = int(os.environ.get("KIOSK_MONKEY_EVENTS", "10000"))
 SEED = int(os.environ.get("KIOSK_MONKEY_SEED", "1858"))
-KEYS = [Qt.Key.Key_Escape, Qt.Key.Key_F4, Qt.Key.Key_F11, Qt.Key.Key_Tab, Qt.Key.Key_Left, Qt.Key.Key_Right,
-        Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Q, Qt.Key.Key_W, Qt.Key.Key_T, Qt.Key.Key_A]
-MODIFIERS = [Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.AltModifier,
-             Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier]
+KEYS = [
+    Qt.Key.Key_Escape,
+    Qt.Key.Key_F4,
+    Qt.Key.Key_F11,
+    Qt.Key.Key_Tab,
+    Qt.Key.Key_Left,
+    Qt.Key.Key_Right,
+    Qt.Key.Key_Space,
+    Qt.Key.Key_Return,
+    Qt.Key.Key_Q,
+    Qt.Key.Key_W,
+    Qt.Key.Key_T,
+    Qt.Key.Key_A,
+]
+MODIFIERS = [
+    Qt.KeyboardModifier.NoModifier,
+    Qt.KeyboardModifier.AltModifier,
+    Qt.KeyboardModifier.ControlModifier,
+    Qt.KeyboardModifier.ShiftModifier,
+]
 
 
 SHORT_IDLE = "  idle:\n    timeout_s: 1\n    warning_s: 1\n"
@@ -89,24 +104,42 @@ def test_monkey(open_kiosk, content):
             if r < 0.4:
                 QTest.mouseMove(window, p)
             elif r < 0.7:
-                QTest.mouseClick(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, p)
+                QTest.mouseClick(
+                    window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, p
+                )
             elif not mouse_down:
-                QTest.mousePress(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, p)
+                QTest.mousePress(
+                    window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, p
+                )
                 mouse_down = True
             else:
-                QTest.mouseRelease(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, p)
+                QTest.mouseRelease(
+                    window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, p
+                )
                 mouse_down = False
         elif kind < 0.9:
             QTest.keyClick(window, rng.choice(KEYS), rng.choice(MODIFIERS))
         else:
             p = QPointF(point())
             delta = QPoint(0, rng.choice([-360, -120, 120, 360]))
-            QGuiApplication.sendEvent(window, QWheelEvent(p, window.mapToGlobal(p), QPoint(), delta,
-                                                          Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
-                                                          Qt.ScrollPhase.NoScrollPhase, False))
+            QGuiApplication.sendEvent(
+                window,
+                QWheelEvent(
+                    p,
+                    window.mapToGlobal(p),
+                    QPoint(),
+                    delta,
+                    Qt.MouseButton.NoButton,
+                    Qt.KeyboardModifier.NoModifier,
+                    Qt.ScrollPhase.NoScrollPhase,
+                    False,
+                ),
+            )
         if i % 250 == 0:
             QGuiApplication.processEvents()
-            assert kiosk.navigation.currentPage in valid, f"event {i}: page {kiosk.navigation.currentPage!r}"
+            assert kiosk.navigation.currentPage in valid, (
+                f"event {i}: page {kiosk.navigation.currentPage!r}"
+            )
 
     # the visitor walks away: lift every finger and the mouse button, then wait
     if down:
@@ -115,7 +148,9 @@ def test_monkey(open_kiosk, content):
             seq.release(tid, point(), window)
         seq.commit()
     if mouse_down:
-        QTest.mouseRelease(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point())
+        QTest.mouseRelease(
+            window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point()
+        )
     assert kiosk.navigation.currentPage in valid
     if kiosk.navigation.currentPage != "attract":
         visitor.qtbot.waitUntil(lambda: kiosk.navigation.currentPage == "attract", timeout=5000)

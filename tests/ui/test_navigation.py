@@ -126,7 +126,9 @@ def test_long_text_scrolls_with_a_finger(open_kiosk, write_content, minimal):
     visitor = open_kiosk(write_content(minimal.replace("body: First page.", f"body: {long_body}")))
     visitor.enter("one")
     scroll = visitor.target("scroll_one")
-    visitor.qtbot.waitUntil(lambda: scroll.property("contentHeight") > scroll.height() * 1.5)  # laid out
+    visitor.qtbot.waitUntil(
+        lambda: scroll.property("contentHeight") > scroll.height() * 1.5
+    )  # laid out
     start = visitor.center(scroll)
     visitor.drag(start + QPoint(0, 300), start - QPoint(0, 300))
     visitor.qtbot.waitUntil(lambda: scroll.property("contentY") > 200)

@@ -17,7 +17,7 @@ def web_server():
     hits: list[str] = []
 
     class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802 (the stdlib's name)
+        def do_GET(self):
             hits.append(self.path)
             self.send_response(404)
             self.end_headers()
@@ -33,17 +33,20 @@ def web_server():
     server.server_close()
 
 
-def test_html_and_links_in_texts_are_shown_as_typed_and_fetch_nothing(open_kiosk, shipped_content, web_server,
-                                                                        tmp_path):
+def test_html_and_links_in_texts_are_shown_as_typed_and_fetch_nothing(
+    open_kiosk, shipped_content, web_server, tmp_path
+):
     url, hits = web_server
     visitor = open_kiosk(shipped_content)
     snapshot = visitor.kiosk.content
     data = copy.deepcopy(snapshot.data)
     title = f'<img src="{url}/title.png">Hello'
     data["pages"][0]["title"] = title
-    data["pages"][0]["body"] = (f"![z]({url}/body.png) <img src=\"{url}/img.png\"> [a link]({url}/link) "
-                                "<table><tr><td>x</td></tr></table> **bold**")
-    data["map"]["hotspots"][0]["text"] = f"<img src=\"{url}/spot.png\"> ![s]({url}/spot2.png)"
+    data["pages"][0]["body"] = (
+        f'![z]({url}/body.png) <img src="{url}/img.png"> [a link]({url}/link) '
+        "<table><tr><td>x</td></tr></table> **bold**"
+    )
+    data["map"]["hotspots"][0]["text"] = f'<img src="{url}/spot.png"> ![s]({url}/spot2.png)'
     visitor.kiosk.exhibit.set_content(dataclasses.replace(snapshot, data=data))
     visitor.enter("background")
     heading = visitor.find("title_background")

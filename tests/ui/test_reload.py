@@ -52,7 +52,9 @@ def test_preview_applies_a_good_edit_at_once_and_keeps_the_page(open_kiosk, cont
     assert not banner_shown(visitor)
 
 
-def test_a_broken_edit_keeps_the_last_good_content_and_shows_the_errors_to_staff(open_kiosk, content, minimal):
+def test_a_broken_edit_keeps_the_last_good_content_and_shows_the_errors_to_staff(
+    open_kiosk, content, minimal
+):
     visitor = open_kiosk(content)
     enter(visitor)
     save(content, minimal.replace("title: Page one", "titel: Page one"))
@@ -70,7 +72,7 @@ def test_rename_style_saves_are_followed_every_time(open_kiosk, content, minimal
     enter(visitor)
     for n in range(3):  # the watch comes back after each rename
         save(content, minimal.replace("title: Page one", f"title: Version {n}"), rename=True)
-        visitor.qtbot.waitUntil(lambda: title(visitor) == f"Version {n}", timeout=5000)
+        visitor.qtbot.waitUntil(lambda n=n: title(visitor) == f"Version {n}", timeout=5000)
     save(content, "attract: [", rename=True)
     visitor.qtbot.waitUntil(lambda: banner_shown(visitor), timeout=5000)
     assert title(visitor) == "Version 2"
@@ -88,7 +90,9 @@ def test_a_broken_picture_is_noticed_too(open_kiosk, content):
     visitor.qtbot.waitUntil(lambda: not banner_shown(visitor), timeout=5000)
 
 
-def test_kiosk_mode_waits_for_the_attract_screen_and_never_shows_the_banner(open_kiosk, content, minimal):
+def test_kiosk_mode_waits_for_the_attract_screen_and_never_shows_the_banner(
+    open_kiosk, content, minimal
+):
     visitor = open_kiosk(content, preview=False)
     enter(visitor)
     reload = visitor.kiosk.reload

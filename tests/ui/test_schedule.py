@@ -6,7 +6,10 @@ import datetime as dt
 
 import pytest
 
-HOURS = "".join(f"    {d}: 09:00-17:00\n" for d in ("mon", "tue", "wed", "thu", "fri", "sat")) + "    sun: closed\n"
+HOURS = (
+    "".join(f"    {d}: 09:00-17:00\n" for d in ("mon", "tue", "wed", "thu", "fri", "sat"))
+    + "    sun: closed\n"
+)
 MONDAY = dt.datetime(2026, 11, 30)
 
 

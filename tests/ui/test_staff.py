@@ -28,12 +28,13 @@ def staff_kiosk(open_kiosk, shipped_content, tmp_path, monkeypatch):
         visitor.kiosk.staff.clock = visitor.clock
         visitor.kiosk.staff.lockout.clock = visitor.clock  # the lock's wall clock too
         return visitor
+
     return open_
 
 
-def corner_taps(visitor, n=5, at=QPoint(20, 20)):
+def corner_taps(visitor, n=5, at=None):
     for _ in range(n):
-        visitor.tap(at)
+        visitor.tap(at or QPoint(20, 20))
         visitor.clock.now += 0.4
 
 
@@ -95,7 +96,7 @@ def test_five_wrong_pins_lock_the_pad_for_a_minute(staff_kiosk):
     visitor = staff_kiosk()
     corner_taps(visitor)
     visitor.qtbot.waitUntil(lambda: pad_open(visitor))
-    for n in range(4):
+    for _ in range(4):
         enter(visitor, "1111")
         visitor.qtbot.waitUntil(lambda: message(visitor).startswith("Wrong PIN"))
     enter(visitor, "1111")
@@ -134,7 +135,9 @@ def test_the_lock_survives_a_restart_and_the_next_one_is_twice_as_long(staff_kio
 
 def test_a_damaged_pin_file_opens_nothing(staff_kiosk, tmp_path, caplog):
     (tmp_path / "config").mkdir()
-    (tmp_path / "config" / "staff.json").write_text('{"algorithm": "pbkdf2_sha256", "iterations": "abc"}')
+    (tmp_path / "config" / "staff.json").write_text(
+        '{"algorithm": "pbkdf2_sha256", "iterations": "abc"}'
+    )
     visitor = staff_kiosk(pin=None)
     corner_taps(visitor)
     visitor.next_frame()
@@ -165,7 +168,12 @@ def test_the_panel_speaks_the_visitors_language(staff_kiosk):
     visitor.qtbot.waitUntil(lambda: pad_open(visitor))
     assert visitor.find("staffTitle").property("text") == "PIN сотрудника"
     assert visitor.find("staffClose").property("text") == "Отмена"
-    expected = ["осталось 4 попытки", "осталось 3 попытки", "осталось 2 попытки", "осталась 1 попытка"]
+    expected = [
+        "осталось 4 попытки",
+        "осталось 3 попытки",
+        "осталось 2 попытки",
+        "осталась 1 попытка",
+    ]
     for words in expected:  # Russian counts need three forms
         enter(visitor, "1111")
         visitor.qtbot.waitUntil(lambda words=words: message(visitor) == f"Неверный PIN: {words}")
