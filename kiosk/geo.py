@@ -28,6 +28,15 @@ from __future__ import annotations
 
 import math
 import os
+from collections.abc import Callable, Sequence
+from typing import Any, TypeAlias
+
+Number: TypeAlias = Any
+"""A float; or, with ``xp=NumpyMath`` (tools/make_map.py), a numpy array of them."""
+MapInfo: TypeAlias = dict[str, Any]
+"""map.json: ``projection``, ``bounds`` and ``size``."""
+LonLat: TypeAlias = Sequence[float]
+"""``(lon, lat)`` in degrees (GeoJSON's ``[lon, lat]``; more numbers after them are ignored)."""
 
 _ASSETS_MAP = os.path.join(
     os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "assets", "map"
@@ -58,7 +67,7 @@ _INVERSE_ITERATIONS = 12  # Snyder eq. 3-16 converges to < 1e-14 rad in ~5
 class _Albers:
     """Precomputed constants of one Albers equal-area conic projection."""
 
-    def __init__(self, params: dict):
+    def __init__(self, params: dict[str, Any]):
         self.a = float(params.get("a", WGS84_A))
         rf = params.get("rf", 1.0 / WGS84_F)
         f = 0.0 if not rf else 1.0 / float(rf)
@@ -79,11 +88,11 @@ class _Albers:
         # q at the pole, used to clamp numeric noise in the inverse
         self.q_pole = self._q(1.0)
 
-    def _m(self, phi):
+    def _m(self, phi: float) -> float:
         s = math.sin(phi)
         return math.cos(phi) / math.sqrt(1.0 - self.e2 * s * s)
 
-    def _q(self, sinphi, xp=math):
+    def _q(self, sinphi: Number, xp: Any = math) -> Number:
         e, e2 = self.e, self.e2
         if e2 == 0.0:
             return 2.0 * sinphi
@@ -92,7 +101,7 @@ class _Albers:
             - (1.0 / (2.0 * e)) * xp.log((1.0 - e * sinphi) / (1.0 + e * sinphi))
         )
 
-    def forward(self, lon, lat, xp=math):
+    def forward(self, lon: Number, lat: Number, xp: Any = math) -> tuple[Number, Number]:
         dlon = lon - self.lon_0
         dlon = (dlon + 180.0) % 360.0 - 180.0  # wrap to [-180, 180)
         phi = lat * (math.pi / 180.0)
@@ -101,7 +110,7 @@ class _Albers:
         theta = self.n * dlon * (math.pi / 180.0)
         return rho * xp.sin(theta), self.rho0 - rho * xp.cos(theta)
 
-    def inverse(self, x, y, xp=math):
+    def inverse(self, x: Number, y: Number, xp: Any = math) -> tuple[Number, Number]:
         dy = self.rho0 - y
         rho = xp.sqrt(x * x + dy * dy)
         theta = xp.atan2(x, dy)
@@ -123,19 +132,22 @@ class _Albers:
         return lon, phi * (180.0 / math.pi)
 
 
-_CACHE: dict = {}
+_PROJECTIONS: dict[tuple[tuple[str, float | str], ...], _Albers] = {}
+_MAP_JSON: list[MapInfo] = []  # the committed map.json, once read
 
 
-def _albers(params: dict | None) -> _Albers:
+def _albers(params: dict[str, Any] | None) -> _Albers:
     params = PROJECTION if params is None else params
     key = tuple(sorted((k, v) for k, v in params.items() if isinstance(v, (int, float, str))))
-    proj = _CACHE.get(key)
+    proj = _PROJECTIONS.get(key)
     if proj is None:
-        proj = _CACHE[key] = _Albers(params)
+        proj = _PROJECTIONS[key] = _Albers(params)
     return proj
 
 
-def project(lon, lat, params: dict | None = None, xp=math):
+def project(
+    lon: Number, lat: Number, params: dict[str, Any] | None = None, xp: Any = math
+) -> tuple[Number, Number]:
     """Longitude/latitude in degrees -> projected (x, y) in metres.
 
     ``params`` is the ``projection`` object of map.json (default: ``PROJECTION``).
@@ -143,24 +155,27 @@ def project(lon, lat, params: dict | None = None, xp=math):
     return _albers(params).forward(lon, lat, xp)
 
 
-def unproject(x, y, params: dict | None = None, xp=math):
+def unproject(
+    x: Number, y: Number, params: dict[str, Any] | None = None, xp: Any = math
+) -> tuple[Number, Number]:
     """Projected (x, y) in metres -> (longitude, latitude) in degrees."""
     return _albers(params).inverse(x, y, xp)
 
 
-def load_json(path: str) -> dict:
+def load_json(path: str) -> dict[str, Any]:
     import json  # only here: keeps "import kiosk.geo" cheap
 
     with open(path, encoding="utf-8") as fh:
-        return json.load(fh)
+        data: dict[str, Any] = json.load(fh)
+        return data
 
 
-def load_map_info(path=None) -> dict:
+def load_map_info(path: str | os.PathLike[str] | None = None) -> MapInfo:
     """Read ``map.json`` (default: the committed ``assets/map/map.json``)."""
     return load_json(MAP_JSON if path is None else os.fspath(path))
 
 
-def load_layers(path=None) -> dict:
+def load_layers(path: str | os.PathLike[str] | None = None) -> dict[str, Any]:
     """Read the historic layers (default: the committed ``assets/map/layers.geojson``).
 
     Returns the GeoJSON FeatureCollection as a dict; ``features_by_id()``
@@ -169,34 +184,36 @@ def load_layers(path=None) -> dict:
     return load_json(LAYERS_GEOJSON if path is None else os.fspath(path))
 
 
-def features_by_id(collection: dict) -> dict:
+def features_by_id(collection: dict[str, Any]) -> dict[str, dict[str, Any]]:
     """``{properties.id: feature}`` of a FeatureCollection."""
     return {f["properties"]["id"]: f for f in collection["features"]}
 
 
-def _info(info: dict | None) -> dict:
+def _info(info: MapInfo | None) -> MapInfo:
     if info is None:
-        info = _CACHE.get("__map_json__")
-        if info is None:
-            info = _CACHE["__map_json__"] = load_map_info()
+        if not _MAP_JSON:
+            _MAP_JSON.append(load_map_info())
+        info = _MAP_JSON[0]
     return info
 
 
-def xy_to_pixel(x, y, info: dict):
+def xy_to_pixel(x: Number, y: Number, info: MapInfo) -> tuple[Number, Number]:
     b, size = info["bounds"], info["size"]
     px = (x - b["x_min"]) / (b["x_max"] - b["x_min"]) * size["width"]
     py = (b["y_max"] - y) / (b["y_max"] - b["y_min"]) * size["height"]
     return px, py
 
 
-def pixel_to_xy(px, py, info: dict):
+def pixel_to_xy(px: Number, py: Number, info: MapInfo) -> tuple[Number, Number]:
     b, size = info["bounds"], info["size"]
     x = b["x_min"] + px / size["width"] * (b["x_max"] - b["x_min"])
     y = b["y_max"] - py / size["height"] * (b["y_max"] - b["y_min"])
     return x, y
 
 
-def lonlat_to_pixel(lon, lat, info: dict | None = None, xp=math):
+def lonlat_to_pixel(
+    lon: Number, lat: Number, info: MapInfo | None = None, xp: Any = math
+) -> tuple[Number, Number]:
     """Longitude/latitude in degrees -> pixel (x, y) in the base-map picture.
 
     ``info`` is the content of map.json (default: the committed one).
@@ -206,7 +223,7 @@ def lonlat_to_pixel(lon, lat, info: dict | None = None, xp=math):
     return xy_to_pixel(x, y, info)
 
 
-def pixel_projector(info: dict | None = None):
+def pixel_projector(info: MapInfo | None = None) -> Callable[[float, float], tuple[float, float]]:
     """``lonlat_to_pixel`` for many points of one map (scalars only), with the projection's
     constants looked up once: the same operations in the same order (the same pixels), a
     third of the time."""
@@ -221,7 +238,7 @@ def pixel_projector(info: dict | None = None):
     rad = math.pi / 180.0
     half_e = 1.0 / (2.0 * e) if e2 else 0.0
 
-    def to_pixel(lon, lat):
+    def to_pixel(lon: float, lat: float) -> tuple[float, float]:
         dlon = lon - lon_0
         dlon = (dlon + 180.0) % 360.0 - 180.0
         s = sin(lat * rad)
@@ -236,7 +253,9 @@ def pixel_projector(info: dict | None = None):
     return to_pixel
 
 
-def pixel_to_lonlat(px, py, info: dict | None = None, xp=math):
+def pixel_to_lonlat(
+    px: Number, py: Number, info: MapInfo | None = None, xp: Any = math
+) -> tuple[Number, Number]:
     """Pixel (x, y) in the base-map picture -> longitude/latitude in degrees."""
     info = _info(info)
     x, y = pixel_to_xy(px, py, info)
@@ -244,7 +263,7 @@ def pixel_to_lonlat(px, py, info: dict | None = None, xp=math):
 
 
 # ------------------------------------------------------------------ areas --
-def densify_ring(ring, step_deg: float = 0.05) -> list:
+def densify_ring(ring: Sequence[LonLat], step_deg: float = 0.05) -> list[tuple[float, float]]:
     """Insert points so no edge of the lon/lat ring spans more than step_deg
     in longitude or latitude.  GeoJSON edges are straight in lon/lat (RFC 7946);
     densified, they stay so after projection instead of cutting corners."""
@@ -260,7 +279,9 @@ def densify_ring(ring, step_deg: float = 0.05) -> list:
     return out
 
 
-def geodesic_area_km2(ring, params: dict | None = None, step_deg: float = 0.05) -> float:
+def geodesic_area_km2(
+    ring: Sequence[LonLat], params: dict[str, Any] | None = None, step_deg: float = 0.05
+) -> float:
     """Area in km2 on the ellipsoid of a lon/lat polygon ring (either orientation).
 
     The ring (a sequence of (lon, lat) in degrees, closed or not) is
@@ -285,13 +306,15 @@ def geodesic_area_km2(ring, params: dict | None = None, step_deg: float = 0.05) 
     return abs(twice) / 2.0 / 1e6
 
 
-def polygon_area_km2(polygon, params: dict | None = None) -> float:
+def polygon_area_km2(
+    polygon: Sequence[Sequence[LonLat]], params: dict[str, Any] | None = None
+) -> float:
     """Area in km2 of GeoJSON Polygon coordinates (outer ring minus holes)."""
     outer, *holes = polygon
     return geodesic_area_km2(outer, params) - sum(geodesic_area_km2(h, params) for h in holes)
 
 
-def point_in_ring(lon: float, lat: float, ring) -> bool:
+def point_in_ring(lon: float, lat: float, ring: Sequence[LonLat]) -> bool:
     """Even-odd test in lon/lat: is the point inside the ring?"""
     inside = False
     n = len(ring)
@@ -303,13 +326,13 @@ def point_in_ring(lon: float, lat: float, ring) -> bool:
     return inside
 
 
-def point_in_polygon(lon: float, lat: float, polygon) -> bool:
+def point_in_polygon(lon: float, lat: float, polygon: Sequence[Sequence[LonLat]]) -> bool:
     """Is the point inside GeoJSON Polygon coordinates (outer ring, not in a hole)?"""
     outer, *holes = polygon
     return point_in_ring(lon, lat, outer) and not any(point_in_ring(lon, lat, h) for h in holes)
 
 
-def _polygons(geometry: dict) -> list:
+def _polygons(geometry: dict[str, Any]) -> list[Any]:
     if geometry["type"] == "Polygon":
         return [geometry["coordinates"]]
     if geometry["type"] == "MultiPolygon":
@@ -317,11 +340,11 @@ def _polygons(geometry: dict) -> list:
     raise ValueError(f"not an area: {geometry['type']}")
 
 
-def area_km2(geometry: dict, params: dict | None = None) -> float:
+def area_km2(geometry: dict[str, Any], params: dict[str, Any] | None = None) -> float:
     """Area in km2 of a GeoJSON Polygon or MultiPolygon geometry."""
     return sum(polygon_area_km2(poly, params) for poly in _polygons(geometry))
 
 
-def point_in_area(lon: float, lat: float, geometry: dict) -> bool:
+def point_in_area(lon: float, lat: float, geometry: dict[str, Any]) -> bool:
     """Is the point inside a GeoJSON Polygon or MultiPolygon geometry?"""
     return any(point_in_polygon(lon, lat, poly) for poly in _polygons(geometry))

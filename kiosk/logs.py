@@ -6,6 +6,8 @@ import logging
 import logging.handlers
 import sys
 from pathlib import Path
+from types import TracebackType
+from typing import TextIO
 
 from kiosk.paths import data_dir, folder_advice, folder_problem, folder_problem_words, log_dir
 
@@ -19,7 +21,7 @@ class _OneLine(logging.Formatter):
         return f"kiosk: {record.getMessage()}"
 
 
-class _Console(logging.StreamHandler):
+class _Console(logging.StreamHandler[TextIO]):
     """Writes to whatever ``sys.stderr`` is now (tests and embedders replace it).
 
     A character the console cannot show is escaped (``\\ud800``), and a console that cannot
@@ -31,11 +33,11 @@ class _Console(logging.StreamHandler):
         self.addFilter(lambda record: getattr(record, "console", True))
 
     @property
-    def stream(self):
+    def stream(self) -> TextIO:
         return sys.stderr
 
     @stream.setter
-    def stream(self, _value) -> None:
+    def stream(self, _value: TextIO) -> None:
         pass
 
     def emit(self, record: logging.LogRecord) -> None:
@@ -117,11 +119,11 @@ def setup_logging(level: int = logging.INFO, console_level: int = logging.WARNIN
 def log_uncaught() -> None:
     """Every uncaught exception - in Python, in a Qt slot, in QML - goes to the log with its
     traceback (the console shows one line); Qt's own messages go to the log too."""
-    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+    from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
 
     log = logging.getLogger("kiosk")
 
-    def hook(kind, value, tb) -> None:
+    def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
         if issubclass(kind, KeyboardInterrupt):
             sys.__excepthook__(kind, value, tb)
             return
@@ -137,7 +139,7 @@ def log_uncaught() -> None:
     }
     qt_log = logging.getLogger("qt")
 
-    def qt_message(kind, context, message) -> None:
+    def qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
         where = f" ({context.file}:{context.line})" if context.file else ""
         qt_log.log(levels.get(kind, logging.WARNING), "%s%s", message, where)
 

@@ -20,6 +20,7 @@ import stat
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeGuard
 
 from kiosk.paths import config_dir
 
@@ -162,7 +163,7 @@ def _read_json(path: Path) -> object:
         raise ValueError("is not JSON") from None
 
 
-def _is_int(value: object) -> bool:
+def _is_int(value: object) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
@@ -254,7 +255,7 @@ def verify(pin: str, path: Path | None = None) -> bool:
 
 def lock_length(locks: int) -> float:
     """How long the ``locks``-th lock lasts: 60 s, 120 s, 240 s ... at most MAX_LOCK_S."""
-    return min(FIRST_LOCK_S * 2 ** min(max(locks, 1) - 1, 32), MAX_LOCK_S)
+    return min(FIRST_LOCK_S * 2.0 ** min(max(locks, 1) - 1, 32), MAX_LOCK_S)
 
 
 class Lockout:

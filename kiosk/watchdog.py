@@ -13,6 +13,7 @@ import contextlib
 import logging
 import os
 import socket
+from collections.abc import Mapping
 
 from PySide6.QtCore import QObject, QTimer, Slot
 from PySide6.QtQuick import QQuickWindow
@@ -23,13 +24,13 @@ DEFAULT_INTERVAL_MS = 10_000  # NOTIFY_SOCKET set without WATCHDOG_USEC
 _logged: set[int] = set()  # the log levels already used: each kind of failure is logged once
 
 
-def _log_once(level: int, msg: str, *args) -> None:
+def _log_once(level: int, msg: str, *args: object) -> None:
     if level not in _logged:
         _logged.add(level)
         log.log(level, msg + " (logged once)", *args)
 
 
-def notify(message: str, env=os.environ) -> bool:
+def notify(message: str, env: Mapping[str, str] = os.environ) -> bool:
     """Send ``message`` to ``$NOTIFY_SOCKET`` (a path, or ``@name``: abstract); False if not sent. Never raises."""
     address = env.get("NOTIFY_SOCKET", "")
     if not address:
@@ -49,7 +50,7 @@ def notify(message: str, env=os.environ) -> bool:
         return False
 
 
-def watchdog_interval_ms(env=os.environ) -> int | None:
+def watchdog_interval_ms(env: Mapping[str, str] = os.environ) -> int | None:
     """Half of ``WATCHDOG_USEC`` (10 s without it); None without a socket or for another ``WATCHDOG_PID``."""
     if not env.get("NOTIFY_SOCKET") or env.get("WATCHDOG_PID", str(os.getpid())) != str(
         os.getpid()
@@ -71,7 +72,7 @@ class Watchdog(QObject):
     def __init__(
         self,
         window: QQuickWindow,
-        env=os.environ,
+        env: Mapping[str, str] = os.environ,
         parent: QObject | None = None,
         interval_ms: int | None = None,
     ):
@@ -79,9 +80,11 @@ class Watchdog(QObject):
         self._window, self._env = window, dict(env)
         env_ms = watchdog_interval_ms(self._env)  # None: no pings
         self.interval_ms = env_ms if env_ms is None or interval_ms is None else interval_ms
-        self.timer = (
-            None if env_ms is None else QTimer(self, interval=self.interval_ms, timeout=self._tick)
-        )
+        self.timer: QTimer | None = None
+        if env_ms is not None:
+            # (PySide6 takes a signal's slot as a keyword too, but its stubs know properties only)
+            self.timer = QTimer(self, interval=self.interval_ms)
+            self.timer.timeout.connect(self._tick)
         self._ready = self._fresh = self._pending = self._listening = False
 
     def start(self) -> None:

@@ -10,13 +10,13 @@ from typing import Any
 
 
 def pick(value: Any, code: str, default: str) -> str:
-    """The text in ``code``; else in the default language; else the first one given."""
+    """The text in ``code``; else in the default language; else the first one given.
+    Always text: ``value`` may be a file's raw data (the checks count its words)."""
     if isinstance(value, dict):
-        if value.get(code):
-            return value[code]
-        if value.get(default):
-            return value[default]
-        return next((v for v in value.values() if v), "")
+        for text in (value.get(code), value.get(default), *value.values()):
+            if text and isinstance(text, str):
+                return text
+        return ""
     return value if isinstance(value, str) else ""
 
 

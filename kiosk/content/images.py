@@ -39,7 +39,7 @@ def _png(head: bytes, tail: bytes) -> tuple[int, int]:
     return struct.unpack(">II", head[16:24])
 
 
-def _jpeg(data: bytes) -> tuple[int, int]:
+def _jpeg(data: bytes | bytearray) -> tuple[int, int]:
     if b"\xff\xd9" not in data[-4096:]:
         raise ImageProblem("is a JPEG file that was cut short (copy it again)")
     i = 2

@@ -49,7 +49,7 @@ class Issue:
 MAX_ISSUES = 50  # a curator reads the first ones and fixes them; a million lines helps nobody
 
 
-def _order(issue: Issue) -> tuple:
+def _order(issue: Issue) -> tuple[str, int, int, str, str]:
     return issue.file, issue.line, issue.column, format_loc(issue.loc), issue.message
 
 

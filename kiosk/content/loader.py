@@ -8,9 +8,10 @@ import re
 import typing
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from .fonts import coverage, missing_glyphs
 from .i18n import pick
@@ -20,6 +21,7 @@ from .mapdata import check_map
 from .markup import problems as markup_problems
 from .model import MAX_IDLE_S, UI, Content, texts
 from .snapshot import Snapshot
+from .types import ContentData, MapData
 from .yamlload import Positions, digest, parse_yaml, read_source
 
 log = logging.getLogger(__name__)
@@ -36,7 +38,7 @@ class LoadedContent:
     images: dict[str, ImageInfo]  # by the file name as written in the content file
     positions: Positions
     warnings: tuple[Issue, ...]
-    map: dict | None = None  # the map's layers and hotspots, projected to picture pixels
+    map: MapData | None = None  # the map's layers and hotspots, projected to picture pixels
     digest: str = ""  # sha256 of the content file's bytes that were checked
 
     def image(self, file: str | None) -> ImageInfo | None:
@@ -54,7 +56,9 @@ class LoadedContent:
         """The exhibit as plain values: what the kiosk shows (and caches)."""
         return Snapshot(
             source=str(self.path.resolve()),
-            data=self.model.model_dump(mode="json"),
+            # pydantic types a dump as a plain dict; ContentData is its shape (a test keeps
+            # them equal for the shipped content)
+            data=cast(ContentData, self.model.model_dump(mode="json")),
             images={
                 file: {
                     "path": str(i.path.resolve()),
@@ -145,8 +149,8 @@ def _load(path: Path, file: str) -> LoadedContent:
 
 
 def _check(
-    data: dict, base: Path, positions: Positions, file: str
-) -> tuple[dict[str, ImageInfo], dict | None, list[Issue]]:
+    data: dict[str, Any], base: Path, positions: Positions, file: str
+) -> tuple[dict[str, ImageInfo], MapData | None, list[Issue]]:
     issues: list[Issue] = []
     images: dict[str, ImageInfo] = {}
 
@@ -246,9 +250,16 @@ def _check(
     return images, map_data, issues
 
 
-def _offered(data: dict) -> tuple[list[str], str]:
+def _section(data: dict[str, Any], key: str) -> dict[str, Any]:
+    """The section ``data[key]``; an empty one when it is missing or not a section (the
+    model says so)."""
+    value = data.get(key)
+    return value if isinstance(value, dict) else {}
+
+
+def _offered(data: dict[str, Any]) -> tuple[list[str], str]:
     """The language codes offered and the default one, as far as the file says."""
-    settings = data.get("settings") if isinstance(data.get("settings"), dict) else {}
+    settings = _section(data, "settings")
     langs = settings.get("languages")
     codes = (
         [la["code"] for la in langs if isinstance(la, dict) and isinstance(la.get("code"), str)]
@@ -259,21 +270,20 @@ def _offered(data: dict) -> tuple[list[str], str]:
     return codes, default if isinstance(default, str) else "en"
 
 
-def _check_languages(data: dict, positions: Positions, file: str) -> list[Issue]:
+def _check_languages(data: dict[str, Any], positions: Positions, file: str) -> list[Issue]:
     """Languages offered, translations missing, characters no shipped font can draw."""
     issues: list[Issue] = []
     codes, default = _offered(data)
-    settings = data.get("settings") if isinstance(data.get("settings"), dict) else {}
-    langs = settings.get("languages") if isinstance(settings.get("languages"), list) else []
+    langs = _section(data, "settings").get("languages")
     names = {
         la["code"]: la.get("name")
-        for la in langs
+        for la in (langs if isinstance(langs, list) else [])
         if isinstance(la, dict) and isinstance(la.get("code"), str)
     }
     seen: set[str] = set()
     for i, code in enumerate(codes):
         if code in seen:
-            loc = ("settings", "languages", i, "code")
+            loc: Loc = ("settings", "languages", i, "code")
             issues.append(
                 Issue(file, *positions.of(loc), loc, f"the language '{code}' is listed twice")
             )
@@ -348,7 +358,7 @@ def _check_languages(data: dict, positions: Positions, file: str) -> list[Issue]
                     )
                 )
     # the kiosk's own words that the file leaves to their defaults
-    ui = data.get("ui") if isinstance(data.get("ui"), dict) else {}
+    ui = _section(data, "ui")
     for i, code in enumerate(codes):
         lacking = [
             name
@@ -394,19 +404,20 @@ def _describe(value: Any) -> str:
     return f"a {type(value).__name__}"
 
 
-def _data_loc(loc: tuple, data: Any) -> Loc:
+def _data_loc(loc: tuple[int | str, ...], data: Any) -> Loc:
     """Keep the parts of pydantic's ``loc`` that are keys of the data (drop union tags)."""
     out: list[str | int] = []
     node = data
     for i, part in enumerate(loc):
-        last = i == len(loc) - 1
-        if (isinstance(node, dict) and part in node) or (
-            isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
-        ):
+        if isinstance(node, dict):
+            if part in node:
+                out.append(part)
+                node = node[part]
+            elif i == len(loc) - 1:
+                out.append(part)  # a missing or unknown key
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
             out.append(part)
             node = node[part]
-        elif last and isinstance(node, dict):
-            out.append(part)  # a missing or unknown key
     return tuple(out)
 
 
@@ -448,7 +459,9 @@ def _example(loc: Loc) -> str:
     )
 
 
-def _translate_all(errors: list, data: Any, positions: Positions, file: str) -> list[Issue]:
+def _translate_all(
+    errors: list[ErrorDetails], data: Any, positions: Positions, file: str
+) -> list[Issue]:
     if len(errors) > 2 * MAX_ISSUES:
         # only the first ones (in file order) are shown: put words to those, count the rest
         where = sorted(
@@ -471,9 +484,9 @@ def _translate_all(errors: list, data: Any, positions: Positions, file: str) -> 
     return [i for i in issues if not (i.loc in suggested and i.message.startswith("is missing"))]
 
 
-def _translate(err: dict, data: Any, positions: Positions, file: str) -> Issue:
+def _translate(err: ErrorDetails, data: Any, positions: Positions, file: str) -> Issue:
     loc = _data_loc(err["loc"], data)
-    kind, value = err["type"], err.get("input")
+    kind, value = err["type"], err["input"]
     where = positions.of(loc)
     if kind == "missing":
         where = positions.of(loc[:-1])

@@ -11,13 +11,16 @@ from __future__ import annotations
 
 import json
 import math
+import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn, TypeAlias, TypeGuard, TypeVar
 
 from kiosk import geo
 
 from . import safeio
 from .issues import Issue, Loc, did_you_mean
+from .types import XY, Feature, HotspotXY, MapData, MapStyle, PointXY
 from .yamlload import Positions
 
 MAX_MAP_JSON_BYTES = 1024 * 1024  # map.json is a few lines
@@ -28,13 +31,18 @@ MAX_TEXTS = 50_000  # texts ("...") in the layers file
 MAX_PICTURE_PX = 30_000  # map.json's picture width and height
 GEOMETRIES = {"Point": 0, "LineString": 1, "MultiLineString": 2, "Polygon": 2, "MultiPolygon": 3}
 REGENERATE = "regenerate it with tools/make_map.py"
+STYLE_KEYS = ("stroke", "fill", "hatch", "dash")
+_RGB = re.compile(r"#[0-9A-Fa-f]{6}")
+_RGBA = re.compile(r"#[0-9A-Fa-f]{8}")  # (as CSS writes it: the alpha last, not first as Qt)
+
+_T = TypeVar("_T")
 
 
 class MapFileProblem(Exception):
     """What is wrong with a map file, in words that follow its name."""
 
 
-def _number(v: Any) -> bool:
+def _number(v: object) -> TypeGuard[int | float]:
     return isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
 
 
@@ -55,8 +63,8 @@ def load_json(path: Path, limit: int, max_points: int = 1_000) -> tuple[Any, str
         raise MapFileProblem(f"holds more than {MAX_TEXTS:,} texts: is it a map file?")
     count = 0
 
-    def number(kind):
-        def parse(text: str):
+    def number(kind: Callable[[str], int]) -> Callable[[str], int]:
+        def parse(text: str) -> int:
             nonlocal count
             count += 1
             if count > 3 * max_points + 10 * MAX_FEATURES + 1_000:
@@ -70,7 +78,7 @@ def load_json(path: Path, limit: int, max_points: int = 1_000) -> tuple[Any, str
 
         return parse
 
-    def constant(name: str):
+    def constant(name: str) -> NoReturn:
         raise MapFileProblem(
             f"has {name} where a number belongs (JSON has no {name}); {REGENERATE}"
         )
@@ -91,7 +99,7 @@ def load_json(path: Path, limit: int, max_points: int = 1_000) -> tuple[Any, str
     return data, safeio.stamp_of(info)
 
 
-def check_info(info: Any) -> dict:
+def check_info(info: Any) -> dict[str, Any]:
     """map.json, if its projection, bounds and size are usable; else :class:`MapFileProblem`."""
     if not isinstance(info, dict):
         raise MapFileProblem(f"is not a map description (map.json holds {{...}}); {REGENERATE}")
@@ -183,7 +191,49 @@ def _count_points(coords: Any, depth: int, name: str) -> int:
 _REAL = (float, int)
 
 
-def check_layers(layers: Any) -> list[dict]:
+def _style(style: Any, name: str) -> MapStyle | None:
+    """A feature's ``style`` property (how the kiosk draws it), checked and copied; None when
+    the feature has none (or null): the kiosk's own look.  :class:`MapFileProblem` naming
+    the feature when it is there but not ``{"stroke": "#rrggbb", "fill": "#rrggbbaa" or
+    null, "hatch": "#rrggbbaa" or null, "dash": true or false}``."""
+    if style is None:
+        return None
+    if not isinstance(style, dict):
+        raise MapFileProblem(
+            f"{name} has a style that is not a section of {', '.join(STYLE_KEYS)} "
+            f"(found {_shown(style)}); {REGENERATE}"
+        )
+    for key in style:
+        if key not in STYLE_KEYS:
+            raise MapFileProblem(
+                f"{name} has a style with an unknown key {_shown(key)}"
+                f"{did_you_mean(str(key), STYLE_KEYS)} (a style has {', '.join(STYLE_KEYS)}); "
+                f"{REGENERATE}"
+            )
+    for key in STYLE_KEYS:
+        if key not in style:
+            raise MapFileProblem(f"{name} has a style with no '{key}'; {REGENERATE}")
+    stroke, fill, hatch, dash = (style[k] for k in STYLE_KEYS)
+    if not (isinstance(stroke, str) and _RGB.fullmatch(stroke)):
+        raise MapFileProblem(
+            f"{name} has a style.stroke that is not a colour #rrggbb (found {_shown(stroke)}); "
+            f"{REGENERATE}"
+        )
+    for key, colour in (("fill", fill), ("hatch", hatch)):
+        if colour is not None and not (isinstance(colour, str) and _RGBA.fullmatch(colour)):
+            raise MapFileProblem(
+                f"{name} has a style.{key} that is not a colour #rrggbbaa or null "
+                f"(found {_shown(colour)}); {REGENERATE}"
+            )
+    if not isinstance(dash, bool):
+        raise MapFileProblem(
+            f"{name} has a style.dash that is not true or false (found {_shown(dash)}); "
+            f"{REGENERATE}"
+        )
+    return {"stroke": stroke, "fill": fill, "hatch": hatch, "dash": dash}
+
+
+def check_layers(layers: Any) -> list[dict[str, Any]]:
     """layers.geojson: the features that have an id, checked; or :class:`MapFileProblem`."""
     if (
         not isinstance(layers, dict)
@@ -228,9 +278,10 @@ def check_layers(layers: Any) -> list[dict]:
                 f"{name} has an area_km2 that is not a number of square kilometres "
                 f"({_shown(area)}); {REGENERATE}"
             )
+        _style(props.get("style"), name)  # (check_map copies it)
         geometry = f.get("geometry")
         kind = geometry.get("type") if isinstance(geometry, dict) else None
-        if not isinstance(kind, str) or kind not in GEOMETRIES:
+        if not (isinstance(geometry, dict) and isinstance(kind, str) and kind in GEOMETRIES):
             raise MapFileProblem(
                 f"{name} has no geometry the kiosk can draw (found {_shown(kind)}; it draws "
                 f"{', '.join(GEOMETRIES)}); {REGENERATE}"
@@ -245,7 +296,10 @@ def check_layers(layers: Any) -> list[dict]:
     return out
 
 
-def _ring_to_pixels(coords: list, to_pixel) -> list[list[float]]:
+ToPixel: TypeAlias = Callable[[float, float], tuple[float, float]]  # geo.pixel_projector
+
+
+def _ring_to_pixels(coords: list[Any], to_pixel: ToPixel) -> list[XY]:
     out = []
     for point in coords:
         x, y = to_pixel(point[0], point[1])
@@ -255,8 +309,8 @@ def _ring_to_pixels(coords: list, to_pixel) -> list[list[float]]:
     return out
 
 
-def _paths(geometry: dict, to_pixel) -> list[list[list[float]]]:
-    kind, coords = geometry.get("type"), geometry.get("coordinates")
+def _paths(geometry: dict[str, Any], to_pixel: ToPixel) -> list[list[XY]]:
+    kind, coords = geometry["type"], geometry["coordinates"]
     if kind == "LineString":
         return [_ring_to_pixels(coords, to_pixel)]
     if kind == "MultiLineString":
@@ -268,13 +322,13 @@ def _paths(geometry: dict, to_pixel) -> list[list[list[float]]]:
     return []
 
 
-def _list(value: Any) -> list:
+def _list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else []
 
 
 def check_map(
-    section: dict | None, pages: list, base: Path, positions: Positions, file: str
-) -> tuple[dict | None, list[Issue]]:
+    section: object, pages: list[Any], base: Path, positions: Positions, file: str
+) -> tuple[MapData | None, list[Issue]]:
     """Validate the map section (and pages' map views) against the map's files; return the
     projected map data and the issues."""
     issues: list[Issue] = []
@@ -328,7 +382,7 @@ def check_map(
             problem(("map", key), f"the file '{value}' {e}")
         return None
 
-    def checked(key: str, data: Any, check) -> Any:
+    def checked(key: str, data: Any, check: Callable[[Any], _T]) -> _T | None:
         if data is None:
             return None
         try:
@@ -341,16 +395,16 @@ def check_map(
     layer_features = checked(
         "layers_file", read("layers_file", MAX_LAYERS_BYTES, MAX_POINTS), check_layers
     )
-    features: dict[str, dict] = {}
+    features: dict[str, Feature] = {}
     if layer_features is not None and info is not None:
         to_pixel = geo.pixel_projector(info)
         for f in layer_features:
             props, geometry = f["properties"], f["geometry"]
             fid = props["id"]
-            entry: dict[str, Any] = {
-                "kind": props.get("kind", ""),
-                "area_km2": props.get("area_km2"),
-            }
+            entry: Feature = {"kind": props.get("kind", ""), "area_km2": props.get("area_km2")}
+            # (checked by check_layers: cannot fail here)
+            if (style := _style(props.get("style"), fid)) is not None:
+                entry["style"] = style
             try:
                 if geometry["type"] == "Point":
                     lon, lat = geometry["coordinates"][:2]
@@ -404,7 +458,7 @@ def check_map(
                     )
                 )
 
-    def place(loc: Loc, where: dict) -> tuple[float, float] | None:
+    def place(loc: Loc, where: dict[str, Any]) -> tuple[float, float] | None:
         """The point in picture pixels, or None (and an issue) when it is off the map."""
         lon, lat = where.get("lon"), where.get("lat")
         if info is None or not (
@@ -427,11 +481,11 @@ def check_map(
             return None
         return round(x, 1), round(y, 1)
 
-    hotspots = []
+    hotspots: list[HotspotXY] = []
     for i, spot in enumerate(_list(section.get("hotspots"))):
         if isinstance(spot, dict) and (xy := place(("map", "hotspots", i), spot)):
-            hotspots.append({"id": spot.get("id"), "x": xy[0], "y": xy[1]})
-    focus = {}
+            hotspots.append({"id": str(spot.get("id")), "x": xy[0], "y": xy[1]})
+    focus: dict[str, PointXY] = {}
     for i, view in views:
         if isinstance(view.get("layer"), str) and view["layer"] not in layer_ids:
             problem(

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import re
 import typing
-from typing import Annotated, Literal
+from collections.abc import Iterator
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -25,6 +26,8 @@ from pydantic import (
     StringConstraints,
     WithJsonSchema,
 )
+
+from .issues import Loc
 
 LANGUAGE_CODE = r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
 
@@ -98,7 +101,7 @@ Markdown = Annotated[
 """A visitor-facing text with Markdown: **bold**, *italic*, paragraphs, lists."""
 
 
-def texts(cls: type[BaseModel], data: object, loc: tuple = ()):
+def texts(cls: type[BaseModel], data: object, loc: Loc = ()) -> Iterator[tuple[Loc, Any]]:
     """Every visitor text in ``data`` (raw, as read): yields ``(loc, value)``."""
     if not isinstance(data, dict):
         return
@@ -107,7 +110,7 @@ def texts(cls: type[BaseModel], data: object, loc: tuple = ()):
             yield from _texts(field.annotation, field.metadata, data[name], loc + (name,))
 
 
-def _texts(ann, metadata, value, loc):
+def _texts(ann: Any, metadata: list[Any], value: Any, loc: Loc) -> Iterator[tuple[Loc, Any]]:
     if any(isinstance(m, TextMark) for m in metadata):
         yield loc, value
         return

@@ -71,7 +71,7 @@ def stamp_of(info: os.stat_result) -> str:
     return f"{info.st_size}:{info.st_mtime_ns}"
 
 
-def read_file(path: str | os.PathLike, limit: int) -> tuple[bytearray, os.stat_result]:
+def read_file(path: str | os.PathLike[str], limit: int) -> tuple[bytearray, os.stat_result]:
     """The bytes of the regular file ``path`` (at most ``limit``) and its ``fstat``.
 
     Raises :class:`NotAFile`, :class:`TooBig`, or :class:`OSError` (missing, no permission,

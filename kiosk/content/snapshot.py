@@ -20,12 +20,16 @@ import logging
 import os
 import re
 import time
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import safeio
 from .issues import ContentError, Issue
+
+if TYPE_CHECKING:  # (the TypedDicts are for the type checker: the fast path skips them)
+    from .types import ContentData, ImageEntry, MapData
 
 log = logging.getLogger(__name__)
 
@@ -40,13 +44,11 @@ class Snapshot:
     """A valid exhibit, as plain values."""
 
     source: str  # the content file, absolute
-    data: dict[str, Any]  # the content model, dumped to JSON-able values
+    data: ContentData  # the content model, dumped to JSON-able values
     # file as written -> path (what to show: the cache's copy, else the picture itself), original
     # (the picture), width, height, format, stamp, sha256
-    images: dict[str, dict[str, Any]] = field(default_factory=dict)
-    map: dict[str, Any] | None = (
-        None  # layers and hotspots in picture pixels (kiosk.content.mapdata)
-    )
+    images: dict[str, ImageEntry] = field(default_factory=dict)
+    map: MapData | None = None  # layers and hotspots in picture pixels (kiosk.content.mapdata)
 
 
 def stamp(path: str | Path) -> str | None:
@@ -65,7 +67,9 @@ def _code_digest() -> bytes:
 
 
 def fingerprint(
-    content_digest: str, pictures: dict[str, str | None], files: list[tuple[str, str | None]] = ()
+    content_digest: str,
+    pictures: dict[str, str | None],
+    files: Sequence[tuple[str, str | None]] = (),
 ) -> str:
     """What must be unchanged for a cached snapshot to stand: the validator's code, the
     content file's bytes (their sha256), the stamps of its pictures and other files."""
@@ -78,12 +82,12 @@ def fingerprint(
     return h.hexdigest()
 
 
-def _original(info: dict[str, Any]) -> str:
-    return info.get("original") or info["path"]
+def _original(info: ImageEntry) -> str:
+    return info.get("original") or info["path"]  # (a cache written before #17 has no original)
 
 
 def _files(snapshot: Snapshot) -> list[str]:
-    return list((snapshot.map or {}).get("files", []))
+    return list(snapshot.map.get("files", [])) if snapshot.map else []
 
 
 def current_fingerprint(source: Path, snapshot: Snapshot) -> str | None:
@@ -99,12 +103,16 @@ def current_fingerprint(source: Path, snapshot: Snapshot) -> str | None:
     )
 
 
-def _valid(snapshot: Snapshot) -> bool:
-    """A cache entry has the shape the kiosk writes (a damaged one is only a slow start)."""
-    images, themap = snapshot.images, snapshot.map
+def _valid(entry: Any) -> bool:
+    """A cache entry, as read from JSON, has the shape the kiosk writes (a damaged one is only
+    a slow start).  Checked before it is taken for a :class:`Snapshot`."""
+    snap = entry.get("snapshot") if isinstance(entry, dict) else None
+    if not (isinstance(snap, dict) and isinstance(entry.get("fingerprint"), str)):
+        return False
+    images, themap = snap.get("images", {}), snap.get("map")
     return (
-        isinstance(snapshot.source, str)
-        and isinstance(snapshot.data, dict)
+        isinstance(snap.get("source"), str)
+        and isinstance(snap.get("data"), dict)
         and isinstance(images, dict)
         and all(
             isinstance(i, dict)
@@ -142,9 +150,8 @@ class SnapshotCache:
         try:
             raw, _ = safeio.read_file(self._file(source), MAX_CACHE_BYTES)
             entry = json.loads(bytes(raw).decode("utf-8"))
-            snapshot = Snapshot(**entry["snapshot"])
-            if isinstance(entry["fingerprint"], str) and _valid(snapshot):
-                return entry["fingerprint"], snapshot
+            if _valid(entry):
+                return entry["fingerprint"], Snapshot(**entry["snapshot"])
         except (OSError, ValueError, KeyError, TypeError, RecursionError):
             pass
         return None
@@ -158,7 +165,7 @@ class SnapshotCache:
         fp = fingerprint(
             content_digest,
             {f: i.get("stamp") for f, i in snapshot.images.items()},
-            list(zip(_files(snapshot), (snapshot.map or {}).get("stamps", []))),
+            list(zip(_files(snapshot), snapshot.map["stamps"] if snapshot.map else [])),
         )
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
@@ -180,17 +187,15 @@ class SnapshotCache:
 
     def _keep_pictures(self, snapshot: Snapshot) -> Snapshot:
         folder = self.pictures_folder(Path(snapshot.source))
-        images = {}
+        images: dict[str, ImageEntry] = {}
         for file, info in snapshot.images.items():
             images[file] = info
-            sha, fmt = info.get("sha256"), info.get("format")
-            if not (
-                isinstance(sha, str) and re.fullmatch(r"[0-9a-f]{64}", sha) and isinstance(fmt, str)
-            ):
+            sha, fmt = info["sha256"], info["format"]
+            if not re.fullmatch(r"[0-9a-f]{64}", sha):  # no digest of its bytes: no copy
                 continue
             copy = folder / f"{sha}.{fmt}"
             try:
-                size = int(str(info.get("stamp")).split(":")[0])
+                size = int(info["stamp"].split(":")[0])
             except ValueError:
                 size = -1
             try:
@@ -244,10 +249,9 @@ def _showable(snapshot: Snapshot) -> bool:
 
 def _last_good(snapshot: Snapshot) -> Snapshot:
     """The last good version as cached; a picture whose copy is gone is shown from where it is."""
-    images = {
-        f: i if safeio.is_regular_file(i["path"]) else {**i, "path": _original(i)}
-        for f, i in snapshot.images.items()
-    }
+    images: dict[str, ImageEntry] = {}
+    for f, i in snapshot.images.items():
+        images[f] = i if safeio.is_regular_file(i["path"]) else {**i, "path": _original(i)}
     return Snapshot(snapshot.source, snapshot.data, images, snapshot.map)
 
 

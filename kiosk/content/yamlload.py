@@ -14,15 +14,17 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from yaml.composer import Composer, ComposerError
 from yaml.constructor import SafeConstructor
 from yaml.events import (
     AliasEvent,
+    Event,
     MappingEndEvent,
     ScalarEvent,
     SequenceEndEvent,
@@ -33,11 +35,6 @@ from yaml.resolver import Resolver
 
 from . import safeio
 from .issues import ContentError, Issue, Loc
-
-try:  # libyaml's parser (shipped in PyYAML's wheels): ten times faster than the pure-Python one
-    from yaml._yaml import CParser
-except ImportError:  # pragma: no cover - PyYAML built without libyaml
-    CParser = None
 
 MAX_BYTES = (
     safeio.MAX_CONTENT_BYTES
@@ -109,7 +106,18 @@ class _CountingComposer(Composer):
         self.alias_count = 0
         self.depth = 0
 
-    def compose_node(self, parent, index):  # type: ignore[override]
+    if TYPE_CHECKING:
+        # what the parser and the resolver it is mixed with give (see _PyLoader, _CLoader);
+        # events are Any, as the stubs of PyYAML's parser say (libyaml's says Event | None)
+        def peek_event(self) -> Any: ...
+        def get_event(self) -> Any: ...
+        def check_event(self, *choices: type[Event]) -> bool: ...
+        def resolve(self, kind: type[Node], value: str | None, implicit: Any) -> str: ...
+        def dispose(self) -> None: ...
+
+    def compose_node(self, parent: Node | None, index: int | Node | None) -> Node:
+        # (index: the item's number in a list; in a section, the key's node for a value and
+        # None for a key)
         # PyYAML's compose_node (MIT licence), with the counts; no path resolvers to descend
         event = self.peek_event()
         if index is not None or not isinstance(parent, MappingNode):  # a value, not a key
@@ -131,7 +139,10 @@ class _CountingComposer(Composer):
             self.get_event()
             if event.anchor not in self.anchors:
                 raise ComposerError(
-                    None, None, f"found undefined alias {event.anchor!r}", event.start_mark
+                    None,
+                    None,
+                    f"found undefined alias {event.anchor!r}",
+                    event.start_mark,  # type: ignore[arg-type]  # (libyaml's Mark: see below)
                 )
             return self.anchors[event.anchor]
         anchor = event.anchor
@@ -147,7 +158,14 @@ class _CountingComposer(Composer):
             tag = event.tag
             if tag is None or tag == "!":
                 tag = self.resolve(ScalarNode, event.value, event.implicit)
-            node = ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style)
+            node = ScalarNode(
+                tag,
+                event.value,
+                # the stubs' nodes and errors take PyYAML's Mark only; libyaml's has its fields
+                event.start_mark,  # type: ignore[arg-type]
+                event.end_mark,  # type: ignore[arg-type]
+                style=event.style,
+            )
             if anchor is not None:
                 self.anchors[anchor] = node
             return node
@@ -171,7 +189,8 @@ class _CountingComposer(Composer):
             f"{node.start_mark.line + 1}); an exhibit needs far fewer - is this the right file?",
         )
 
-    def compose_sequence_node(self, anchor):
+    # (the stubs say the anchor is a dict: PyYAML gives its name)
+    def compose_sequence_node(self, anchor: str | None) -> SequenceNode:  # type: ignore[override]
         start = self.get_event()
         tag = start.tag
         if tag is None or tag == "!":
@@ -186,7 +205,7 @@ class _CountingComposer(Composer):
         node.end_mark = self.get_event().end_mark
         return node
 
-    def compose_mapping_node(self, anchor):
+    def compose_mapping_node(self, anchor: str | None) -> MappingNode:  # type: ignore[override]
         start = self.get_event()
         tag = start.tag
         if tag is None or tag == "!":
@@ -222,7 +241,8 @@ class _PyLoader(
         Resolver.__init__(self)
 
 
-if CParser is not None:
+if yaml.__with_libyaml__:  # libyaml's parser (in PyYAML's wheels): ten times faster than Python's
+    from yaml._yaml import CParser
 
     class _CLoader(_CountingComposer, CParser, SafeConstructor, Resolver):
         """libyaml's parser, with the counting composer in Python on top."""
@@ -233,8 +253,8 @@ if CParser is not None:
             SafeConstructor.__init__(self)
             Resolver.__init__(self)
 
-    _Loader: type = _CLoader
-else:  # pragma: no cover
+    _Loader: Callable[[str], _CountingComposer] = _CLoader
+else:  # pragma: no cover - PyYAML built without libyaml
     _Loader = _PyLoader
 
 
@@ -265,9 +285,9 @@ def _yaml_error_issue(file: str, err: yaml.MarkedYAMLError, text: str) -> Issue:
     problem = _LIBYAML_WORDS.get(err.problem or "", err.problem)
     if problem == "found character that cannot start any token" and mark is not None:
         lines = text.split("\n", mark.line + 1)
-        line = lines[mark.line] if mark.line < len(lines) else ""
-        if mark.column < len(line):
-            problem = f"found character {line[mark.column]!r} that cannot start any token"
+        source = lines[mark.line] if mark.line < len(lines) else ""
+        if mark.column < len(source):
+            problem = f"found character {source[mark.column]!r} that cannot start any token"
     said = [t for t in (err.context, problem) if t]
     problem = ", ".join(said) or "invalid YAML"
     hint = next((h for p, h in _YAML_HINTS.items() for t in said if t.startswith(p)), None)
@@ -387,29 +407,35 @@ def digest(raw: bytes) -> str:
     return hashlib.sha256(raw).hexdigest()
 
 
+def _empty(file: str) -> ContentError:
+    return ContentError(
+        [
+            Issue(
+                file,
+                1,
+                1,
+                (),
+                "the file is empty; start from the content.yaml shipped with the kiosk",
+            )
+        ]
+    )
+
+
 def parse_yaml(raw: bytes, file: str) -> tuple[Any, Positions, list[Issue]]:
     """:func:`read_yaml` for bytes already read."""
     text = _decode(file, raw)
     if not text.strip() or all(
         ln.lstrip().startswith("#") or not ln.strip() for ln in text.splitlines()
     ):
-        raise ContentError(
-            [
-                Issue(
-                    file,
-                    1,
-                    1,
-                    (),
-                    "the file is empty; start from the content.yaml shipped with the kiosk",
-                )
-            ]
-        )
+        raise _empty(file)
     if bad := _control_characters(file, text):
         raise ContentError(bad)
 
     loader = _Loader(text)
     try:
         root = loader.get_single_node()
+        if root is None:  # no document at all (the check above finds the usual ways to say so)
+            raise _empty(file)
         builder = _Builder(file, loader)
         data = builder.build(root, ())
     except _Abort as a:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 
 import pytest
@@ -96,3 +97,68 @@ def test_map_is_a_reserved_page_id(write_content, minimal):
     assert errors_of(path) == [
         "content.yaml:9:9: pages[1].id: 'map' is reserved by the kiosk; choose another id"
     ]
+
+
+STYLE = {"stroke": "#8b1a1a", "fill": "#c0392b40", "hatch": None, "dash": False}
+NO_STYLE = object()
+
+
+def with_style(path, style, fid: str = "ceded-1858"):
+    """The map's layers file with ``style`` as the style of feature ``fid`` (NO_STYLE: none)."""
+    layers_file = path.parent / "map" / "layers.geojson"
+    layers = json.loads(layers_file.read_text(encoding="utf-8"))
+    for f in layers["features"]:
+        if f["properties"].get("id") == fid:
+            f["properties"].pop("style", None)
+            if style is not NO_STYLE:
+                f["properties"]["style"] = style
+    layers_file.write_text(json.dumps(layers), encoding="utf-8")
+    return path
+
+
+def test_a_features_style_is_passed_on(with_map):
+    path = with_style(with_map(), STYLE)
+    assert load_content(path).snapshot().map["features"]["ceded-1858"]["style"] == STYLE
+    for style in (NO_STYLE, None):  # no style (or null): the kiosk's own look
+        features = load_content(with_style(path, style)).snapshot().map["features"]
+        assert "style" not in features["ceded-1858"]
+
+
+FEATURE = (
+    "content.yaml:20:16: map.layers_file: the file 'map/layers.geojson' feature 3 ('ceded-1858') "
+)
+
+
+@pytest.mark.parametrize(
+    "style, message",
+    [
+        ("red", 'has a style that is not a section of stroke, fill, hatch, dash (found "red")'),
+        (
+            {**STYLE, "stroke": "red"},
+            'has a style.stroke that is not a colour #rrggbb (found "red")',
+        ),
+        (
+            {**STYLE, "stroke": "#8b1a1a80"},
+            'has a style.stroke that is not a colour #rrggbb (found "#8b1a1a80")',
+        ),
+        (
+            {**STYLE, "fill": "#c0392b"},
+            'has a style.fill that is not a colour #rrggbbaa or null (found "#c0392b")',
+        ),
+        (
+            {**STYLE, "hatch": 7},
+            "has a style.hatch that is not a colour #rrggbbaa or null (found 7)",
+        ),
+        ({**STYLE, "dash": "yes"}, 'has a style.dash that is not true or false (found "yes")'),
+        ({**STYLE, "dash": 1}, "has a style.dash that is not true or false (found 1)"),
+        ({k: v for k, v in STYLE.items() if k != "hatch"}, "has a style with no 'hatch'"),
+        (
+            {**STYLE, "strok": "#000000"},
+            "has a style with an unknown key \"strok\" - did you mean 'stroke'? (a style has "
+            "stroke, fill, hatch, dash)",
+        ),
+    ],
+)
+def test_a_malformed_style_is_a_located_error_naming_the_feature(with_map, style, message):
+    path = with_style(with_map(), style)
+    assert errors_of(path) == [f"{FEATURE}{message}; regenerate it with tools/make_map.py"]
