@@ -129,10 +129,10 @@ def visit(kiosk, finger: Finger, n: int) -> None:
     finger.pinch(view, 200, 700)
     finger.drag(view, view + QPoint(-250, -120))
     finger.tap("mapReset")
-    layers = kiosk.exhibit.map["layers"]
-    finger.tap(f"layer_{layers[n % len(layers)]['id']}")
-    spots = kiosk.exhibit.map["hotspots"]
-    finger.tap(f"hotspotLabel_{spots[n % len(spots)]['id']}")
+    layers = kiosk.exhibit.map.layers.column("layerId")
+    finger.tap(f"layer_{layers[n % len(layers)]}")
+    spots = kiosk.exhibit.map.hotspots.column("spotId")
+    finger.tap(f"hotspotLabel_{spots[n % len(spots)]}")
     finger.tap(view + QPoint(0, 300))  # elsewhere: the popup closes
     kiosk.session.reset()  # what the idle timer does after 90 s without a touch
     wait_for(lambda: nav.currentPage == "attract", what=f"visit {n}: attract, on {nav.currentPage}")

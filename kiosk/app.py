@@ -5,8 +5,8 @@ from __future__ import annotations
 import logging
 import platform
 import time
-from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6 import QtQuick  # noqa: F401  (makes rootObjects() return QQuickWindow)
 from PySide6.QtCore import Qt, qVersion
@@ -52,76 +52,13 @@ def load_fonts(folder: Path = FONTS_DIR) -> list[str]:
     return sorted(families)
 
 
-class KioskApp:
-    """The running kiosk: ``engine``, ``window`` and ``close()`` (the public test contract)."""
-
-    def __init__(
-        self,
-        engine: QQmlApplicationEngine,
-        window: QQuickWindow,
-        content: Snapshot,
-        *,
-        exhibit: Exhibit,
-        navigation: Navigation,
-        session: Session,
-        idle: Idle,
-        language: Language,
-        reload: Reload,
-        staff: Staff,
-        schedule: Schedule,
-        activity: ActivityFilter,
-        lockdown: Lockdown | None,
-        gesture: CornerGesture,
-        mm_per_px: Callable[[], float],
-    ):
-        self.engine = engine
-        self.window = window
-        self.content = content
-        self.exhibit = exhibit
-        self.navigation = navigation
-        self.session = session
-        self.idle = idle
-        self.language = language
-        self.reload = reload
-        self.staff = staff
-        self.schedule = schedule
-        self.lockdown = lockdown
-        self._gesture = gesture
-        self._activity = activity
-        self.mm_per_px = mm_per_px  # millimetres on the glass per window pixel, now
-
-    def close(self) -> None:
-        """Close the window and delete the engine (and with it every QML object)."""
-        if self._activity is not None:
-            self._activity.disarm()
-        if self.reload is not None:
-            self.reload.stop()
-        if self.lockdown is not None:
-            self.lockdown.allow_close = True
-            self.lockdown.stop()
-        if self.window is not None and self._gesture is not None:
-            self.window.removeEventFilter(self._gesture)
-        if self.window is not None:
-            self.window.close()
-        self.window = self.exhibit = self.navigation = self.session = self.idle = None  # type: ignore[assignment]
-        self.language = self.reload = self.staff = self.schedule = None  # type: ignore[assignment]
-        self.lockdown = self._gesture = None
-        self._activity = None
-        self.engine = None  # the last reference: the engine and its QML objects go now
-
-
 _fonts_loaded = False
 
 
-def create_app(
-    content_path: str | Path,
-    *,
-    fullscreen: bool = False,
-    cache: bool = True,
-    preview: bool | None = None,
-    screen: int | None = None,
-) -> KioskApp:
-    """Build the engine and show the window, without entering the event loop.
+class KioskApp:
+    """The running kiosk, built step by step from a content file: ``engine``, ``window``,
+    the backends (``exhibit``, ``navigation``, ...), and ``close()`` (the public test
+    contract).  :func:`create_app` makes one.
 
     ``preview`` (default: not ``fullscreen``) is the curator's preview: edits of the content
     file are shown at once, and a broken edit shows its errors in a staff banner.  In kiosk
@@ -133,143 +70,218 @@ def create_app(
     version of it is shown (and the errors logged); with none, raises
     :class:`kiosk.content.ContentError`.  ``RuntimeError`` when the QML cannot be loaded.
     """
+
+    engine: QQmlApplicationEngine | None  # None once closed
+
+    def __init__(
+        self,
+        content_path: str | Path,
+        *,
+        fullscreen: bool = False,
+        cache: bool = True,
+        preview: bool | None = None,
+        screen: int | None = None,
+    ):
+        assert QGuiApplication.instance() is not None, "create a QGuiApplication first"
+        self.content_path = content_path
+        self.fullscreen = fullscreen
+        self.started = time.monotonic()
+        self.shown_at = time.time()
+        self.last_page = ATTRACT
+        self.snapshots = SnapshotCache(cache_dir()) if cache else None
+        self.content, issues = self._open_content()
+        _load_fonts_once()
+        self.engine = QQmlApplicationEngine()
+        self.engine.addImportPath(str(QML_DIR))
+        self._fetch_backends(self.engine)
+        self.show(self.content)
+        self._wire_session()
+        self._start_reload(preview, issues)
+        self.window = self._load_window(self.engine)
+        self.lockdown = self._lock_down(screen) if fullscreen else None
+        self.window.show()  # full-screen and frameless in kiosk mode, a 1920x1080 window otherwise
+        self._gesture = CornerGesture(self.staff, self.mm_per_px, self.window)
+        self.window.installEventFilter(self._gesture)  # the staff's way in: five corner taps
+        self._wire_staff()
+        log.info(
+            "kiosk started with %s (%d pages)", self.content.source, len(self.content.data["pages"])
+        )
+
+    # -- the steps, in order ------------------------------------------------------------------
+
+    def _open_content(self) -> tuple[Snapshot, list]:
+        content, issues = open_content(self.content_path, self.snapshots)
+        for issue in issues:
+            log.log(logging.ERROR if issue.severity == "error" else logging.WARNING, "%s", issue)
+        if any(i.severity == "error" for i in issues):
+            log.error(
+                "%s has errors: showing its last good version until they are fixed",
+                self.content_path,
+            )
+        return content, issues
+
+    def _fetch_backends(self, engine: QQmlApplicationEngine) -> None:
+        """The engine's one instance of each singleton, filled before any QML loads."""
+
+        def one(name: str) -> Any:
+            return engine.singletonInstance(QML_IMPORT_NAME, name)
+
+        self.exhibit: Exhibit = one("Exhibit")
+        self.navigation: Navigation = one("Navigation")
+        self.session: Session = one("Session")
+        self.idle: Idle = one("Idle")
+        self.language: Language = one("Language")
+        self.reload: Reload = one("Reload")
+        self.staff: Staff = one("Staff")
+        self.schedule: Schedule = one("Schedule")
+
+    def show(self, snapshot: Snapshot) -> None:
+        """Put a (new) version of the content on screen."""
+        settings = snapshot.data["settings"]
+        self.exhibit.set_content(snapshot)
+        self.language.set_offered(settings["languages"], settings["default_language"])
+        self.navigation.set_page_ids(self.exhibit.page_ids())
+        self.idle.configure(settings["idle"]["timeout_s"], settings["idle"]["warning_s"])
+        self.schedule.configure(settings.get("schedule"))
+        self.shown_at = time.time()
+
+    def _wire_session(self) -> None:
+        """The idle reset: activity anywhere restarts the wait; at the end, the session
+        resets every part registered with it."""
+        nav, idle, session = self.navigation, self.idle, self.session
+        nav.currentPageChanged.connect(lambda: idle.set_active(nav.currentPage != ATTRACT))
+        nav.currentPageChanged.connect(self._visitor_log)
+        idle.timedOut.connect(session.reset)
+        session.add("navigation", nav.toAttract)
+        session.add("idle", idle.reset)
+        session.add("language", self.language.reset)
+        session.add("staff", self.staff.close)
+        self.schedule.closedNow.connect(session.reset)  # closing time: the next visitor afresh
+        self._activity: ActivityFilter | None = ActivityFilter(idle, QGuiApplication.instance())
+        self._activity.arm()
+
+    def _visitor_log(self) -> None:
+        """One line per visit, for technicians (and the end-to-end test)."""
+        page = self.navigation.currentPage
+        if self.last_page == ATTRACT and page != ATTRACT:
+            log.info("a visitor started (page %s)", page)
+        self.last_page = page
+
+    def _start_reload(self, preview: bool | None, issues: list) -> None:
+        """Live reload: a good edit is shown when nobody is using the kiosk (at once in
+        preview)."""
+        self.reload.start(
+            self.content_path,
+            self.content,
+            self.snapshots,
+            apply=self.show,
+            safe=lambda: self.navigation.currentPage == ATTRACT,
+            preview=not self.fullscreen if preview is None else preview,
+        )
+        # queued: a reset finishes before new content replaces the pages
+        self.navigation.currentPageChanged.connect(
+            self.reload.apply_if_safe, Qt.ConnectionType.QueuedConnection
+        )
+        self.reload.report(issues)  # started on the last good version: the preview says why
+
+    def _load_window(self, engine: QQmlApplicationEngine) -> QQuickWindow:
+        engine.setInitialProperties({"kioskMode": self.fullscreen})
+        engine.loadFromModule("Kiosk", "Main")
+        roots = engine.rootObjects()
+        if not roots:
+            self.engine = None
+            raise RuntimeError("the kiosk's QML could not be loaded (see the log)")
+        window = roots[0]
+        assert isinstance(window, QQuickWindow)
+        return window
+
+    def _lock_down(self, screen: int | None) -> Lockdown:
+        """Kiosk mode: nothing a visitor does gets out of it."""
+        settings = self.content.data["settings"]
+        lockdown = Lockdown(self.window, screen, show_cursor=settings.get("show_cursor", False))
+        lockdown.start()
+        return lockdown
+
+    def _wire_staff(self) -> None:
+        staff = self.staff
+        staff.diagnose = self.diagnose
+        staff.language = lambda: self.language.code
+        self.language.codeChanged.connect(staff.language_changed)
+        staff.exitRequested.connect(self._staff_exit)
+        staff.reloadRequested.connect(self._reload_now)
+
+    # -- what the running kiosk does ----------------------------------------------------------
+
+    def mm_per_px(self) -> float:
+        """Millimetres on the glass per window pixel: 1 / Theme.mm, which Main.qml works out
+        from the window and settings.screen.diagonal_in (the one place it is computed) and
+        shows as the window's pxPerMm.  (Not through the Theme singleton: fetching it here
+        raised the start-up peak by 5 MiB in bench/startup.py.)"""
+        return 1.0 / max(float(self.window.property("pxPerMm")), 1e-6)
+
+    def diagnose(self) -> list[str]:
+        """The staff menu's diagnostics."""
+        scr, window, errors = self.window.screen(), self.window, self.reload.last_errors
+        up = int(time.monotonic() - self.started)
+        shown = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(self.shown_at))
+        return [
+            f"Version: {__version__} (Qt {qVersion()}, Python {platform.python_version()})",
+            f"Content: {self.content_path} (shown since {shown})",
+            f"Uptime: {up // 3600} h {up // 60 % 60} min",
+            f"Screen: {scr.name() if scr else '?'} {window.width()}x{window.height()} px, "
+            f"{scr.physicalDotsPerInch() if scr else 0:.0f} dpi, "
+            f"diagonal set to {self.exhibit.screenDiagonalIn:g} in",
+            f"Log: {log_dir() / 'kiosk.log'}",
+            "Content errors: " + ("none" if not errors else f"{len(errors)}"),
+            *errors[:5],
+        ]
+
+    def _staff_exit(self) -> None:
+        if self.lockdown is not None:
+            self.lockdown.allow_close = True
+        QGuiApplication.exit(0)  # exit, not quit: quit would ask the (locked) window to close
+
+    def _reload_now(self) -> None:
+        self.reload.check_now()
+        self.reload.apply_now()
+
+    def close(self) -> None:
+        """Close the window and delete the engine (and with it every QML object)."""
+        if self.engine is None:
+            return
+        if self._activity is not None:
+            self._activity.disarm()
+            self._activity = None
+        self.reload.stop()
+        if self.lockdown is not None:
+            self.lockdown.allow_close = True
+            self.lockdown.stop()
+            self.lockdown = None
+        self.window.removeEventFilter(self._gesture)
+        self.window.close()
+        # the backends belong to the engine: no Python reference may outlive it
+        del self.window, self._gesture, self.exhibit, self.navigation, self.session
+        del self.idle, self.language, self.reload, self.staff, self.schedule
+        self.engine = None  # the last reference: the engine and its QML objects go now
+
+
+def _load_fonts_once() -> None:
     global _fonts_loaded
-    assert QGuiApplication.instance() is not None, "create a QGuiApplication first"
-    snapshots = SnapshotCache(cache_dir()) if cache else None
-    content, issues = open_content(content_path, snapshots)
-    for issue in issues:
-        log.log(logging.ERROR if issue.severity == "error" else logging.WARNING, "%s", issue)
-    if any(i.severity == "error" for i in issues):
-        log.error("%s has errors: showing its last good version until they are fixed", content_path)
     if not _fonts_loaded:
         load_fonts()
         _fonts_loaded = True
 
-    engine = QQmlApplicationEngine()
-    engine.addImportPath(str(QML_DIR))
-    exhibit: Exhibit = engine.singletonInstance(QML_IMPORT_NAME, "Exhibit")
-    navigation: Navigation = engine.singletonInstance(QML_IMPORT_NAME, "Navigation")
-    session: Session = engine.singletonInstance(QML_IMPORT_NAME, "Session")
-    idle: Idle = engine.singletonInstance(QML_IMPORT_NAME, "Idle")
-    language: Language = engine.singletonInstance(QML_IMPORT_NAME, "Language")
-    reload: Reload = engine.singletonInstance(QML_IMPORT_NAME, "Reload")
-    staff: Staff = engine.singletonInstance(QML_IMPORT_NAME, "Staff")
-    schedule: Schedule = engine.singletonInstance(QML_IMPORT_NAME, "Schedule")
-    started, shown_at = time.monotonic(), [time.time()]
 
-    def show(snapshot: Snapshot) -> None:
-        """Put a (new) version of the content on screen."""
-        settings = snapshot.data["settings"]
-        exhibit.set_content(snapshot)
-        language.set_offered(settings["languages"], settings["default_language"])
-        navigation.set_page_ids(exhibit.page_ids())
-        idle.configure(settings["idle"]["timeout_s"], settings["idle"]["warning_s"])
-        schedule.configure(settings.get("schedule"))
-        shown_at[0] = time.time()
-
-    show(content)
-
-    # idle reset: activity anywhere restarts the wait; at the end, the session resets
-    navigation.currentPageChanged.connect(
-        lambda: idle.set_active(navigation.currentPage != ATTRACT)
-    )
-    was = [navigation.currentPage]
-
-    def visitor_log() -> None:  # one line per visit, for technicians (and the end-to-end test)
-        if was[0] == ATTRACT and navigation.currentPage != ATTRACT:
-            log.info("a visitor started (page %s)", navigation.currentPage)
-        was[0] = navigation.currentPage
-
-    navigation.currentPageChanged.connect(visitor_log)
-    idle.timedOut.connect(session.reset)
-    session.add("navigation", navigation.toAttract)
-    session.add("idle", idle.reset)
-    session.add("language", language.reset)
-    session.add("staff", staff.close)
-    schedule.closedNow.connect(session.reset)  # closing time: the next visitor starts afresh
-    activity = ActivityFilter(idle, QGuiApplication.instance())
-    activity.arm()
-
-    # live reload: a good edit is shown when nobody is using the kiosk (at once in preview)
-    reload.start(
-        content_path,
-        content,
-        snapshots,
-        apply=show,
-        safe=lambda: navigation.currentPage == ATTRACT,
-        preview=not fullscreen if preview is None else preview,
-    )
-    # queued: a reset finishes before new content replaces the pages
-    navigation.currentPageChanged.connect(reload.apply_if_safe, Qt.ConnectionType.QueuedConnection)
-    reload.report(issues)  # started on the last good version: the preview says what is wrong now
-
-    engine.setInitialProperties({"kioskMode": fullscreen})
-    engine.loadFromModule("Kiosk", "Main")
-    roots = engine.rootObjects()
-    if not roots:
-        del engine
-        raise RuntimeError("the kiosk's QML could not be loaded (see the log)")
-    window = roots[0]
-    assert isinstance(window, QQuickWindow)
-    lockdown = None
-    if fullscreen:  # kiosk mode: nothing a visitor does gets out of it
-        lockdown = Lockdown(
-            window, screen, show_cursor=content.data["settings"].get("show_cursor", False)
-        )
-        lockdown.start()
-    window.show()  # full-screen and frameless in kiosk mode, a 1920x1080 window otherwise (Main.qml)
-
-    # the staff's way in: five taps in the top-left corner, then the PIN
-    def mm_per_px() -> float:
-        """Millimetres on the glass per window pixel: 1 / Theme.mm, which Main.qml works out
-        from the window and settings.screen.diagonal_in (the one place it is computed) and
-        shows as the window's pxPerMm.  (Not through the Theme singleton: fetching it here
-        raised the start-up peak by 5 MiB in bench/startup.py.  Not through `engine`
-        either: close() must free the engine.)"""
-        return 1.0 / max(float(window.property("pxPerMm")), 1e-6)
-
-    gesture = CornerGesture(staff, mm_per_px, window)
-    window.installEventFilter(gesture)
-
-    def diagnose() -> list[str]:
-        scr = window.screen()
-        errors = reload.last_errors
-        return [
-            f"Version: {__version__} (Qt {qVersion()}, Python {platform.python_version()})",
-            f"Content: {content_path} (shown since {time.strftime('%Y-%m-%d %H:%M:%S', time.localtime(shown_at[0]))})",
-            f"Uptime: {int(time.monotonic() - started) // 3600} h {int(time.monotonic() - started) // 60 % 60} min",
-            f"Screen: {scr.name() if scr else '?'} {window.width()}x{window.height()} px, "
-            f"{scr.physicalDotsPerInch() if scr else 0:.0f} dpi, diagonal set to {exhibit.screenDiagonalIn:g} in",
-            f"Log: {log_dir() / 'kiosk.log'}",
-            "Content errors: " + ("none" if not errors else f"{len(errors)}"),
-        ] + errors[:5]
-
-    staff.diagnose = diagnose
-    staff.language = lambda: language.code
-    language.codeChanged.connect(staff.language_changed)
-
-    def staff_exit() -> None:
-        if lockdown is not None:
-            lockdown.allow_close = True
-        QGuiApplication.exit(0)  # exit, not quit: quit would ask the (locked) window to close
-
-    staff.exitRequested.connect(staff_exit)
-    staff.reloadRequested.connect(lambda: (reload.check_now(), reload.apply_now()))
-    log.info("kiosk started with %s (%d pages)", content.source, len(content.data["pages"]))
+def create_app(
+    content_path: str | Path,
+    *,
+    fullscreen: bool = False,
+    cache: bool = True,
+    preview: bool | None = None,
+    screen: int | None = None,
+) -> KioskApp:
+    """Build the engine and show the window, without entering the event loop (see
+    :class:`KioskApp`)."""
     return KioskApp(
-        engine,
-        window,
-        content,
-        exhibit=exhibit,
-        navigation=navigation,
-        session=session,
-        idle=idle,
-        language=language,
-        reload=reload,
-        staff=staff,
-        schedule=schedule,
-        activity=activity,
-        lockdown=lockdown,
-        gesture=gesture,
-        mm_per_px=mm_per_px,
+        content_path, fullscreen=fullscreen, cache=cache, preview=preview, screen=screen
     )

@@ -146,8 +146,8 @@ def screens(kiosk: KioskApp) -> list[str]:
     """Every screen a visitor can see, by name."""
     names = [ATTRACT] + list(kiosk.navigation.pageIds)
     themap = kiosk.exhibit.map
-    names += [f"map-{layer['id']}" for layer in themap.get("layers", [])]
-    names += [f"hotspot-{spot['id']}" for spot in themap.get("hotspots", [])]
+    names += [f"map-{layer_id}" for layer_id in themap.layers.column("layerId")]
+    names += [f"hotspot-{spot_id}" for spot_id in themap.hotspots.column("spotId")]
     return names + ["idle-warning"]
 
 
@@ -164,12 +164,12 @@ def show(kiosk: KioskApp, screen: str) -> None:
         nav.show(screen)
     elif screen.startswith("map-") or screen.startswith("hotspot-"):
         themap = kiosk.exhibit.map
-        layers = [la["id"] for la in themap["layers"]]
-        layer = layers.index(screen[4:]) if screen.startswith("map-") else themap["startLayer"]
+        layers = themap.layers.column("layerId")
+        layer = layers.index(screen[4:]) if screen.startswith("map-") else themap.startLayer
         nav.show("map")
         settle(kiosk)
         nav.showOnMap(
-            {"layer": layer, "x": themap["width"] / 2, "y": themap["height"] / 2, "zoom": 1}
+            {"layer": layer, "x": themap.width / 2, "y": themap.height / 2, "zoom": 1}
         )
         if screen.startswith("hotspot-"):
             settle(kiosk)

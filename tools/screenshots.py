@@ -72,11 +72,11 @@ def main() -> int:
         settle(1000)
         shoot(page_id)
     themap = kiosk.exhibit.map
-    for index, layer in enumerate(themap.get("layers", [])):
-        for zoom, (x, y) in ((1, (themap["width"] / 2, themap["height"] / 2)), (4, (1560, 1180))):
+    for index, layer_id in enumerate(themap.layers.column("layerId")):
+        for zoom, (x, y) in ((1, (themap.width / 2, themap.height / 2)), (4, (1560, 1180))):
             kiosk.navigation.showOnMap({"layer": index, "x": x, "y": y, "zoom": zoom})
             settle(1200)
-            shoot(f"map-{layer['id']}-{zoom}x")
+            shoot(f"map-{layer_id}-{zoom}x")
     if not args.lang:  # one page in each other language, for the README
         chosen = kiosk.language.code
         for code in kiosk.language.codes()[1:]:

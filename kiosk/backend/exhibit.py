@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Property, QObject, QPointF, QUrl, Signal
-from PySide6.QtQml import QmlElement, QmlSingleton
+from PySide6.QtCore import Property, QObject, QPointF, Qt, QUrl, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtQml import QmlElement, QmlSingleton, QmlUncreatable
 
 from kiosk.content.i18n import resolve
 from kiosk.content.markup import blocks, styled
 from kiosk.content.snapshot import Snapshot
+
+from .models import HotspotList, LayerList, PageList
 
 QML_IMPORT_NAME = "Kiosk.Backend"
 QML_IMPORT_MAJOR_VERSION = 1
 
 CREDITS_ID = "credits"
 MAP_ID = "map"
+TEXT, MAP = PageList.Kind.TextPage.value, PageList.Kind.MapPage.value
 
 
 def languages(snapshot: Snapshot) -> tuple[list[str], str]:
@@ -63,10 +67,10 @@ def present(snapshot: Snapshot) -> dict:
             "zoom": p["map_view"]["zoom"],
         }
 
-    def page(pid: str, label, title, body, img: dict | None, kind: str = "text") -> dict:
+    def page(pid: str, label, title, body, img: dict | None, kind: int = TEXT) -> dict:
         body = t(body)
         return {
-            "id": pid,
+            "pageId": pid,
             "kind": kind,
             "label": t(label),
             "title": t(title),
@@ -89,7 +93,7 @@ def present(snapshot: Snapshot) -> dict:
         for p in c["pages"]
     ]
     if c.get("map") and snapshot.map:
-        pages.append(page(MAP_ID, c["map"]["label"], c["map"]["title"], "", None, kind="map"))
+        pages.append(page(MAP_ID, c["map"]["label"], c["map"]["title"], "", None, kind=MAP))
     pages.append(
         page(CREDITS_ID, c["ui"]["credits"], c["credits"]["title"], c["credits"]["body"], None)
     )
@@ -108,6 +112,16 @@ def present(snapshot: Snapshot) -> dict:
     }
 
 
+def _color(value: str | None) -> QColor:
+    """A map style colour, CSS ``#rrggbb`` or ``#rrggbbaa`` (alpha last, unlike Qt's
+    ``#aarrggbb``); none is transparent."""
+    if not value:
+        return QColor(Qt.GlobalColor.transparent)
+    v = value.lstrip("#")
+    r, g, b = int(v[0:2], 16), int(v[2:4], 16), int(v[4:6], 16)
+    return QColor(r, g, b, int(v[6:8], 16) if len(v) == 8 else 255)
+
+
 def present_map(snapshot: Snapshot) -> dict:
     """The map for QML: picture, layers with their shapes, hotspots - all in picture pixels."""
     section, data = snapshot.data.get("map"), snapshot.map
@@ -118,13 +132,17 @@ def present_map(snapshot: Snapshot) -> dict:
 
     def shape(fid: str) -> dict:
         f = features[fid]
+        style = f.get("style") or {}
         return {
-            "id": fid,
-            "kind": f["kind"],
+            "featureId": fid,
             "closed": f.get("closed", False),
             "areaKm2": f.get("area_km2") or 0,
             "name": t(section.get("legend", {}).get(fid)),
             "paths": [[QPointF(x, y) for x, y in path] for path in f.get("paths", [])],
+            "stroke": _color(style.get("stroke") or "#b5482f"),
+            "fill": _color(style.get("fill")),
+            "hatch": _color(style.get("hatch")),
+            "dash": bool(style.get("dash")),
         }
 
     spots = {h["id"]: h for h in data["hotspots"]}
@@ -137,22 +155,18 @@ def present_map(snapshot: Snapshot) -> dict:
             0,
         ),
         "layers": [
-            {
-                "id": layer["id"],
-                "label": t(layer["label"]),
-                "title": t(layer["title"]),
-                "shapes": [shape(fid) for fid in layer["show"]],
-            }
+            {"layerId": layer["id"], "label": t(layer["label"]), "title": t(layer["title"])}
             for layer in section["layers"]
         ],
+        "shapes": [[shape(fid) for fid in layer["show"]] for layer in section["layers"]],
         "hotspots": [
             {
-                "id": h["id"],
+                "spotId": h["id"],
                 "title": t(h["title"]),
                 "text": {code: styled(text) for code, text in t(h["text"]).items()},
                 "labelLeft": h["label_side"] == "left",
-                "x": spots[h["id"]]["x"],
-                "y": spots[h["id"]]["y"],
+                "px": spots[h["id"]]["x"],
+                "py": spots[h["id"]]["y"],
             }
             for h in section["hotspots"]
         ],
@@ -160,9 +174,62 @@ def present_map(snapshot: Snapshot) -> dict:
 
 
 @QmlElement
+@QmlUncreatable("the map comes from Exhibit.map")
+class ExhibitMap(QObject):
+    """The map as QML reads it (``Exhibit.map``): its picture and size, and typed models of
+    its layers (each with its shapes) and hotspots.  Built when the map page first asks."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._layers = LayerList(parent=self)
+        self._hotspots = HotspotList(parent=self)
+        self._picture: dict | None = None
+        self._size = (1, 1)
+        self._start = 0
+
+    def fill(self, snapshot: Snapshot | None) -> None:
+        m = present_map(snapshot) if snapshot else {}
+        self._picture = m.get("picture")
+        self._size = (m.get("width", 1), m.get("height", 1))
+        self._start = m.get("startLayer", 0)
+        self._layers.set_layers(m.get("layers", []), m.get("shapes", []))
+        self._hotspots.set_rows(m.get("hotspots", []))
+        self.changed.emit()
+
+    @Property("QVariantMap", notify=changed)
+    def picture(self) -> dict:
+        """``url``, ``width``, ``height`` of the map picture (empty: none)."""
+        return self._picture or {}
+
+    @Property(int, notify=changed)
+    def width(self) -> int:
+        """The picture's size in its own pixels, in which every position is given."""
+        return self._size[0]
+
+    @Property(int, notify=changed)
+    def height(self) -> int:
+        return self._size[1]
+
+    @Property(int, notify=changed)
+    def startLayer(self) -> int:
+        return self._start
+
+    @Property(LayerList, constant=True)
+    def layers(self) -> LayerList:
+        return self._layers
+
+    @Property(HotspotList, constant=True)
+    def hotspots(self) -> HotspotList:
+        return self._hotspots
+
+
+@QmlElement
 @QmlSingleton
 class Exhibit(QObject):
-    """Read-only view of the current content; ``changed`` fires when new content is set."""
+    """Read-only view of the current content; ``changed`` fires when new content is set.
+    Pages are a :class:`PageList`, the map an :class:`ExhibitMap` (both typed models)."""
 
     changed = Signal()
 
@@ -176,8 +243,10 @@ class Exhibit(QObject):
             "buttonMm": 0.0,
             "reducedMotion": False,
         }
+        self._pages = PageList(parent=self)
         self._snapshot: Snapshot | None = None
-        self._map: dict | None = None  # built when the map page first asks
+        self._map = ExhibitMap(self)
+        self._map_stale = True  # the map (thousands of points) is built when first asked
 
     def set_content(self, snapshot: Snapshot) -> None:
         data = present(snapshot)
@@ -188,19 +257,21 @@ class Exhibit(QObject):
         self._snapshot = snapshot
         if data != self._data or not same_map:
             self._data = data
-            self._map = None
+            self._pages.set_rows(data["pages"])
+            if not same_map and not self._map_stale:  # shown already: new content, new map
+                self._map.fill(snapshot)
             self.changed.emit()
 
     def page_ids(self) -> list[str]:
-        return [p["id"] for p in self._data["pages"]]
+        return [p["pageId"] for p in self._data["pages"]]
 
     @Property("QVariantMap", notify=changed)
     def attract(self) -> dict:
         return self._data["attract"]
 
-    @Property("QVariantList", notify=changed)
-    def pages(self) -> list:
-        return self._data["pages"]
+    @Property(PageList, constant=True)
+    def pages(self) -> PageList:
+        return self._pages
 
     @Property("QVariantMap", notify=changed)
     def ui(self) -> dict:
@@ -219,8 +290,9 @@ class Exhibit(QObject):
     def reducedMotion(self) -> bool:
         return self._data["reducedMotion"]
 
-    @Property("QVariantMap", notify=changed)
-    def map(self) -> dict:
-        if self._map is None:
-            self._map = present_map(self._snapshot) if self._snapshot else {}
+    @Property(ExhibitMap, constant=True)
+    def map(self) -> ExhibitMap:
+        if self._map_stale:
+            self._map_stale = False
+            self._map.fill(self._snapshot)
         return self._map

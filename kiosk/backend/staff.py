@@ -11,8 +11,9 @@ import logging
 import math
 import time
 from collections.abc import Callable
+from enum import IntEnum
 
-from PySide6.QtCore import Property, QEvent, QObject, Signal, Slot
+from PySide6.QtCore import Property, QEnum, QEvent, QObject, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlSingleton
 
 from kiosk import staffpin
@@ -35,9 +36,15 @@ MAX_LOCK_S = staffpin.MAX_LOCK_S
 @QmlElement
 @QmlSingleton
 class Staff(QObject):
-    """``state``: "closed", "pad" (PIN) or "menu"; ``message`` says what happened and
+    """``state``: :attr:`State` ``Closed``, ``Pad`` (PIN) or ``Menu``; ``message`` says what happened and
     ``words`` are the panel's titles and buttons, both in ``language()`` (the visitors'
     language: call :meth:`language_changed` when it changes)."""
+
+    @QEnum
+    class State(IntEnum):
+        Closed = 0
+        Pad = 1  # the PIN pad
+        Menu = 2  # the staff menu
 
     stateChanged = Signal()
     exitRequested = Signal()
@@ -45,7 +52,7 @@ class Staff(QObject):
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
-        self._state = "closed"
+        self._state = Staff.State.Closed
         self._message: tuple[str, dict] = ("", {})  # a key of staffwords and its values
         self._taps: list[float] = []
         self._diagnostics: list[str] = []
@@ -68,12 +75,12 @@ class Staff(QObject):
 
     @Slot()
     def open(self) -> None:
-        if self._state != "closed":
+        if self._state != Staff.State.Closed:
             return
         if not self.has_pin():
             log.info("staff gesture seen, but no staff PIN is set (kiosk set-pin): nothing opens")
             return
-        self._set("pad", self._lock_message())
+        self._set(Staff.State.Pad, self._lock_message())
 
     # -- the PIN pad and the menu -----------------------------------------------------------
 
@@ -85,17 +92,17 @@ class Staff(QObject):
 
     @Slot(str)
     def enterPin(self, pin: str) -> None:
-        if self._state != "pad":
+        if self._state != Staff.State.Pad:
             return
         locked = self._lock_message()
         if locked[0]:
-            self._set("pad", locked)
+            self._set(Staff.State.Pad, locked)
             return
         if self.verify(pin):
             self.lockout.succeeded()
             log.info("staff menu opened")
             self._diagnostics = list(self.diagnose())
-            self._set("menu", ("", {}))
+            self._set(Staff.State.Menu, ("", {}))
             return
         length = self.lockout.failed()
         if length:
@@ -106,39 +113,39 @@ class Staff(QObject):
                 length,
                 self.lockout.locks,
             )
-            self._set("pad", self._lock_message())
+            self._set(Staff.State.Pad, self._lock_message())
         else:
             left = self.lockout.tries_left
             log.warning("wrong staff PIN (%d of %d)", MAX_TRIES - left, MAX_TRIES)
-            self._set("pad", ("wrong", {"count": left, "left": left}))
+            self._set(Staff.State.Pad, ("wrong", {"count": left, "left": left}))
 
     @Slot()
     def close(self) -> None:
-        self._set("closed", ("", {}))
+        self._set(Staff.State.Closed, ("", {}))
 
     @Slot()
     def exit(self) -> None:
-        if self._state == "menu":
+        if self._state == Staff.State.Menu:
             log.info("staff exit")
             self.exitRequested.emit()
 
     @Slot()
     def reload(self) -> None:
-        if self._state == "menu":
+        if self._state == Staff.State.Menu:
             self.reloadRequested.emit()
             self._diagnostics = list(self.diagnose())
-            self._set("menu", ("reloaded", {}))
+            self._set(Staff.State.Menu, ("reloaded", {}))
 
     def language_changed(self) -> None:
         self.stateChanged.emit()  # the words and the message, in the new language
 
-    def _set(self, state: str, message: tuple[str, dict]) -> None:
+    def _set(self, state: Staff.State, message: tuple[str, dict]) -> None:
         if (state, message) != (self._state, self._message):
             self._state, self._message = state, message
             self.stateChanged.emit()
 
-    @Property(str, notify=stateChanged)
-    def state(self) -> str:
+    @Property(int, notify=stateChanged)
+    def state(self) -> int:
         return self._state
 
     @Property(str, notify=stateChanged)

@@ -221,12 +221,12 @@ def test_staff_locks_and_a_restart_keeps_it(make_staff, clock):
     clock.now += 30
     restarted = make_staff()
     restarted.open()
-    assert restarted.state == "pad" and restarted.message == "Locked: try again in 90 s"
+    assert restarted.state == Staff.State.Pad and restarted.message == "Locked: try again in 90 s"
     restarted.enterPin("2468")  # the right PIN, but locked
-    assert restarted.state == "pad" and restarted.message == "Locked: try again in 90 s"
+    assert restarted.state == Staff.State.Pad and restarted.message == "Locked: try again in 90 s"
     clock.now += 90
     restarted.enterPin("2468")
-    assert restarted.state == "menu"
+    assert restarted.state == Staff.State.Menu
     assert restarted.lockout.locks == 0 and restarted.lockout.tries_left == 5
 
 
@@ -274,11 +274,11 @@ def test_staff_with_a_damaged_pin_file_opens_nothing_and_raises_nothing(
     )
     staff = Staff()  # the real PIN check and lockout file
     staff.open()
-    assert staff.state == "closed"
+    assert staff.state == Staff.State.Closed
     assert "kiosk set-pin" in caplog.text
-    staff._state = "pad"  # even if the pad were open (the file damaged after it opened)
+    staff._state = Staff.State.Pad  # even if the pad were open (the file damaged after it opened)
     staff.enterPin("1234")
-    assert staff.state == "pad" and staff.message == "Wrong PIN: 4 tries left"
+    assert staff.state == Staff.State.Pad and staff.message == "Wrong PIN: 4 tries left"
 
 
 def test_staff_uses_the_real_files_by_default(qapp, tmp_path, monkeypatch):

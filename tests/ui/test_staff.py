@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import QPoint
 
 from kiosk import staffpin
+from kiosk.backend.staff import Staff
 
 
 class Clock:
@@ -57,7 +58,7 @@ def test_gesture_and_pin_open_the_staff_menu(staff_kiosk):
     corner_taps(visitor)
     visitor.qtbot.waitUntil(lambda: pad_open(visitor))
     enter(visitor, "2468")
-    visitor.qtbot.waitUntil(lambda: visitor.kiosk.staff.state == "menu")
+    visitor.qtbot.waitUntil(lambda: visitor.kiosk.staff.state == Staff.State.Menu)
     lines = [t.property("text") for t in visitor.find_all("staffDiagnostics")]
     assert any(line.startswith("Version: ") for line in lines)
     assert any(line.startswith("Screen: ") and "dpi" in line for line in lines)
@@ -103,10 +104,10 @@ def test_five_wrong_pins_lock_the_pad_for_a_minute(staff_kiosk):
     visitor.qtbot.waitUntil(lambda: message(visitor) == "Locked: try again in 60 s")
     enter(visitor, "2468")  # even the right PIN, while locked
     visitor.qtbot.waitUntil(lambda: message(visitor) == "Locked: try again in 60 s")
-    assert visitor.kiosk.staff.state == "pad"
+    assert visitor.kiosk.staff.state == Staff.State.Pad
     visitor.clock.now += 61
     enter(visitor, "2468")
-    visitor.qtbot.waitUntil(lambda: visitor.kiosk.staff.state == "menu")
+    visitor.qtbot.waitUntil(lambda: visitor.kiosk.staff.state == Staff.State.Menu)
 
 
 def test_the_lock_survives_a_restart_and_the_next_one_is_twice_as_long(staff_kiosk):
@@ -129,7 +130,7 @@ def test_the_lock_survives_a_restart_and_the_next_one_is_twice_as_long(staff_kio
     restarted.qtbot.waitUntil(lambda: message(restarted) == "Locked: try again in 120 s")
     restarted.clock.now += 120
     enter(restarted, "2468")
-    restarted.qtbot.waitUntil(lambda: restarted.kiosk.staff.state == "menu")
+    restarted.qtbot.waitUntil(lambda: restarted.kiosk.staff.state == Staff.State.Menu)
     assert restarted.kiosk.staff.lockout.locks == 0
 
 
@@ -141,7 +142,7 @@ def test_a_damaged_pin_file_opens_nothing(staff_kiosk, tmp_path, caplog):
     visitor = staff_kiosk(pin=None)
     corner_taps(visitor)
     visitor.next_frame()
-    assert not pad_open(visitor) and visitor.kiosk.staff.state == "closed"
+    assert not pad_open(visitor) and visitor.kiosk.staff.state == Staff.State.Closed
     assert "damaged" in caplog.text and "kiosk set-pin" in caplog.text
 
 
@@ -149,7 +150,7 @@ def test_without_a_pin_the_gesture_does_nothing(staff_kiosk):
     visitor = staff_kiosk(pin=None)
     corner_taps(visitor)
     visitor.next_frame()
-    assert not pad_open(visitor) and visitor.kiosk.staff.state == "closed"
+    assert not pad_open(visitor) and visitor.kiosk.staff.state == Staff.State.Closed
 
 
 def test_the_idle_reset_closes_the_staff_panel(staff_kiosk):

@@ -9,10 +9,16 @@ import Kiosk.Backend
 // (every page fits one screen at 1920x1080 in every language; longer text still scrolls).
 Item {
     id: pageRoot
-    objectName: "page_" + page.id
+    objectName: "page_" + pageId
 
-    property var page: ({})
-    readonly property bool hasImage: !!page.image
+    // the page, as Exhibit.pages has it (texts are {language: text})
+    property string pageId
+    property var label: ({})
+    property var title: ({})
+    property var blocks: ({})
+    property var image: null
+    property var mapView: null
+    readonly property bool hasImage: !!image
     readonly property real gap: Theme.s(96)
     readonly property real leftWidth: hasImage ? Math.min(Theme.s(860), width * 0.5 - Theme.margin)
                                                : width * 0.33 - Theme.margin
@@ -30,7 +36,7 @@ Item {
             Text {
                 // the page's name as a small heading above the title
                 textFormat: Text.PlainText  // never HTML: text from a file is text
-                text: I18n.t(pageRoot.page.label).toUpperCase()
+                text: I18n.t(pageRoot.label).toUpperCase()
                 color: Theme.accent
                 font.family: Theme.sans
                 font.pixelSize: Theme.smallSize
@@ -39,9 +45,9 @@ Item {
             }
             Text {
                 textFormat: Text.PlainText  // never HTML: text from a file is text
-                objectName: "title_" + pageRoot.page.id
+                objectName: "title_" + pageRoot.pageId
                 width: pageRoot.leftWidth
-                text: I18n.t(pageRoot.page.title)
+                text: I18n.t(pageRoot.title)
                 color: Theme.text
                 font.family: Theme.serif
                 font.pixelSize: pageRoot.hasImage ? Theme.titleSize : Theme.titleSize * 1.12
@@ -62,7 +68,7 @@ Item {
 
     Flickable {
         id: flick
-        objectName: "scroll_" + pageRoot.page.id
+        objectName: "scroll_" + pageRoot.pageId
         x: pageRoot.hasImage ? Theme.margin : Theme.margin + pageRoot.leftWidth + pageRoot.gap
         width: pageRoot.textWidth + Theme.s(24)
         height: parent.height - pageRoot.bottomGap
@@ -74,7 +80,7 @@ Item {
         ScrollIndicator.vertical: ScrollIndicator { }
 
         // a new visitor starts at the top of every page
-        readonly property string resetName: "scroll:" + pageRoot.page.id
+        readonly property string resetName: "scroll:" + pageRoot.pageId
         Component.onCompleted: Session.register(resetName, () => { flick.cancelFlick(); flick.contentY = 0 })
         Component.onDestruction: Session.unregister(resetName)
 
@@ -84,7 +90,7 @@ Item {
             // without a picture the text starts level with the title beside it
             topPadding: pageRoot.hasImage ? pageRoot.topY : pageRoot.topY + Theme.smallSize * 1.36 + Theme.s(22)
             // paragraphs a line apart, list items closer (kiosk.content.markup makes the blocks)
-            readonly property var blocks: I18n.t(pageRoot.page.blocks) || []
+            readonly property var blocks: I18n.t(pageRoot.blocks) || []
 
             Loader { active: pageRoot.hasImage; sourceComponent: heading }
 
@@ -128,13 +134,13 @@ Item {
     // "See it on the map": low on the page, where hands are
     NavButton {
         id: seeOnMap
-        objectName: "seeOnMap_" + pageRoot.page.id
-        visible: !!pageRoot.page.mapView
+        objectName: "seeOnMap_" + pageRoot.pageId
+        visible: !!pageRoot.mapView
         x: pageRoot.otherColumnX
         anchors.bottom: parent.bottom
         anchors.bottomMargin: pageRoot.bottomGap
         text: I18n.t(Exhibit.ui.see_on_map)
-        onClicked: Navigation.showOnMap(pageRoot.page.mapView)
+        onClicked: Navigation.showOnMap(pageRoot.mapView)
     }
 
     // more text below: a soft fade says "scroll"
@@ -166,11 +172,11 @@ Item {
         Image {
             width: parent.width
             height: Math.min(pictureColumn.room,
-                             pageRoot.hasImage ? width * pageRoot.page.image.height / pageRoot.page.image.width : 0)
+                             pageRoot.hasImage ? width * pageRoot.image.height / pageRoot.image.width : 0)
             // decode at the size shown (never larger than the file): sharp, and no wasted memory;
             // not before the layout knows that size (0 would mean "full size")
-            source: pageRoot.hasImage && width > 0 ? pageRoot.page.image.url : ""
-            sourceSize.width: pageRoot.hasImage ? Math.max(1, Math.min(pageRoot.page.image.width, Math.ceil(width))) : 1
+            source: pageRoot.hasImage && width > 0 ? pageRoot.image.url : ""
+            sourceSize.width: pageRoot.hasImage ? Math.max(1, Math.min(pageRoot.image.width, Math.ceil(width))) : 1
             fillMode: Image.PreserveAspectFit
             asynchronous: true
         }
@@ -179,7 +185,7 @@ Item {
             textFormat: Text.PlainText  // never HTML: text from a file is text
             id: caption
             width: parent.width
-            text: pageRoot.hasImage ? I18n.t(pageRoot.page.image.caption) : ""
+            text: pageRoot.hasImage ? I18n.t(pageRoot.image.caption) : ""
             visible: text.length > 0
             color: Theme.text
             font.family: Theme.sans
@@ -192,7 +198,7 @@ Item {
             textFormat: Text.PlainText  // never HTML: text from a file is text
             id: credit
             width: parent.width
-            text: pageRoot.hasImage ? I18n.t(pageRoot.page.image.credit) : ""
+            text: pageRoot.hasImage ? I18n.t(pageRoot.image.credit) : ""
             visible: text.length > 0
             color: Theme.muted
             font.family: Theme.sans

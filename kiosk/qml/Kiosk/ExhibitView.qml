@@ -19,7 +19,7 @@ Item {
         highlightRangeMode: ListView.StrictlyEnforceRange
         highlightMoveDuration: 300
         boundsBehavior: Flickable.StopAtBounds
-        cacheBuffer: Math.max(1, width * Exhibit.pages.length)  // all pages stay built (and keep their scroll)
+        cacheBuffer: Math.max(1, width * Exhibit.pages.count)  // all pages stay built (and keep their scroll)
         model: Exhibit.pages
 
         // on the map, one finger pans the map: pages change by the navigation bar there
@@ -27,12 +27,28 @@ Item {
 
         delegate: Loader {
             id: slot
-            required property var modelData
+            required property string pageId
+            required property int kind
+            required property var label
+            required property var title
+            required property var blocks
+            required property var image
+            required property var mapView
             width: pager.width
             height: pager.height
-            sourceComponent: modelData.kind === "map" ? mapPage : textPage
-            Component { id: textPage; ExhibitPage { page: slot.modelData } }
-            Component { id: mapPage; MapPage { page: slot.modelData } }
+            sourceComponent: kind === PageList.MapPage ? mapPage : textPage
+            Component {
+                id: textPage
+                ExhibitPage {
+                    pageId: slot.pageId
+                    label: slot.label
+                    title: slot.title
+                    blocks: slot.blocks
+                    image: slot.image
+                    mapView: slot.mapView
+                }
+            }
+            Component { id: mapPage; MapPage { label: slot.label; title: slot.title } }
         }
 
         // Follows the backend (deferred, so never inside a flick's own update) and tells it

@@ -70,7 +70,7 @@ Window {
     Loader {
         width: active ? root.width : 0
         height: active ? root.height : 0
-        active: Staff.state !== "closed"
+        active: Staff.state !== Staff.Closed
         source: Qt.resolvedUrl("StaffPanel.qml")
     }
 }

@@ -7,18 +7,22 @@ import Kiosk.Backend
 // layers (1689, 1858, 1860) with a legend in km²; hotspots with a popup. Labels and lines
 // are drawn here, over the picture, so they stay sharp and can be translated.
 Item {
-    id: page
+    id: mapPage
     objectName: "page_map"
 
-    property var page: ({})
-    readonly property var map: Exhibit.map
-    readonly property int defaultLayer: map.startLayer || 0
+    // the page's name and title ({language: text}, from Exhibit.pages)
+    property var label: ({})
+    property var title: ({})
+    readonly property ExhibitMap map: Exhibit.map
+    readonly property int defaultLayer: map.startLayer
     property int layerIndex: defaultLayer
-    property var openSpot: null
-    readonly property var currentLayer: map.layers ? map.layers[layerIndex] : null
+    property int openSpot: -1  // the row in map.hotspots whose popup is open
+    readonly property var openPlace: map.hotspots.get(openSpot)
+    readonly property var currentLayer: map.layers.get(layerIndex)
+    readonly property ShapeList currentShapes: map.layers.shapes(layerIndex)
 
     function resetView() {
-        openSpot = null
+        openSpot = -1
         layerIndex = defaultLayer
         mapView.zoomTo(1, Qt.point(flick.width / 2, flick.height / 2))
         flick.cancelFlick()
@@ -27,7 +31,7 @@ Item {
     }
     // a page's "See it on the map": that layer, centred on that point, that close
     function focusOn(view) {
-        openSpot = null
+        openSpot = -1
         layerIndex = view.layer
         const z = Math.max(1, Math.min(mapView.maxZoom, view.zoom))
         flick.resizeContent(mapView.fitWidth * z, mapView.fitWidth * z * map.height / map.width, Qt.point(0, 0))
@@ -37,7 +41,7 @@ Item {
     }
     Connections {
         target: Navigation
-        function onMapRequestChanged() { if (Navigation.mapRequest.zoom) page.focusOn(Navigation.mapRequest) }
+        function onMapRequestChanged() { if (Navigation.mapRequest.zoom) mapPage.focusOn(Navigation.mapRequest) }
     }
 
     // how far each place's marker stands from its place (MapLabels keeps near places'
@@ -49,14 +53,14 @@ Item {
             const s = spots.itemAt(i)
             if (!s)
                 return
-            boxes.push({x: s.modelData.x * mapView.k, y: s.modelData.y * mapView.k,
+            boxes.push({x: s.px * mapView.k, y: s.py * mapView.k,
                         left: s.reachLeft, right: s.reachRight, top: s.height / 2, bottom: s.height / 2})
         }
         spotMoves = MapLabels.place(boxes)
     }
 
     readonly property string resetName: "map"
-    Component.onCompleted: Session.register(resetName, () => page.resetView())
+    Component.onCompleted: Session.register(resetName, () => mapPage.resetView())
     Component.onDestruction: Session.unregister(resetName)
 
     Item {
@@ -68,16 +72,16 @@ Item {
         anchors.bottom: parent.bottom
         clip: true
 
-        readonly property real fitWidth: Math.min(width, height * page.map.width / page.map.height)
+        readonly property real fitWidth: Math.min(width, height * mapPage.map.width / mapPage.map.height)
         readonly property real zoom: fitWidth > 0 ? flick.contentWidth / fitWidth : 1
         readonly property real maxZoom: 6
-        readonly property real k: flick.contentWidth / page.map.width   // screen px per picture px
-        onKChanged: page.placeSpots()
+        readonly property real k: flick.contentWidth / mapPage.map.width   // screen px per picture px
+        onKChanged: mapPage.placeSpots()
 
         // zoom to z (clamped) keeping the point p (in view coordinates) where it is
         function zoomTo(z, p) {
             const zz = Math.max(1, Math.min(maxZoom, z))
-            flick.resizeContent(fitWidth * zz, fitWidth * zz * page.map.height / page.map.width,
+            flick.resizeContent(fitWidth * zz, fitWidth * zz * mapPage.map.height / mapPage.map.width,
                                 Qt.point(p.x + flick.contentX, p.y + flick.contentY))
             flick.returnToBounds()
         }
@@ -97,7 +101,7 @@ Item {
             onActiveScaleChanged: {
                 const z = Math.max(1, Math.min(mapView.maxZoom, startWidth * activeScale / mapView.fitWidth))
                 const c = centroid.position
-                flick.resizeContent(mapView.fitWidth * z, mapView.fitWidth * z * page.map.height / page.map.width,
+                flick.resizeContent(mapView.fitWidth * z, mapView.fitWidth * z * mapPage.map.height / mapPage.map.width,
                                     Qt.point(c.x + flick.contentX, c.y + flick.contentY))
             }
         }
@@ -106,7 +110,7 @@ Item {
             id: flick
             anchors.fill: parent
             contentWidth: mapView.fitWidth
-            contentHeight: mapView.fitWidth * page.map.height / page.map.width
+            contentHeight: mapView.fitWidth * mapPage.map.height / mapPage.map.width
             // keep the map centred while it is smaller than the view: it never leaves the screen
             leftMargin: Math.max(0, (width - contentWidth) / 2)
             rightMargin: leftMargin
@@ -126,8 +130,8 @@ Item {
 
                     Image {
                         anchors.fill: parent
-                        source: page.map.picture ? page.map.picture.url : ""
-                        sourceSize.width: page.map.width || 1
+                        source: mapPage.map.picture.url || ""
+                        sourceSize.width: mapPage.map.width || 1
                         asynchronous: true
                         smooth: true
                         mipmap: true
@@ -137,39 +141,45 @@ Item {
                     // (a MouseArea, not a TapHandler: it stays calm under mixed touch and mouse)
                     MouseArea {
                         anchors.fill: parent
-                        onClicked: page.openSpot = null
+                        onClicked: mapPage.openSpot = -1
                         onDoubleClicked: (m) => mapView.zoomTo(mapView.zoom * 2,
                                              Qt.point(m.x - flick.contentX, m.y - flick.contentY))
                     }
 
                     // the layer's areas and borders, in picture pixels scaled to the zoom
                     Repeater {
-                        model: page.currentLayer ? page.currentLayer.shapes : []
+                        model: mapPage.currentShapes
                         Shape {
-                            required property var modelData
-                            width: page.map.width
-                            height: page.map.height
+                            id: area
+                            required property bool closed
+                            required property var paths
+                            required property color stroke
+                            required property color fill
+                            required property color hatch
+                            required property bool dash
+                            width: mapPage.map.width
+                            height: mapPage.map.height
                             transform: Scale { xScale: mapView.k; yScale: mapView.k }
                             preferredRendererType: Shape.SoftwareRenderer
-                            LinearGradient {  // stripes for MapStyle.hatched areas, in picture pixels
+                            LinearGradient {  // stripes for hatched areas, in picture pixels
                                 id: hatch
                                 x2: 16; y2: 16
                                 spread: ShapeGradient.RepeatSpread
-                                GradientStop { position: 0.0; color: MapStyle.hatch }
-                                GradientStop { position: 0.35; color: MapStyle.hatch }
+                                GradientStop { position: 0.0; color: area.hatch }
+                                GradientStop { position: 0.35; color: area.hatch }
                                 GradientStop { position: 0.4; color: "transparent" }
                                 GradientStop { position: 1.0; color: "transparent" }
                             }
                             ShapePath {
-                                fillGradient: MapStyle.hatched(modelData.id) ? hatch : null
-                                strokeColor: modelData.closed ? "transparent" : MapStyle.stroke(modelData.id)
-                                strokeWidth: (modelData.closed ? 0 : Theme.s(5)) / Math.max(0.01, mapView.k)
-                                strokeStyle: modelData.id.indexOf("1689") >= 0 ? ShapePath.DashLine : ShapePath.SolidLine
+                                fillGradient: area.hatch.a > 0 ? hatch : null
+                                strokeColor: area.closed ? "transparent" : area.stroke
+                                strokeWidth: (area.closed ? 0 : Theme.s(5)) / Math.max(0.01, mapView.k)
+                                strokeStyle: area.dash ? ShapePath.DashLine : ShapePath.SolidLine
                                 dashPattern: [4, 3]
-                                fillColor: modelData.closed ? MapStyle.fill(modelData.id) : "transparent"
+                                fillColor: area.closed ? area.fill : "transparent"
                                 capStyle: ShapePath.RoundCap
                                 joinStyle: ShapePath.RoundJoin
-                                PathMultiline { paths: modelData.paths }
+                                PathMultiline { paths: area.paths }
                             }
                         }
                     }
@@ -177,23 +187,27 @@ Item {
                     // hotspots: big round targets with the place's name
                     Repeater {
                         id: spots
-                        model: page.map.hotspots || []
-                        onItemAdded: Qt.callLater(page.placeSpots)
+                        model: mapPage.map.hotspots
+                        onItemAdded: Qt.callLater(mapPage.placeSpots)
                         Item {
                             id: spot
-                            required property var modelData
+                            required property string spotId
+                            required property var title
+                            required property bool labelLeft
+                            required property real px
+                            required property real py
                             required property int index
-                            objectName: "hotspot_" + modelData.id
-                            readonly property var move: page.spotMoves[index] || ({dx: 0, dy: 0})
-                            x: modelData.x * mapView.k - width / 2 + move.dx
-                            y: modelData.y * mapView.k - height / 2 + move.dy
+                            objectName: "hotspot_" + spotId
+                            readonly property var move: mapPage.spotMoves[index] || ({dx: 0, dy: 0})
+                            x: px * mapView.k - width / 2 + move.dx
+                            y: py * mapView.k - height / 2 + move.dy
                             width: Theme.minTarget * 1.1
                             height: width
                             // how far the marker and its name reach left and right of its centre
-                            readonly property real reachLeft: width / 2 + (modelData.labelLeft ? name.implicitWidth : 0)
-                            readonly property real reachRight: width / 2 + (modelData.labelLeft ? 0 : name.implicitWidth)
-                            onReachLeftChanged: Qt.callLater(page.placeSpots)
-                            onReachRightChanged: Qt.callLater(page.placeSpots)
+                            readonly property real reachLeft: width / 2 + (labelLeft ? name.implicitWidth : 0)
+                            readonly property real reachRight: width / 2 + (labelLeft ? 0 : name.implicitWidth)
+                            onReachLeftChanged: Qt.callLater(mapPage.placeSpots)
+                            onReachRightChanged: Qt.callLater(mapPage.placeSpots)
                             // a marker moved off its place points back to it
                             readonly property real moved: Math.hypot(move.dx, move.dy)
                             Rectangle {
@@ -220,7 +234,7 @@ Item {
                                 width: parent.width * 0.42
                                 height: width
                                 radius: width / 2
-                                color: page.openSpot === spot.modelData ? Theme.text : Theme.accent
+                                color: mapPage.openSpot === spot.index ? Theme.text : Theme.accent
                                 border.color: Theme.background
                                 border.width: Math.max(2, Theme.s(3))
                             }
@@ -229,10 +243,10 @@ Item {
                                 // the name is part of the target
                                 textFormat: Text.PlainText  // never HTML: text from a file is text
                                 id: name
-                                objectName: "hotspotLabel_" + spot.modelData.id
-                                x: spot.modelData.labelLeft ? -implicitWidth : parent.width
+                                objectName: "hotspotLabel_" + spot.spotId
+                                x: spot.labelLeft ? -implicitWidth : parent.width
                                 anchors.verticalCenter: parent.verticalCenter
-                                text: I18n.t(spot.modelData.title)
+                                text: I18n.t(spot.title)
                                 color: Theme.background
                                 style: Text.Outline
                                 styleColor: Qt.rgba(0.93, 0.89, 0.83, 0.85)
@@ -243,11 +257,11 @@ Item {
                                 // on a place still zooms (a MouseArea would take the touch)
                                 TapHandler {
                                     margin: Theme.s(12)
-                                    onTapped: page.openSpot = spot.modelData
+                                    onTapped: mapPage.openSpot = spot.index
                                 }
                             }
                             TapHandler {
-                                onTapped: page.openSpot = spot.modelData
+                                onTapped: mapPage.openSpot = spot.index
                             }
                         }
                     }
@@ -272,7 +286,7 @@ Item {
             spacing: Theme.s(18)
             Text {
                 textFormat: Text.PlainText  // never HTML: text from a file is text
-                text: I18n.t(page.page.label).toUpperCase()
+                text: I18n.t(mapPage.label).toUpperCase()
                 color: Theme.accent
                 font.family: Theme.sans
                 font.pixelSize: Theme.smallSize
@@ -281,9 +295,9 @@ Item {
             }
             Text {
                 textFormat: Text.PlainText  // never HTML: text from a file is text
-                objectName: "title_" + (page.page.id || "map")
+                objectName: "title_map"
                 width: parent.width
-                text: I18n.t(page.page.title)
+                text: I18n.t(mapPage.title)
                 color: Theme.text
                 font.family: Theme.serif
                 font.pixelSize: Theme.titleSize * 0.75
@@ -294,7 +308,7 @@ Item {
                 textFormat: Text.PlainText  // never HTML: text from a file is text
                 objectName: "layerTitle"
                 width: parent.width
-                text: page.currentLayer ? I18n.t(page.currentLayer.title) : ""
+                text: I18n.t(mapPage.currentLayer.title || {})
                 color: Theme.text
                 font.family: Theme.serif
                 font.pixelSize: Theme.bodySize * 0.9
@@ -302,38 +316,45 @@ Item {
             }
             // legend: what each colour is, with areas in km²
             Repeater {
-                model: page.currentLayer ? page.currentLayer.shapes : []
+                model: mapPage.currentShapes
                 Row {
                     id: entry
-                    required property var modelData
-                    visible: I18n.t(modelData.name) !== ""
+                    required property string featureId
+                    required property var name
+                    required property bool closed
+                    required property int areaKm2
+                    required property color stroke
+                    required property color fill
+                    required property color hatch
+                    readonly property bool hatched: hatch.a > 0
+                    visible: I18n.t(name) !== ""
                     spacing: Theme.s(14)
                     Rectangle {
-                        width: Theme.s(34); height: modelData.closed ? Theme.s(24) : Theme.s(6)
+                        width: Theme.s(34); height: entry.closed ? Theme.s(24) : Theme.s(6)
                         anchors.verticalCenter: parent.verticalCenter
-                        color: MapStyle.hatched(modelData.id) ? "transparent"
-                               : modelData.closed ? MapStyle.swatch(modelData.id) : MapStyle.stroke(modelData.id)
-                        border.color: MapStyle.hatched(modelData.id) ? MapStyle.stroke(modelData.id) : "transparent"
-                        border.width: MapStyle.hatched(modelData.id) ? 1 : 0
+                        color: entry.hatched ? "transparent"
+                               : entry.closed ? Qt.rgba(entry.fill.r, entry.fill.g, entry.fill.b, 0.9) : entry.stroke
+                        border.color: entry.hatched ? entry.stroke : "transparent"
+                        border.width: entry.hatched ? 1 : 0
                         clip: true
                         Repeater {  // the hatching of the map, drawn small
-                            model: MapStyle.hatched(modelData.id) ? 5 : 0
+                            model: entry.hatched ? 5 : 0
                             Rectangle {
                                 required property int index
                                 x: index * parent.width / 4 - width
                                 y: -parent.height / 2
                                 width: Theme.s(4); height: parent.height * 2
                                 rotation: -45
-                                color: MapStyle.stroke(entry.modelData.id)
+                                color: entry.stroke
                             }
                         }
                     }
                     Text {
                         textFormat: Text.PlainText  // never HTML: text from a file is text
-                        objectName: "legend_" + entry.modelData.id
+                        objectName: "legend_" + entry.featureId
                         width: panel.width - Theme.margin * 1.0 - Theme.s(48)
-                        text: I18n.t(modelData.name) + (modelData.closed && modelData.areaKm2 > 0
-                              ? " — " + I18n.area(modelData.areaKm2) : "")
+                        text: I18n.t(entry.name) + (entry.closed && entry.areaKm2 > 0
+                              ? " — " + I18n.area(entry.areaKm2) : "")
                         color: Theme.text
                         font.family: Theme.sans
                         font.pixelSize: Theme.smallSize
@@ -350,14 +371,15 @@ Item {
             x: Theme.margin * 0.6
             spacing: Theme.s(14)
             Repeater {
-                model: page.map.layers || []
+                model: mapPage.map.layers
                 NavButton {
-                    required property var modelData
+                    required property string layerId
+                    required property var label
                     required property int index
-                    objectName: "layer_" + modelData.id
-                    text: I18n.t(modelData.label)
-                    checked: page.layerIndex === index
-                    onClicked: { page.layerIndex = index; page.openSpot = null }
+                    objectName: "layer_" + layerId
+                    text: I18n.t(label)
+                    checked: mapPage.layerIndex === index
+                    onClicked: { mapPage.layerIndex = index; mapPage.openSpot = -1 }
                 }
             }
         }
@@ -370,13 +392,13 @@ Item {
         anchors.margins: Theme.s(28)
         text: I18n.t(Exhibit.ui.map_reset)
         solid: true
-        onClicked: page.resetView()
+        onClicked: mapPage.resetView()
     }
 
     // the hotspot's text; a tap anywhere else closes it
     Rectangle {
         objectName: "hotspotPopup"
-        visible: page.openSpot !== null
+        visible: mapPage.openSpot >= 0
         anchors.horizontalCenter: mapView.horizontalCenter
         anchors.bottom: parent.bottom
         anchors.bottomMargin: Theme.s(40)
@@ -394,7 +416,7 @@ Item {
             Text {
                 textFormat: Text.PlainText  // never HTML: text from a file is text
                 width: parent.width
-                text: page.openSpot ? I18n.t(page.openSpot.title) : ""
+                text: I18n.t(mapPage.openPlace.title || {})
                 color: Theme.accent
                 font.family: Theme.serif
                 font.pixelSize: Theme.bodySize
@@ -404,7 +426,7 @@ Item {
             Text {
                 objectName: "hotspotText"
                 width: parent.width
-                text: page.openSpot ? I18n.t(page.openSpot.text) : ""
+                text: I18n.t(mapPage.openPlace.text || {})
                 textFormat: Text.StyledText  // safe: escaped but for <b>, <i> (kiosk.content.markup)
                 color: Theme.text
                 font.family: Theme.serif
@@ -413,6 +435,6 @@ Item {
                 lineHeight: 1.25
             }
         }
-        MouseArea { anchors.fill: parent; onClicked: page.openSpot = null }
+        MouseArea { anchors.fill: parent; onClicked: mapPage.openSpot = -1 }
     }
 }

@@ -43,16 +43,16 @@ Rectangle {
             id: pageButtons
             model: Exhibit.pages
             NavButton {
-                required property var modelData
-                required property int index
-                objectName: "nav_" + modelData.id
-                text: I18n.t(modelData.label)
-                checked: Navigation.currentPage === modelData.id
+                required property string pageId
+                required property var label
+                objectName: "nav_" + pageId
+                text: I18n.t(label)
+                checked: Navigation.currentPage === pageId
                 labelPixelSize: Math.floor(Theme.labelSize * bar.pageFit)
                 onFitChanged: bar.refit()
                 Layout.fillWidth: true
                 Layout.preferredWidth: 1
-                onClicked: Navigation.show(modelData.id)
+                onClicked: Navigation.show(pageId)
             }
         }
 

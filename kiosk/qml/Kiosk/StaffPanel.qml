@@ -7,7 +7,7 @@ import Kiosk.Backend
 Rectangle {
     id: panel
     objectName: "staffPanel"
-    visible: Staff.state !== "closed"
+    visible: Staff.state !== Staff.Closed
     anchors.fill: parent
     color: Qt.rgba(0, 0, 0, 0.82)
 
@@ -32,7 +32,7 @@ Rectangle {
             Text {
                 textFormat: Text.PlainText  // never HTML: text from a file is text
                 objectName: "staffTitle"
-                text: Staff.state === "menu" ? Staff.words.menu_title : Staff.words.pad_title
+                text: Staff.state === Staff.Menu ? Staff.words.menu_title : Staff.words.pad_title
                 color: Theme.text
                 font.family: Theme.sans
                 font.pixelSize: Theme.titleSize * 0.6
@@ -51,13 +51,13 @@ Rectangle {
             // the PIN pad
             Text {
                 textFormat: Text.PlainText  // never HTML: text from a file is text
-                visible: Staff.state === "pad"
+                visible: Staff.state === Staff.Pad
                 text: panel.pin.length ? "●".repeat(panel.pin.length) : "-"
                 color: Theme.text
                 font.pixelSize: Theme.labelSize * 1.4
             }
             Grid {
-                visible: Staff.state === "pad"
+                visible: Staff.state === Staff.Pad
                 columns: 3
                 spacing: Theme.s(12)
                 Repeater {
@@ -79,7 +79,7 @@ Rectangle {
 
             // the menu
             Column {
-                visible: Staff.state === "menu"
+                visible: Staff.state === Staff.Menu
                 spacing: Theme.s(8)
                 Repeater {
                     model: Staff.diagnostics
@@ -100,21 +100,21 @@ Rectangle {
                 spacing: Theme.s(12)
                 NavButton {
                     objectName: "staffExit"
-                    visible: Staff.state === "menu"
+                    visible: Staff.state === Staff.Menu
                     text: Staff.words.exit
                     solid: true
                     onClicked: Staff.exit()
                 }
                 NavButton {
                     objectName: "staffReload"
-                    visible: Staff.state === "menu"
+                    visible: Staff.state === Staff.Menu
                     text: Staff.words.reload
                     solid: true
                     onClicked: Staff.reload()
                 }
                 NavButton {
                     objectName: "staffClose"
-                    text: Staff.state === "menu" ? Staff.words.back : Staff.words.cancel
+                    text: Staff.state === Staff.Menu ? Staff.words.back : Staff.words.cancel
                     solid: true
                     onClicked: Staff.close()
                 }
