@@ -157,7 +157,9 @@ class KioskApp:
         session.add("language", self.language.reset)
         session.add("staff", self.staff.close)
         self.schedule.closedNow.connect(session.reset)  # closing time: the next visitor afresh
-        self._activity: ActivityFilter | None = ActivityFilter(idle, QGuiApplication.instance())
+        app = QGuiApplication.instance()
+        assert app is not None
+        self._activity: ActivityFilter | None = ActivityFilter(idle, app)
         self._activity.arm()
 
     def _visitor_log(self) -> None:

@@ -8,7 +8,7 @@ import re
 import socket
 import sys
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, NoReturn
 
 from kiosk import __version__
 
@@ -24,7 +24,7 @@ class _Parser(argparse.ArgumentParser):
 
     errors: ClassVar[list[str]] = []
 
-    def error(self, message: str):  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         _Parser.errors.append(f"{self.prog}: {message}")
         super().error(message)
 

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Property, QObject, QPointF, Qt, QUrl, Signal
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QPointF, Qt, QUrl, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtQml import QmlElement, QmlSingleton, QmlUncreatable
+from PySide6.QtQml import QmlElement, QmlSingleton
 
 from kiosk.content.i18n import resolve
 from kiosk.content.markup import blocks, styled
 from kiosk.content.snapshot import Snapshot
 
+if TYPE_CHECKING:  # types only: the fast start-up path imports no more than it needs
+    from kiosk.content.types import MapStyle, PageData
+
 from .models import HotspotList, LayerList, PageList
+from .qttyping import Property, QmlUncreatable
 
 QML_IMPORT_NAME = "Kiosk.Backend"
 QML_IMPORT_MAJOR_VERSION = 1
@@ -55,16 +61,17 @@ def present(snapshot: Snapshot) -> dict:
     def image(file: str | None, caption=None, credit=None) -> dict | None:
         return _image(snapshot, file, caption, credit)
 
-    def map_view(p: dict) -> dict | None:
-        focus = (snapshot.map or {}).get("focus", {}).get(p["id"])
-        if not p.get("map_view") or not focus or not c.get("map"):
+    def map_view(p: PageData) -> dict | None:
+        focus = snapshot.map["focus"].get(p["id"]) if snapshot.map else None
+        view, section = p.get("map_view"), c.get("map")
+        if not view or not focus or not section:
             return None
-        layers = [la["id"] for la in c["map"]["layers"]]
+        layers = [la["id"] for la in section["layers"]]
         return {
-            "layer": layers.index(p["map_view"]["layer"]),
+            "layer": layers.index(view["layer"]),
             "x": focus["x"],
             "y": focus["y"],
-            "zoom": p["map_view"]["zoom"],
+            "zoom": view["zoom"],
         }
 
     def page(pid: str, label, title, body, img: dict | None, kind: int = TEXT) -> dict:
@@ -79,21 +86,17 @@ def present(snapshot: Snapshot) -> dict:
             "image": img,
         }
 
+    def picture(p: PageData) -> dict | None:
+        img = p.get("image")
+        return image(img["file"], img["caption"], img["credit"]) if img else None
+
     pages = [
-        page(
-            p["id"],
-            p["label"],
-            p["title"],
-            p["body"],
-            image(p["image"]["file"], p["image"]["caption"], p["image"]["credit"])
-            if p.get("image")
-            else None,
-        )
-        | {"mapView": map_view(p)}
+        page(p["id"], p["label"], p["title"], p["body"], picture(p)) | {"mapView": map_view(p)}
         for p in c["pages"]
     ]
-    if c.get("map") and snapshot.map:
-        pages.append(page(MAP_ID, c["map"]["label"], c["map"]["title"], "", None, kind=MAP))
+    section = c.get("map")
+    if section and snapshot.map:
+        pages.append(page(MAP_ID, section["label"], section["title"], "", None, kind=MAP))
     pages.append(
         page(CREDITS_ID, c["ui"]["credits"], c["credits"]["title"], c["credits"]["body"], None)
     )
@@ -132,7 +135,7 @@ def present_map(snapshot: Snapshot) -> dict:
 
     def shape(fid: str) -> dict:
         f = features[fid]
-        style = f.get("style") or {}
+        style: MapStyle | dict = f.get("style") or {}  # none: a cache written before styles
         return {
             "featureId": fid,
             "closed": f.get("closed", False),

@@ -18,8 +18,10 @@ import logging
 import math
 import time
 
-from PySide6.QtCore import Property, QEvent, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlSingleton
+
+from .qttyping import Property
 
 QML_IMPORT_NAME = "Kiosk.Backend"
 QML_IMPORT_MAJOR_VERSION = 1
@@ -69,8 +71,10 @@ class Idle(QObject):
         self._last_input = clock()
         self._deadline = 0.0
         self._swallowing = False
-        self._idle_timer = QTimer(self, singleShot=True, timeout=self._check_idle)
-        self._tick = QTimer(self, interval=TICK_MS, timeout=self._count_down)
+        self._idle_timer = QTimer(self, singleShot=True)
+        self._idle_timer.timeout.connect(self._check_idle)
+        self._tick = QTimer(self, interval=TICK_MS)
+        self._tick.timeout.connect(self._count_down)
 
     # -- configuration and state --------------------------------------------------------
 
@@ -190,7 +194,8 @@ class ActivityFilter(QObject):
         self._idle = idle
         self._app = app
         self._armed = False
-        self._rearm = QTimer(self, singleShot=True, interval=REARM_MS, timeout=self.arm)
+        self._rearm = QTimer(self, singleShot=True, interval=REARM_MS)
+        self._rearm.timeout.connect(self.arm)
         idle.warningChanged.connect(self.arm)
 
     def arm(self) -> None:

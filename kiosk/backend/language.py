@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Property, QObject, Signal, Slot
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlSingleton
+
+from .qttyping import Property
+
+if TYPE_CHECKING:
+    from kiosk.content.types import LanguageData
 
 QML_IMPORT_NAME = "Kiosk.Backend"
 QML_IMPORT_MAJOR_VERSION = 1
@@ -25,9 +32,9 @@ class Language(QObject):
         super().__init__(parent)
         self._code = "en"
         self._default = "en"
-        self._languages: list[dict] = [{"code": "en", "name": "English"}]
+        self._languages: list[LanguageData] = [{"code": "en", "name": "English"}]
 
-    def set_offered(self, languages: list[dict], default: str) -> None:
+    def set_offered(self, languages: list[LanguageData], default: str) -> None:
         """New content: keep the visitor's language if it is still offered."""
         languages = [{"code": la["code"], "name": la["name"]} for la in languages]
         if (languages, default) != (self._languages, self._default):

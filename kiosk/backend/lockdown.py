@@ -48,6 +48,7 @@ class Lockdown(QObject):
 
     def start(self) -> None:
         app = QGuiApplication.instance()
+        assert isinstance(app, QGuiApplication), "create a QGuiApplication first"
         app.installEventFilter(self)
         self.window.visibilityChanged.connect(self._later)
         app.screenAdded.connect(self._screens_changed)

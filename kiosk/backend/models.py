@@ -13,7 +13,6 @@ from enum import IntEnum
 from typing import Any, ClassVar
 
 from PySide6.QtCore import (
-    Property,
     QAbstractListModel,
     QByteArray,
     QEnum,
@@ -24,7 +23,9 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtQml import QmlElement, QmlUncreatable
+from PySide6.QtQml import QmlElement
+
+from .qttyping import Property, QmlUncreatable
 
 QML_IMPORT_NAME = "Kiosk.Backend"
 QML_IMPORT_MAJOR_VERSION = 1

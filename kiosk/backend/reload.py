@@ -19,11 +19,13 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Property, QFileSystemWatcher, QObject, QTimer, Signal
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 from PySide6.QtQml import QmlElement, QmlSingleton
 
 from kiosk.content.issues import ContentError
 from kiosk.content.snapshot import Snapshot, SnapshotCache, open_content
+
+from .qttyping import Property
 
 QML_IMPORT_NAME = "Kiosk.Backend"
 QML_IMPORT_MAJOR_VERSION = 1
@@ -40,7 +42,7 @@ def used_files(snapshot: Snapshot) -> list[Path]:
     files += [
         Path(i.get("original") or i["path"]) for i in snapshot.images.values()
     ]  # not the cached copies
-    files += [Path(f) for f in (snapshot.map or {}).get("files", [])]
+    files += [Path(f) for f in (snapshot.map["files"] if snapshot.map else [])]
     return list(dict.fromkeys(files))
 
 

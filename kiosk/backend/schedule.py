@@ -5,9 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Property, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtQml import QmlElement, QmlSingleton
+
+from .qttyping import Property
+
+if TYPE_CHECKING:
+    from kiosk.content.types import ScheduleData
 
 QML_IMPORT_NAME = "Kiosk.Backend"
 QML_IMPORT_MAJOR_VERSION = 1
@@ -45,7 +51,7 @@ class Schedule(QObject):
         self._timer = QTimer(self, interval=CHECK_MS)
         self._timer.timeout.connect(self.check)
 
-    def configure(self, hours: dict | None) -> None:
+    def configure(self, hours: ScheduleData | None) -> None:
         self._hours = {k: v for k, v in (hours or {}).items() if v} if hours is not None else None
         if self._hours is None:
             self._timer.stop()

@@ -13,11 +13,13 @@ import time
 from collections.abc import Callable
 from enum import IntEnum
 
-from PySide6.QtCore import Property, QEnum, QEvent, QObject, Signal, Slot
+from PySide6.QtCore import QEnum, QEvent, QObject, Signal, Slot
+from PySide6.QtGui import QPointerEvent
 from PySide6.QtQml import QmlElement, QmlSingleton
 
 from kiosk import staffpin
 
+from .qttyping import Property
 from .staffwords import say, words
 
 QML_IMPORT_NAME = "Kiosk.Backend"
@@ -173,6 +175,7 @@ class CornerGesture(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin):
+            assert isinstance(event, QPointerEvent)  # a mouse press or a touch begins
             points = event.points()
             if points:
                 p = points[0].position()
