@@ -25,12 +25,13 @@ os.environ.setdefault("KIOSK_DATA_DIR", tempfile.mkdtemp(prefix="kiosk-bench-"))
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from items import centre, find_item  # noqa: E402  (bench/items.py)
 from PySide6 import QtQuick  # noqa: E402,F401
 from PySide6.QtCore import QByteArray, QPoint, Qt  # noqa: E402
 from PySide6.QtGui import QGuiApplication  # noqa: E402
 from PySide6.QtQml import QQmlApplicationEngine  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
+
+from kiosk.scene import centre, find_shown  # noqa: E402
 
 BARE = b"""
 import QtQuick
@@ -109,7 +110,7 @@ def main() -> int:
             kiosk = create_app(ROOT / "content.yaml")
             kiosk.navigation.show("map")
             QTest.qWait(1200)
-            button = find_item(kiosk.window.contentItem(), f"layer_{layer}")
+            button = find_shown(kiosk.window, f"layer_{layer}")
             if button is None:
                 raise SystemExit(f"no layer {layer!r} on the map")
             tap(kiosk.window, button)

@@ -35,12 +35,13 @@ os.environ.setdefault("KIOSK_CONFIG_DIR", tempfile.mkdtemp(prefix="kiosk-bench-"
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from items import centre, find_item  # noqa: E402  (bench/items.py)
 from PySide6 import QtQuick  # noqa: E402,F401
 from PySide6.QtCore import QByteArray, QPoint  # noqa: E402
 from PySide6.QtGui import QGuiApplication  # noqa: E402
 from PySide6.QtQml import QQmlApplicationEngine  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
+
+from kiosk.scene import centre, find_shown  # noqa: E402
 
 BARE = b"""
 import QtQuick
@@ -62,7 +63,7 @@ class Finger:
         self.window, self.device, self.page = window, device, page
 
     def centre(self, name: str) -> QPoint:
-        item = find_item(self.window.contentItem(), name)
+        item = find_shown(self.window, name)
         if item is None:
             raise SystemExit(f"soak: no item {name!r} on screen (page {self.page()})")
         return centre(item)
@@ -115,7 +116,7 @@ def visit(kiosk, finger: Finger, n: int) -> None:
         lambda: nav.currentPage == pages[0], what=f"visit {n}: first page, on {nav.currentPage}"
     )
     wait_for(
-        lambda: find_item(kiosk.window.contentItem(), f"nav_{pages[-1]}") is not None,
+        lambda: find_shown(kiosk.window, f"nav_{pages[-1]}") is not None,
         what="nav bar",
     )
     finger.tap(f"nav_{pages[n % len(pages)]}")

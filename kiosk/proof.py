@@ -24,9 +24,10 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QElapsedTimer, QEventLoop, QPoint, QPointF, QRect, Qt, QTimer
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QTextLayout, QTextOption
+from PySide6.QtGui import QColor, QFont, QImage, QPainter
 from PySide6.QtQuick import QQuickItem
 
+from kiosk import scene
 from kiosk.app import KioskApp, create_app
 from kiosk.backend.navigation import ATTRACT
 
@@ -62,30 +63,12 @@ def wait(condition: Callable[[], bool], timeout_ms: int = 5000) -> bool:
     return True
 
 
-def items(root: QQuickItem) -> Iterator[QQuickItem]:
-    stack = [root]
-    while stack:
-        item = stack.pop()
-        yield item
-        stack.extend(item.childItems())
-
-
-def shown(item: QQuickItem) -> bool:
-    """Visible to a visitor: it and every parent visible and not transparent."""
-    it = item
-    while it is not None:
-        if not it.isVisible() or it.opacity() <= 0.01:
-            return False
-        it = it.parentItem()
-    return True
-
-
 def settle(kiosk: KioskApp) -> None:
     """Until the screen stands still: pages built, pictures loaded, nothing moving, drawn."""
     root = kiosk.window.contentItem()
 
     def still() -> bool:
-        for it in items(root):
+        for it in scene.items(root):
             cls = it.metaObject().className()
             # (status enums do not reach Python: progress does)
             if (
@@ -106,7 +89,7 @@ def settle(kiosk: KioskApp) -> None:
         return True
 
     wait(still)
-    pager = [i for i in items(root) if i.objectName() == "pager"]
+    pager = [i for i in scene.items(root) if i.objectName() == "pager"]
     if pager and kiosk.navigation.currentPage != ATTRACT:
         index = kiosk.navigation.currentIndex
         wait(lambda: abs(pager[0].property("contentX") - index * pager[0].width()) < 0.5)
@@ -124,7 +107,7 @@ def frame(kiosk: KioskApp) -> None:
 
 
 def find(kiosk: KioskApp, name: str) -> list[QQuickItem]:
-    return [i for i in items(kiosk.window.contentItem()) if i.objectName() == name]
+    return scene.find(kiosk.window, name)
 
 
 def tap(kiosk: KioskApp, item: QQuickItem) -> None:
@@ -168,9 +151,7 @@ def show(kiosk: KioskApp, screen: str) -> None:
         layer = layers.index(screen[4:]) if screen.startswith("map-") else themap.startLayer
         nav.show("map")
         settle(kiosk)
-        nav.showOnMap(
-            {"layer": layer, "x": themap.width / 2, "y": themap.height / 2, "zoom": 1}
-        )
+        nav.showOnMap({"layer": layer, "x": themap.width / 2, "y": themap.height / 2, "zoom": 1})
         if screen.startswith("hotspot-"):
             settle(kiosk)
             # the name beside the marker: markers of near places (Aigun and the villages) overlap
@@ -178,11 +159,11 @@ def show(kiosk: KioskApp, screen: str) -> None:
                 s
                 for s in find(kiosk, f"hotspotLabel_{screen[8:]}")
                 + find(kiosk, f"hotspot_{screen[8:]}")
-                if shown(s)
+                if scene.shown(s)
             ]
             if spot:
                 tap(kiosk, spot[0])
-                wait(lambda: any(shown(p) for p in find(kiosk, "hotspotPopup")))
+                wait(lambda: any(scene.shown(p) for p in find(kiosk, "hotspotPopup")))
     elif screen == "idle-warning":
         nav.show(nav.pageIds[0])
         settle(kiosk)
@@ -197,7 +178,7 @@ def show(kiosk: KioskApp, screen: str) -> None:
 def grab_whole(kiosk: KioskApp, screen: str) -> QImage:
     """The screen; a page whose text scrolls continues below, scrolled, to its end."""
     image = kiosk.window.grabWindow()
-    flicks = [f for f in find(kiosk, f"scroll_{screen}") if shown(f)]
+    flicks = [f for f in find(kiosk, f"scroll_{screen}") if scene.shown(f)]
     if not flicks:
         return image
     flick = flicks[0]
@@ -321,18 +302,6 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().casefold()
 
 
-def inside_flickable(item: QQuickItem) -> bool:
-    it = item.parentItem()
-    while it is not None:
-        if (
-            it.metaObject().className().startswith(("QQuickFlickable", "QQuickListView"))
-            and it.objectName() != "pager"
-        ):
-            return True
-        it = it.parentItem()
-    return False
-
-
 def check(kiosk: KioskApp, screen: str, language: str, where: Locator) -> list[Problem]:
     """The layout problems on the screen now."""
     w, h = kiosk.window.width(), kiosk.window.height()
@@ -347,33 +316,23 @@ def check(kiosk: KioskApp, screen: str, language: str, where: Locator) -> list[P
             problems.append(Problem(screen, language, message, at))
 
     window = QRect(0, 0, w, h)
-    for item in items(kiosk.window.contentItem()):
+    for item in scene.items(kiosk.window.contentItem()):
         cls = item.metaObject().className()
-        if not shown(item):
+        if not scene.shown(item):
             continue
         r = item.mapRectToScene(item.boundingRect())
         if (
             r.right() <= 0
             or r.left() >= w
-            or (not inside_flickable(item) and not r.intersects(window.toRectF()))
+            or (not scene.inside_flickable(item) and not r.intersects(window.toRectF()))
         ):
             continue  # another page of the pager (or scrolled text: checked across, not down)
-        if cls.startswith("QQuickText") and not cls.startswith("QQuickTextEdit"):
-            text = item.property("text") or ""
-            if not text.strip():
-                continue
+        if scene.is_text(item):
+            text = item.property("text")
             at = where.text(text, language)
             quoted = f"'{_norm(text)[:40]}'"
-            if item.property("truncated"):
-                problem(f"text cut off: {quoted}", at)
-            elif item.width() > 0 and item.property("contentWidth") > item.width() + 1:
-                problem(f"text wider than its box: {quoted}", at)
-            if (
-                r.right() > w + 0.5
-                or r.left() < -0.5
-                or (r.bottom() > h + 0.5 and not inside_flickable(item))
-            ):
-                problem(f"text runs off the screen: {quoted}", at)
+            if fault := scene.text_fit(item, w, h):
+                problem(f"{fault}: {quoted}", at)
             size_mm = item.property("font").pixelSize() * mm
             if 0 < size_mm < settings["min_text_mm"]:
                 problem(
@@ -398,7 +357,7 @@ def check(kiosk: KioskApp, screen: str, language: str, where: Locator) -> list[P
                 )
             if is_button and r.top() < h / 3:
                 problem(f"control '{name}' in the top third of the screen, out of reach", "")
-        if item.objectName().startswith("title_") and (orphan := lone_last_character(item)):
+        if item.objectName().startswith("title_") and (orphan := scene.lone_last_character(item)):
             problem(
                 f"one character alone on the title's last line ('{orphan}'): shorten or reword the title",
                 where.text(item.property("text") or "", language),
@@ -420,45 +379,9 @@ def check(kiosk: KioskApp, screen: str, language: str, where: Locator) -> list[P
                     f"{MAX_UPSCALE:.0%}); use a larger picture",
                     where.picture(path),
                 )
-    for a, b in overlapping_markers(kiosk):
+    for a, b in scene.overlapping_markers(kiosk.window):
         problem(f"the map's places '{a}' and '{b}' overlap (marker or name)", "")
     return problems
-
-
-def lone_last_character(text_item: QQuickItem) -> str:
-    """The character a wrapped text leaves alone on its last line ('' if none): a Chinese
-    title must not end with one character on a line of its own."""
-    text = text_item.property("text") or ""
-    width = text_item.width()
-    if not text.strip() or width <= 0:
-        return ""
-    layout = QTextLayout(text, text_item.property("font"))
-    option = QTextOption()
-    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-    layout.setTextOption(option)
-    layout.beginLayout()
-    lines = []
-    while (line := layout.createLine()).isValid():
-        line.setLineWidth(width)
-        lines.append(text[line.textStart() : line.textStart() + line.textLength()].strip())
-    layout.endLayout()
-    return lines[-1] if len(lines) > 1 and len(lines[-1]) == 1 else ""
-
-
-def overlapping_markers(kiosk: KioskApp) -> list[tuple[str, str]]:
-    """Pairs of map places whose markers or names overlap on the screen now."""
-    boxes = []
-    for spot in items(kiosk.window.contentItem()):
-        name = spot.objectName()
-        if not name.startswith("hotspot_") or not shown(spot):
-            continue
-        rect = spot.mapRectToScene(spot.boundingRect())
-        for label in find(kiosk, "hotspotLabel_" + name[len("hotspot_") :]):
-            rect = rect.united(label.mapRectToScene(label.boundingRect()))
-        boxes.append((name[len("hotspot_") :], rect))
-    return [
-        (a, b) for i, (a, ra) in enumerate(boxes) for b, rb in boxes[i + 1 :] if ra.intersects(rb)
-    ]
 
 
 # -- contact sheets and the whole run -------------------------------------------------------

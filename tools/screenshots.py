@@ -22,6 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtGui import QGuiApplication
 
+from kiosk import scene
 from kiosk.app import create_app
 
 
@@ -30,12 +31,6 @@ def settle(ms: int = 400) -> None:
     loop = QEventLoop()
     QTimer.singleShot(ms, loop.quit)
     loop.exec()
-
-
-def _items(item):
-    yield item
-    for child in item.childItems():
-        yield from _items(child)
 
 
 def main() -> int:
@@ -62,7 +57,7 @@ def main() -> int:
     settle(1000)
     shoot("attract")
     attract = next(
-        i for i in _items(kiosk.window.contentItem()) if i.objectName() == "attractScreen"
+        i for i in scene.items(kiosk.window.contentItem()) if i.objectName() == "attractScreen"
     )
     attract.setProperty("elapsed", 60)  # the drift is a function of time on the attract screen
     settle(300)

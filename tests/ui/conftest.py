@@ -7,6 +7,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtQuick import QQuickItem
 from PySide6.QtTest import QTest
 
+from kiosk import scene
 from kiosk.app import create_app
 
 _touch_device = None
@@ -41,13 +42,7 @@ class Visitor:
         return found[0]
 
     def find_all(self, name: str) -> list[QQuickItem]:
-        out, stack = [], [self.window.contentItem()]
-        while stack:
-            item = stack.pop()
-            if item.objectName() == name:
-                out.append(item)
-            stack.extend(item.childItems())
-        return out
+        return scene.find(self.window, name)
 
     def shows(self, item: QQuickItem) -> bool:
         """Visible, not empty, and at least partly inside the window."""

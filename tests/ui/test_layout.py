@@ -5,7 +5,8 @@ from __future__ import annotations
 import math
 
 import pytest
-from PySide6.QtQuick import QQuickItem
+
+from kiosk import scene
 
 PAGES = ["background", "negotiations", "terms", "aftermath", "map", "credits"]
 SIZES = [(1280, 720), (1920, 1080), (3840, 2160)]
@@ -29,19 +30,6 @@ def test_buttons_are_at_least_15mm_and_in_the_lower_half(open_kiosk, shipped_con
         assert rect.width() * scale >= 15 and rect.height() * scale >= 15, (name, rect)
         assert rect.top() >= size[1] / 2, f"{name} is in the upper half of the screen"
         assert rect.right() <= size[0] and rect.bottom() <= size[1], f"{name} is off screen"
-
-
-def _texts(item: QQuickItem):
-    stack = [item]
-    while stack:
-        it = stack.pop()
-        if (
-            it.metaObject().className().startswith("QQuickText")
-            and it.isVisible()
-            and it.property("text")
-        ):
-            yield it
-        stack.extend(it.childItems())
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -68,32 +56,25 @@ def test_no_text_runs_off_the_screen_or_is_elided(open_kiosk, shipped_content, s
 
 
 def _assert_texts_fit(root, size):
-    screen = root.objectName()
-    for text in _texts(root):
-        what = (screen, text.property("text")[:40])
-        r = text.mapRectToScene(text.boundingRect())
-        assert r.left() >= -0.5 and r.right() <= size[0] + 0.5, what
-        assert not text.property("truncated"), what
-        assert text.property("contentWidth") <= text.width() + 1, what
+    """The proof's own check (kiosk.scene.text_fit) on every text shown under ``root``."""
+    faults = [
+        (root.objectName(), fault, text.property("text")[:40])
+        for text in scene.items(root)
+        if scene.is_text(text) and scene.shown(text)
+        if (fault := scene.text_fit(text, *size))
+    ]
+    assert faults == []
 
 
 def test_the_exhibit_picture_is_shown(open_kiosk, shipped_content):
     visitor = open_kiosk(shipped_content)
     visitor.enter("background")
     page = visitor.find("page_background")
-    images = [i for i in _all(page) if i.metaObject().className().startswith("QQuickImage")]
+    images = [i for i in scene.items(page) if scene.class_name(i).startswith("QQuickImage")]
     assert images
     visitor.qtbot.waitUntil(lambda: images[0].property("progress") == 1.0)
     visitor.qtbot.waitUntil(lambda: images[0].property("paintedWidth") > 300)
     assert images[0].property("paintedHeight") > 200
-
-
-def _all(item):
-    stack = [item]
-    while stack:
-        it = stack.pop()
-        yield it
-        stack.extend(it.childItems())
 
 
 TEXT_PAGES = ["background", "negotiations", "terms", "aftermath"]
@@ -103,8 +84,6 @@ TEXT_PAGES = ["background", "negotiations", "terms", "aftermath"]
 def test_every_text_page_fits_one_screen(open_kiosk, shipped_content, language):
     """At 1920x1080 a visitor reads each page without scrolling, in every language (only the
     credits may scroll); a Chinese title never leaves one character alone on its last line."""
-    from kiosk.proof import lone_last_character
-
     visitor = open_kiosk(shipped_content)
     visitor.enter("background")
     visitor.tap(f"lang_{language}")
@@ -116,4 +95,4 @@ def test_every_text_page_fits_one_screen(open_kiosk, shipped_content, language):
         flick = visitor.find(f"scroll_{page}")
         assert flick.property("contentHeight") <= flick.height() + 0.5, (page, language)
         title = visitor.find(f"title_{page}")
-        assert lone_last_character(title) == "", (page, language, title.property("text"))
+        assert scene.lone_last_character(title) == "", (page, language, title.property("text"))

@@ -166,7 +166,7 @@ def test_no_two_places_overlap_at_any_zoom_in_any_language(on_map):
     """Aigun, the Sixty-Four Villages and Blagoveshchensk lie within 30 km of each other:
     their markers and names are moved apart (with a line back to the place) at every zoom,
     from the whole map to the closest, in every language."""
-    from kiosk.proof import overlapping_markers
+    from kiosk.scene import overlapping_markers
 
     center = on_map.center("mapView")
     for language in ["en", "ru", "zh-Hans"]:
@@ -179,7 +179,7 @@ def test_no_two_places_overlap_at_any_zoom_in_any_language(on_map):
         seen = []
         while True:
             settled(on_map)
-            assert overlapping_markers(on_map.kiosk) == [], (language, zoom(on_map))
+            assert overlapping_markers(on_map.window) == [], (language, zoom(on_map))
             seen.append(zoom(on_map))
             if zoom(on_map) >= 5.99:
                 break

@@ -1,0 +1,133 @@
+"""Walking the live Qt Quick scene: the one place the item tree is searched and the
+layout checks that the proof, the tests and the benchmarks share.
+
+Items in a ``Repeater`` are not found by ``findChild``: everything here walks
+``childItems()``.  No pytest and no kiosk internals: tools and benchmarks import it too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from PySide6.QtCore import QPoint, QRectF
+from PySide6.QtGui import QTextLayout, QTextOption
+from PySide6.QtQuick import QQuickItem, QQuickWindow
+
+
+def items(root: QQuickItem) -> Iterator[QQuickItem]:
+    """``root`` and every item under it, depth first."""
+    stack = [root]
+    while stack:
+        item = stack.pop()
+        yield item
+        stack.extend(item.childItems())
+
+
+def find(window: QQuickWindow, name: str) -> list[QQuickItem]:
+    """Every item named ``name`` in the window, shown or not."""
+    return [i for i in items(window.contentItem()) if i.objectName() == name]
+
+
+def shown(item: QQuickItem) -> bool:
+    """Visible to a visitor: it and every parent visible and not transparent."""
+    it: QQuickItem | None = item
+    while it is not None:
+        if not it.isVisible() or it.opacity() <= 0.01:
+            return False
+        it = it.parentItem()
+    return True
+
+
+def find_shown(window: QQuickWindow, name: str) -> QQuickItem | None:
+    """The first item named ``name`` that a visitor can see, or None."""
+    return next((i for i in find(window, name) if shown(i)), None)
+
+
+def centre(item: QQuickItem) -> QPoint:
+    """The item's centre in window coordinates."""
+    return item.mapToScene(item.boundingRect().center()).toPoint()
+
+
+def rect(item: QQuickItem) -> QRectF:
+    """The item's box in window coordinates."""
+    return item.mapRectToScene(item.boundingRect())
+
+
+def class_name(item: QQuickItem) -> str:
+    return item.metaObject().className()
+
+
+def is_text(item: QQuickItem) -> bool:
+    """A Text item (not a TextEdit) with something in it."""
+    cls = class_name(item)
+    return (
+        cls.startswith("QQuickText")
+        and not cls.startswith("QQuickTextEdit")
+        and bool((item.property("text") or "").strip())
+    )
+
+
+def inside_flickable(item: QQuickItem) -> bool:
+    """Inside something that scrolls (the pager, which turns pages, does not count)."""
+    it = item.parentItem()
+    while it is not None:
+        if class_name(it).startswith(("QQuickFlickable", "QQuickListView")) and (
+            it.objectName() != "pager"
+        ):
+            return True
+        it = it.parentItem()
+    return False
+
+
+def text_fit(item: QQuickItem, width: float, height: float) -> str:
+    """What is wrong with how a text fits ('' if nothing) in a ``width`` x ``height``
+    window: cut off (elided), wider than its box, or running off the screen (down only
+    counts outside something that scrolls)."""
+    r = rect(item)
+    if item.property("truncated"):
+        return "text cut off"
+    if item.width() > 0 and item.property("contentWidth") > item.width() + 1:
+        return "text wider than its box"
+    if (
+        r.right() > width + 0.5
+        or r.left() < -0.5
+        or (r.bottom() > height + 0.5 and not inside_flickable(item))
+    ):
+        return "text runs off the screen"
+    return ""
+
+
+def lone_last_character(text_item: QQuickItem) -> str:
+    """The character a wrapped text leaves alone on its last line ('' if none): a Chinese
+    title must not end with one character on a line of its own."""
+    text = text_item.property("text") or ""
+    width = text_item.width()
+    if not text.strip() or width <= 0:
+        return ""
+    layout = QTextLayout(text, text_item.property("font"))
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    lines = []
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(width)
+        lines.append(text[line.textStart() : line.textStart() + line.textLength()].strip())
+    layout.endLayout()
+    return lines[-1] if len(lines) > 1 and len(lines[-1]) == 1 else ""
+
+
+def overlapping_markers(window: QQuickWindow) -> list[tuple[str, str]]:
+    """Pairs of map places whose markers or names overlap on the screen now."""
+    boxes = []
+    for spot in items(window.contentItem()):
+        name = spot.objectName()
+        if not name.startswith("hotspot_") or not shown(spot):
+            continue
+        box = rect(spot)
+        for label in find(window, "hotspotLabel_" + name[len("hotspot_") :]):
+            box = box.united(rect(label))
+        boxes.append((name[len("hotspot_") :], box))
+    return [
+        (a, b) for i, (a, ra) in enumerate(boxes) for b, rb in boxes[i + 1 :] if ra.intersects(rb)
+    ]
