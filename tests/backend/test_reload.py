@@ -43,7 +43,7 @@ def test_a_good_edit_waits_until_it_is_safe(setup):
 
 
 def test_the_preview_applies_at_once_and_says_what_is_wrong(setup):
-    path, start, applied, safe, minimal = setup
+    path, start, applied, _safe, minimal = setup
     reload = start(preview=True)
     path.write_text("attract: [", encoding="utf-8")
     reload.check_now()
@@ -54,7 +54,7 @@ def test_the_preview_applies_at_once_and_says_what_is_wrong(setup):
 
 
 def test_kiosk_mode_logs_errors_but_shows_none(setup):
-    path, start, applied, safe, minimal = setup
+    path, start, applied, _safe, _minimal = setup
     reload = start(preview=False)
     path.write_text("attract: [", encoding="utf-8")
     reload.check_now()
@@ -62,7 +62,7 @@ def test_kiosk_mode_logs_errors_but_shows_none(setup):
 
 
 def test_the_staff_can_apply_a_waiting_version_now(setup):
-    path, start, applied, safe, minimal = setup
+    path, start, applied, _safe, minimal = setup
     reload = start(preview=False)
     path.write_text(minimal.replace(GOOD, "title: Now"), encoding="utf-8")
     reload.check_now()
