@@ -50,10 +50,6 @@ class Language(QObject):
     def code(self) -> str:
         return self._code
 
-    @Property(str, notify=offeredChanged)
-    def defaultCode(self) -> str:
-        return self._default
-
     @Property("QVariantList", notify=offeredChanged)
     def languages(self) -> list:
         return self._languages

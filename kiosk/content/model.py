@@ -1,7 +1,7 @@
 """The content model: what a content file may contain, typed and strict.
 
 Pydantic checks shape and types (a number or ``yes`` where text belongs is an error, an
-unknown key is an error); :mod:`kiosk.content.checks` then checks what needs the file
+unknown key is an error); :mod:`kiosk.content.loader` then checks what needs the file
 system or the whole document (images exist, page ids unique).  The field descriptions
 become the JSON Schema that curators' editors use.
 
