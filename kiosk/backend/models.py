@@ -135,7 +135,7 @@ class LayerList(RowModel):
         self._shapes = [ShapeList(s, self) for s in shapes]
         self.set_rows(rows)
 
-    @Slot(int, result=QObject)
+    @Slot(int, result=ShapeList)
     def shapes(self, row: int) -> ShapeList | None:
         """The shapes of layer ``row`` (None outside the list)."""
         return self._shapes[row] if 0 <= row < len(self._shapes) else None

@@ -1,6 +1,7 @@
-"""The staff panel's own words, in the languages the kiosk ships wording for.
+"""The staff's own words (the staff panel, the preview's banner about a broken content
+file), in the languages the kiosk ships wording for.
 
-Staff read the panel in the language the kiosk is showing; a language without staff
+Staff read them in the language the kiosk is showing; a language without staff
 wording here gets English.  The diagnostics lines (versions, paths, errors) stay as they
 are: they are for whoever looks after the machine, and for bug reports.
 """
@@ -21,6 +22,9 @@ WORDS: dict[str, dict[str, str | tuple[str, ...]]] = {
         "locked_minutes": "Locked: try again in {minutes} min",
         "wrong": ("Wrong PIN: {left} try left", "Wrong PIN: {left} tries left"),
         "reloaded": "Content checked again (see Diagnostics)",
+        "banner": "Preview: the content file has mistakes - the kiosk keeps showing its last good "
+        "version. Fix them and save; this disappears.",
+        "banner_more": "... and {count} more (kiosk check lists them all)",
     },
     "ru": {
         "pad_title": "PIN сотрудника",
@@ -39,6 +43,9 @@ WORDS: dict[str, dict[str, str | tuple[str, ...]]] = {
             "Неверный PIN: осталось {left} попыток",
         ),
         "reloaded": "Содержание проверено заново (см. диагностику)",
+        "banner": "Предпросмотр: в файле содержания есть ошибки — киоск по-прежнему показывает "
+        "последнюю исправную версию. Исправьте их и сохраните файл; это сообщение исчезнет.",
+        "banner_more": "... и ещё {count} (все перечислит kiosk check)",
     },
     "zh-Hans": {
         "pad_title": "工作人员密码",
@@ -53,6 +60,8 @@ WORDS: dict[str, dict[str, str | tuple[str, ...]]] = {
         "locked_minutes": "已锁定：请在{minutes}分钟后重试",
         "wrong": ("密码错误：还可尝试{left}次",),
         "reloaded": "已重新检查内容（见诊断信息）",
+        "banner": "预览：内容文件有错误，展项程序仍显示上一个正确的版本。改正并保存后，此提示即消失。",
+        "banner_more": "……另有{count}条（kiosk check 会全部列出）",
     },
 }
 

@@ -54,3 +54,10 @@ def test_the_shipped_fonts_draw_every_word(code):
 
     text = "".join("".join(v) if isinstance(v, tuple) else v for v in WORDS[code].values())
     assert not missing_glyphs(text)
+
+
+@pytest.mark.parametrize("code", sorted(WORDS))
+def test_the_preview_banner_has_its_words(code):
+    """StaffBanner reads them from Staff.words (plain strings only: no plural forms)."""
+    assert words(code)["banner"]
+    assert "{count}" in words(code)["banner_more"]

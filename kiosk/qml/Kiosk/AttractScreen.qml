@@ -62,14 +62,15 @@ Item {
                                                         : screen.reach * Math.cos(screen.turn)
         readonly property real dy: screen.reducedMotion ? [-1, 0, 1, 0][place] * screen.reach
                                                         : screen.reach * Math.sin(screen.turn)
-        x: Theme.margin * 1.3 + dx
-        y: (parent.height - height) / 2 - Theme.s(60) + dy
+        x: Theme.attractInset + dx
+        y: (parent.height - height) / 2 - Theme.attractLift + dy
         width: parent.width * 0.62
-        spacing: Theme.s(28)
+        spacing: Theme.space2xl
         // reduced motion: fade out just before each move, back in after it
         opacity: screen.reducedMotion && (screen.elapsed % 60 >= 57) ? 0 : 1
         Behavior on opacity { NumberAnimation { duration: 2500 } }
 
+        // a short accent rule above the title (an ornament: its own size)
         Rectangle { width: Theme.s(120); height: Theme.s(6); color: Theme.accent }
 
         Text {
@@ -79,7 +80,7 @@ Item {
             text: I18n.t(Exhibit.attract.title)
             color: Theme.text
             font.family: Theme.serif
-            font.pixelSize: Theme.displaySize * 1.25
+            font.pixelSize: Theme.displaySize
             font.weight: Font.Bold
             wrapMode: Text.WordWrap
             lineHeight: 1.05
@@ -92,7 +93,7 @@ Item {
             visible: text.length > 0
             color: Theme.muted
             font.family: Theme.serif
-            font.pixelSize: Theme.titleSize * 0.72
+            font.pixelSize: Theme.subtitleSize
             wrapMode: Text.WordWrap
         }
     }
@@ -102,9 +103,9 @@ Item {
         id: prompt
         anchors.horizontalCenter: parent.horizontalCenter
         anchors.bottom: parent.bottom
-        anchors.bottomMargin: Theme.s(110)
-        width: promptText.implicitWidth + Theme.s(120)
-        height: Theme.targetSize * 1.1
+        anchors.bottomMargin: Theme.promptLift
+        width: promptText.implicitWidth + 2 * Theme.padDialog
+        height: Theme.promptHeight
         radius: height / 2
         color: Theme.accent
 
@@ -115,7 +116,7 @@ Item {
             text: I18n.t(Exhibit.attract.prompt)
             color: Theme.accentText
             font.family: Theme.sans
-            font.pixelSize: Theme.labelSize * 1.2
+            font.pixelSize: Theme.leadSize
             font.weight: Font.Bold
         }
 
@@ -140,7 +141,7 @@ Item {
         id: languages
         anchors.right: parent.right
         anchors.bottom: parent.bottom
-        anchors.margins: Theme.s(40)
+        anchors.margins: Theme.space4xl
         asynchronous: true
         source: Qt.resolvedUrl("LanguageSwitcher.qml")
         onLoaded: item.solid = true

@@ -27,7 +27,7 @@ Rectangle {
         readonly property var place: places[closed.minute % places.length]
         x: parent.width * place[0]
         y: parent.height * place[1]
-        spacing: Theme.s(18)
+        spacing: Theme.spaceL
         opacity: closed.awake ? 0.9 : 0.35
         Behavior on opacity { NumberAnimation { duration: 600 } }
 

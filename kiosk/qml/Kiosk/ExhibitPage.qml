@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls.Basic
 import Kiosk
@@ -19,42 +20,26 @@ Item {
     property var image: null
     property var mapView: null
     readonly property bool hasImage: !!image
-    readonly property real gap: Theme.s(96)
-    readonly property real leftWidth: hasImage ? Math.min(Theme.s(860), width * 0.5 - Theme.margin)
+    readonly property real gap: Theme.columnGap
+    // the left column: with a picture half the page (at most a comfortable measure), else a third
+    readonly property real leftWidth: hasImage ? Math.min(Theme.columnMeasure, width * 0.5 - Theme.margin)
                                                : width * 0.33 - Theme.margin
     readonly property real textWidth: hasImage ? leftWidth
-                                               : Math.min(Theme.s(1080), width - Theme.margin * 2 - leftWidth - gap)
-    readonly property real topY: Theme.s(84)
-    readonly property real bottomGap: Theme.s(28)
+                                               : Math.min(Theme.textMeasure, width - 2 * Theme.margin - leftWidth - gap)
+    readonly property real topY: Theme.pageTop
+    readonly property real bottomGap: Theme.space2xl
     // the foot of the other column, where "See it on the map" stands
-    readonly property real otherColumnX: hasImage ? flick.x + flick.width + gap * 0.6 : Theme.margin
+    readonly property real otherColumnX: hasImage ? flick.x + flick.width + Theme.pictureGap : Theme.margin
 
     Component {
         id: heading
-        Column {
-            spacing: Theme.s(22)
-            Text {
-                // the page's name as a small heading above the title
-                textFormat: Text.PlainText  // never HTML: text from a file is text
-                text: I18n.t(pageRoot.label).toUpperCase()
-                color: Theme.accent
-                font.family: Theme.sans
-                font.pixelSize: Theme.smallSize
-                font.weight: Font.Bold
-                font.letterSpacing: Theme.s(3)
-            }
-            Text {
-                textFormat: Text.PlainText  // never HTML: text from a file is text
-                objectName: "title_" + pageRoot.pageId
-                width: pageRoot.leftWidth
-                text: I18n.t(pageRoot.title)
-                color: Theme.text
-                font.family: Theme.serif
-                font.pixelSize: pageRoot.hasImage ? Theme.titleSize : Theme.titleSize * 1.12
-                font.weight: Font.Bold
-                wrapMode: Text.WordWrap
-                lineHeight: 1.08
-            }
+        PageHeading {
+            pageId: pageRoot.pageId
+            label: pageRoot.label
+            title: pageRoot.title
+            width: pageRoot.leftWidth
+            titleSize: pageRoot.hasImage ? Theme.titleSize : Theme.titleLargeSize
+            titleLineHeight: 1.08
         }
     }
 
@@ -70,10 +55,10 @@ Item {
         id: flick
         objectName: "scroll_" + pageRoot.pageId
         x: pageRoot.hasImage ? Theme.margin : Theme.margin + pageRoot.leftWidth + pageRoot.gap
-        width: pageRoot.textWidth + Theme.s(24)
+        width: pageRoot.textWidth + Theme.scrollRoom
         height: parent.height - pageRoot.bottomGap
         contentWidth: width
-        contentHeight: column.height + Theme.s(12)
+        contentHeight: column.height + Theme.spaceS
         flickableDirection: Flickable.VerticalFlick
         boundsBehavior: Flickable.StopAtBounds
         clip: true
@@ -88,7 +73,7 @@ Item {
             id: column
             width: pageRoot.textWidth
             // without a picture the text starts level with the title beside it
-            topPadding: pageRoot.hasImage ? pageRoot.topY : pageRoot.topY + Theme.smallSize * 1.36 + Theme.s(22)
+            topPadding: pageRoot.hasImage ? pageRoot.topY : pageRoot.topY + Theme.headingLine + Theme.spaceXl
             // paragraphs a line apart, list items closer (kiosk.content.markup makes the blocks)
             readonly property var blocks: I18n.t(pageRoot.blocks) || []
 
@@ -113,9 +98,9 @@ Item {
                     }
                     Text {
                         id: paragraph
-                        x: block.modelData.bullet ? Theme.s(34) : 0
+                        x: block.modelData.bullet ? Theme.indent : 0
                         y: block.index === 0 ? (pageRoot.hasImage ? Theme.bodySize : 0)
-                                             : block.closeUnder ? Theme.bodySize * 0.45 : Theme.bodySize
+                                             : block.closeUnder ? Theme.listGap : Theme.bodySize
                         width: parent.width - x
                         text: block.modelData.text
                         // safe: the backend escapes everything but <b> and <i> (kiosk.content.markup)
@@ -147,7 +132,7 @@ Item {
     Rectangle {
         x: flick.x
         width: flick.width
-        height: Theme.s(110)
+        height: Theme.fadeHeight
         y: flick.y + flick.height - height
         visible: flick.contentY + flick.height < flick.contentHeight - 2
         gradient: Gradient {
@@ -163,8 +148,8 @@ Item {
         visible: pageRoot.hasImage
         x: pageRoot.otherColumnX
         y: pageRoot.topY
-        width: pageRoot.width - x - Theme.margin * 0.75
-        spacing: Theme.s(18)
+        width: pageRoot.width - x - Theme.pictureInset
+        spacing: Theme.spaceL
         readonly property real room: pageRoot.height - y - pageRoot.bottomGap
                                      - (seeOnMap.visible ? seeOnMap.height + pageRoot.bottomGap : 0)
                                      - caption.height - credit.height - 2 * spacing
@@ -202,7 +187,7 @@ Item {
             visible: text.length > 0
             color: Theme.muted
             font.family: Theme.sans
-            font.pixelSize: Theme.smallSize * 0.85
+            font.pixelSize: Theme.tinySize
             wrapMode: Text.WordWrap
         }
     }

@@ -16,19 +16,19 @@ Item {
 
     Rectangle {
         anchors.centerIn: card
-        width: card.width + Theme.s(140)
-        height: card.height + Theme.s(120)
-        radius: Theme.s(24)
+        width: card.width + 2 * Theme.padDialogSide
+        height: card.height + 2 * Theme.padDialog
+        radius: Theme.radiusL
         color: Theme.surface
         border.color: Theme.line
-        border.width: Math.max(1, Theme.s(2))
+        border.width: Theme.hairline
     }
 
     Column {
         id: card
         anchors.centerIn: parent
-        width: Math.min(parent.width * 0.7, Theme.s(1100))
-        spacing: Theme.s(36)
+        width: Math.min(parent.width * 0.7, Theme.cardMeasure)
+        spacing: Theme.space3xl
 
         Text {
             textFormat: Text.PlainText  // never HTML: text from a file is text
@@ -49,7 +49,7 @@ Item {
             text: I18n.t(Exhibit.ui.idle_hint)
             color: Theme.text
             font.family: Theme.sans
-            font.pixelSize: Theme.labelSize * 1.2
+            font.pixelSize: Theme.leadSize
             wrapMode: Text.WordWrap
         }
 
@@ -61,7 +61,7 @@ Item {
             text: (I18n.t(Exhibit.ui.idle_countdown) || "{seconds}").replace("{seconds}", Idle.secondsLeft)
             color: Theme.accent
             font.family: Theme.sans
-            font.pixelSize: Theme.labelSize * 1.1
+            font.pixelSize: Theme.labelLargeSize
             font.weight: Font.Bold
         }
     }

@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import Kiosk
 import Kiosk.Backend
@@ -10,7 +11,7 @@ Row {
     signal chosen(string code)
 
     visible: Language.languages.length > 1
-    spacing: Theme.s(12)
+    spacing: Theme.spaceS
 
     Repeater {
         model: Language.languages
@@ -21,7 +22,7 @@ Row {
             fontFamily: Theme.sansFor(modelData.code)   // its own script's font: no fallback search
             checked: Language.code === modelData.code
             solid: switcher.solid
-            sidePadding: Theme.s(20)
+            sidePadding: Theme.padNarrow
             onClicked: {
                 Language.choose(modelData.code)
                 switcher.chosen(modelData.code)

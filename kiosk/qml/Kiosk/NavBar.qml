@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Layouts
 import Kiosk
@@ -6,7 +7,7 @@ import Kiosk.Backend
 // Large labelled buttons in the lower part of the screen: Home, one per page, the languages.
 Rectangle {
     id: bar
-    implicitHeight: Theme.targetSize + 2 * Theme.s(22)
+    implicitHeight: Theme.targetSize + 2 * Theme.spaceXl
     color: Theme.surface
 
     // one type size for the page buttons: the largest at which every label fits
@@ -14,7 +15,7 @@ Rectangle {
     function refit() {
         let fit = 1
         for (let i = 0; i < pageButtons.count; i++) {
-            const b = pageButtons.itemAt(i)
+            const b = pageButtons.itemAt(i) as NavButton
             if (b) fit = Math.min(fit, b.fit)
         }
         pageFit = Math.max(0.7, fit)
@@ -24,11 +25,11 @@ Rectangle {
 
     RowLayout {
         anchors.fill: parent
-        anchors.leftMargin: Theme.s(40)
-        anchors.rightMargin: Theme.s(40)
-        anchors.topMargin: Theme.s(22)
-        anchors.bottomMargin: Theme.s(22)
-        spacing: Theme.s(12)
+        anchors.leftMargin: Theme.space4xl
+        anchors.rightMargin: Theme.space4xl
+        anchors.topMargin: Theme.spaceXl
+        anchors.bottomMargin: Theme.spaceXl
+        spacing: Theme.spaceS
 
         NavButton {
             objectName: "homeButton"
@@ -37,7 +38,7 @@ Rectangle {
             onClicked: Navigation.enter()
         }
 
-        Item { Layout.preferredWidth: Theme.s(12) }
+        Item { Layout.preferredWidth: Theme.spaceS }
 
         Repeater {
             id: pageButtons
@@ -56,7 +57,7 @@ Rectangle {
             }
         }
 
-        Item { Layout.preferredWidth: Theme.s(12); visible: languages.visible }
+        Item { Layout.preferredWidth: Theme.spaceS; visible: languages.visible }
 
         LanguageSwitcher { id: languages }
     }

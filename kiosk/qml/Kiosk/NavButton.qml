@@ -12,7 +12,7 @@ AbstractButton {
     property string fontFamily: Theme.sans
     // how far the label must shrink to fit at full size (1: it fits); a bar of buttons
     // uses the smallest, so its labels share one size
-    readonly property real fit: Math.min(1, Math.max(1, width - Theme.s(28) - glyph.width) / Math.max(1, metrics.advanceWidth))
+    readonly property real fit: Math.min(1, Math.max(1, width - Theme.space2xl - glyph.width) / Math.max(1, metrics.advanceWidth))
 
     TextMetrics {
         id: metrics
@@ -23,16 +23,16 @@ AbstractButton {
     }
 
     implicitHeight: Theme.targetSize
-    property real sidePadding: Theme.s(32)   // each side of the label
+    property real sidePadding: Theme.padButton   // each side of the label
     implicitWidth: Math.max(Theme.targetSize, implicitContentWidth + 2 * sidePadding)
     Layout.minimumWidth: Theme.targetSize
     focusPolicy: Qt.NoFocus
     hoverEnabled: false
 
     background: Rectangle {
-        radius: Theme.s(14)
+        radius: Theme.radiusS
         color: button.checked ? Theme.accent : (button.pressed ? Theme.line : (button.solid ? Theme.surface : "transparent"))
-        border.width: button.checked ? 0 : Math.max(1, Theme.s(2))
+        border.width: button.checked ? 0 : Theme.hairline
         border.color: Theme.line
     }
 
@@ -43,11 +43,11 @@ AbstractButton {
         id: row
         anchors.centerIn: parent
         width: Math.min(implicitWidth, parent.width)
-        spacing: Theme.s(14)
+        spacing: Theme.spaceM
         Canvas {
             id: glyph
             visible: button.showHomeIcon
-            width: visible ? label.font.pixelSize * 1.1 : 0
+            width: visible ? label.font.pixelSize * 1.1 : 0   // the house, a little taller than the word
             height: width
             anchors.verticalCenter: parent.verticalCenter
             property color ink: label.color
@@ -77,7 +77,7 @@ AbstractButton {
             width: Math.min(implicitWidth, row.parent.width - (glyph.visible ? glyph.width + row.spacing : 0))
             // a long word (Russian is long) gets a slightly smaller type before it is cut
             fontSizeMode: Text.HorizontalFit
-            minimumPixelSize: Math.round(Theme.labelSize * 0.7)
+            minimumPixelSize: Theme.labelMinSize
             elide: Text.ElideRight
         }
       }

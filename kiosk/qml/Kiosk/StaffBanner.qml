@@ -1,9 +1,12 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import Kiosk
 import Kiosk.Backend
 
 // For curators in the preview (--windowed) only: what is wrong with content.yaml on disk
 // while the kiosk goes on showing the last good version. Never shown in kiosk mode.
+// Its sentences are staff words (kiosk/backend/staffwords.py) in the visitors' language;
+// the errors themselves stay as `kiosk check` words them.
 Rectangle {
     id: banner
     objectName: "staffBanner"
@@ -12,22 +15,21 @@ Rectangle {
 
     visible: errors.length > 0
     width: parent.width
-    height: column.implicitHeight + Theme.s(36)
-    color: "#5c1a1a"
+    height: column.implicitHeight + 2 * Theme.spaceL
+    color: Theme.alert
 
     Column {
         id: column
-        x: Theme.s(32); y: Theme.s(18)
-        width: parent.width - Theme.s(64)
-        spacing: Theme.s(6)
+        x: Theme.padButton; y: Theme.spaceL
+        width: parent.width - 2 * Theme.padButton
+        spacing: Theme.space3xs
         Text {
             textFormat: Text.PlainText  // never HTML: text from a file is text
             width: parent.width
-            text: "Preview: the content file has mistakes - the kiosk keeps showing its last good version. "
-                  + "Fix them and save; this disappears."
-            color: "white"
-            font.family: "Noto Sans"
-            font.pixelSize: Theme.s(24)
+            text: Staff.words.banner
+            color: Theme.alertText
+            font.family: Theme.sans
+            font.pixelSize: Theme.alertTitleSize
             font.weight: Font.Bold
             wrapMode: Text.Wrap
         }
@@ -39,19 +41,19 @@ Rectangle {
                 objectName: "staffError"
                 width: column.width
                 text: modelData
-                color: "#ffe3e3"
-                font.family: "Noto Sans"
-                font.pixelSize: Theme.s(20)
+                color: Theme.alertDetail
+                font.family: Theme.sans
+                font.pixelSize: Theme.alertSize
                 wrapMode: Text.WrapAnywhere
             }
         }
         Text {
             textFormat: Text.PlainText  // never HTML: text from a file is text
             visible: banner.errors.length > banner.shown
-            text: "... and " + (banner.errors.length - banner.shown) + " more (kiosk check lists them all)"
-            color: "#ffe3e3"
-            font.family: "Noto Sans"
-            font.pixelSize: Theme.s(20)
+            text: Staff.words.banner_more.replace("{count}", banner.errors.length - banner.shown)
+            color: Theme.alertDetail
+            font.family: Theme.sans
+            font.pixelSize: Theme.alertSize
         }
     }
 }

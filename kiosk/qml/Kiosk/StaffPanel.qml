@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import Kiosk
 import Kiosk.Backend
@@ -18,16 +19,16 @@ Rectangle {
 
     Rectangle {
         anchors.centerIn: parent
-        width: content.implicitWidth + Theme.s(96)
-        height: content.implicitHeight + Theme.s(80)
-        radius: Theme.s(18)
+        width: content.implicitWidth + 2 * Theme.padPanel
+        height: content.implicitHeight + 2 * Theme.space4xl
+        radius: Theme.radiusM
         color: Theme.surface
         border.color: Theme.line
 
         Column {
             id: content
             anchors.centerIn: parent
-            spacing: Theme.s(18)
+            spacing: Theme.spaceL
 
             Text {
                 textFormat: Text.PlainText  // never HTML: text from a file is text
@@ -35,7 +36,7 @@ Rectangle {
                 text: Staff.state === Staff.Menu ? Staff.words.menu_title : Staff.words.pad_title
                 color: Theme.text
                 font.family: Theme.sans
-                font.pixelSize: Theme.titleSize * 0.6
+                font.pixelSize: Theme.headingSize
                 font.weight: Font.Bold
             }
             Text {
@@ -54,18 +55,18 @@ Rectangle {
                 visible: Staff.state === Staff.Pad
                 text: panel.pin.length ? "●".repeat(panel.pin.length) : "-"
                 color: Theme.text
-                font.pixelSize: Theme.labelSize * 1.4
+                font.pixelSize: Theme.pinSize
             }
             Grid {
                 visible: Staff.state === Staff.Pad
                 columns: 3
-                spacing: Theme.s(12)
+                spacing: Theme.spaceS
                 Repeater {
                     model: ["1", "2", "3", "4", "5", "6", "7", "8", "9", "clear", "0", "ok"]
                     NavButton {
                         required property string modelData
                         objectName: "pin_" + modelData
-                        width: Theme.targetSize * 1.3
+                        width: Theme.keyWidth
                         text: modelData === "clear" ? Staff.words.clear : modelData === "ok" ? Staff.words.ok : modelData
                         solid: true
                         onClicked: {
@@ -80,14 +81,14 @@ Rectangle {
             // the menu
             Column {
                 visible: Staff.state === Staff.Menu
-                spacing: Theme.s(8)
+                spacing: Theme.space2xs
                 Repeater {
                     model: Staff.diagnostics
                     Text {
                         textFormat: Text.PlainText  // never HTML: text from a file is text
                         required property string modelData
                         objectName: "staffDiagnostics"
-                        width: Theme.s(1100)
+                        width: Theme.cardMeasure
                         text: modelData
                         color: Theme.muted
                         font.family: Theme.sans
@@ -97,7 +98,7 @@ Rectangle {
                 }
             }
             Row {
-                spacing: Theme.s(12)
+                spacing: Theme.spaceS
                 NavButton {
                     objectName: "staffExit"
                     visible: Staff.state === Staff.Menu

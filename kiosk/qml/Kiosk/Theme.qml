@@ -3,7 +3,8 @@ import QtQuick
 import Kiosk.Backend
 
 // Colours, type and sizes. Sizes scale with the window (designed at 1920x1080) and never
-// let a touch target fall below 15 mm on the glass.
+// let a touch target fall below 15 mm on the glass. Components take every size from here:
+// the type scale, the spacing scale and the named layout sizes below (in design pixels).
 QtObject {
     // set by Main.qml from the window and the configured screen size
     property real u: 1          // one design pixel at 1920x1080
@@ -22,6 +23,10 @@ QtObject {
     readonly property color muted: "#a99f8e"
     readonly property color accent: "#c8a25a"
     readonly property color accentText: "#16130d"
+    // staff only: the preview's banner about a broken content file
+    readonly property color alert: "#5c1a1a"
+    readonly property color alertText: "white"
+    readonly property color alertDetail: "#ffe3e3"
 
     // Chinese text is set in the Chinese cuts of the same typefaces (their Latin matches);
     // other languages in Noto, which falls back to those for the odd Chinese character.
@@ -30,10 +35,78 @@ QtObject {
     function serifFor(code) { return code.startsWith("zh") ? "Noto Serif CJK SC" : "Noto Serif" }
     function sansFor(code) { return code.startsWith("zh") ? "Noto Sans CJK SC" : "Noto Sans" }
 
-    readonly property int displaySize: s(92)
-    readonly property int titleSize: s(60)
-    readonly property int bodySize: s(31)
-    readonly property int labelSize: s(27)
-    readonly property int smallSize: s(22)
-    readonly property int margin: s(88)
+    // -- type scale (pixel sizes), largest first; design pixels at 1920x1080 in comments ----
+    // The steps between the five base sizes keep the ratio they were designed with, so they
+    // round from the base size at every window size exactly as they always have.
+    readonly property int displaySize: Math.round(s(92) * 1.25)    // 115: the attract screen's title
+    readonly property int titleLargeSize: Math.round(titleSize * 1.12)  // 67: a page's title alone in its column
+    readonly property int titleSize: s(60)                          // a page's title; the idle question; "closed"
+    readonly property int titleSmallSize: Math.round(titleSize * 0.75)  // 45: the map page's title
+    readonly property int subtitleSize: Math.round(titleSize * 0.72)    // 43: the attract screen's subtitle
+    readonly property int pinSize: Math.round(labelSize * 1.4)      // 38: the dots of a PIN being typed
+    readonly property int headingSize: Math.round(titleSize * 0.6)  // 36: the staff panel's title
+    readonly property int leadSize: Math.round(labelSize * 1.2)     // 32: the attract prompt; the idle hint
+    readonly property int bodySize: s(31)                           // a page's text
+    readonly property int labelLargeSize: Math.round(labelSize * 1.1)  // 30: the idle countdown
+    readonly property int bodyMediumSize: Math.round(bodySize * 0.9)    // 28: the map layer's title
+    readonly property int labelSize: s(27)                          // buttons; short lines
+    readonly property int bodySmallSize: Math.round(bodySize * 0.85)    // 26: a place's text in the map popup
+    readonly property int alertTitleSize: s(24)                     // the staff banner's sentence
+    readonly property int smallSize: s(22)                          // labels, captions, legend, place names
+    readonly property int alertSize: s(20)                          // the staff banner's error lines
+    readonly property int tinySize: Math.round(smallSize * 0.85)    // 19: picture credits
+    readonly property int labelMinSize: Math.round(labelSize * 0.7)    // 19: the least a button label shrinks to
+    readonly property int tracking: s(3)                            // letter spacing of the small capital labels
+
+    // -- spacing scale: gaps between neighbours and padding, smallest first ------------------
+    readonly property int space3xs: s(6)      // lines of one notice
+    readonly property int space2xs: s(8)      // lines of a list
+    readonly property int spaceXs: s(10)      // a card's title and its text
+    readonly property int spaceS: s(12)       // buttons side by side
+    readonly property int spaceM: s(14)       // an icon or swatch and its words; a timeline's buttons
+    readonly property int spaceL: s(18)       // the parts of a column
+    readonly property int spaceXl: s(22)      // a small label and its title; the bar's padding
+    readonly property int space2xl: s(28)     // controls from the bottom edge; the attract text's parts
+    readonly property int space3xl: s(36)     // the idle card's parts
+    readonly property int space4xl: s(40)     // corner controls from the edges; the bar's ends
+    readonly property int padNarrow: s(20)    // each side of a language button's name
+    readonly property int padCard: s(30)      // inside the map popup
+    readonly property int padButton: s(32)    // each side of a button's label; the staff banner's sides
+    readonly property int padPanel: s(48)     // each side of the staff panel
+    readonly property int padDialog: s(60)    // above and below the idle card; each side of the prompt
+    readonly property int padDialogSide: s(70) // each side of the idle card
+    readonly property int scrollRoom: s(24)   // beside a scrolling text, for its scroll indicator
+
+    // -- layout (a few are parts of the margin or the type, as they were designed) ------------
+    readonly property int margin: s(88)           // a page's sides
+    readonly property int pageTop: s(84)          // a page's heading from the top
+    readonly property int columnGap: s(96)        // between a page's columns
+    readonly property real pictureGap: columnGap * 0.6    // a page's text and its picture
+    readonly property real pictureInset: margin * 0.75    // a picture from the page's right edge
+    readonly property real attractInset: margin * 1.3     // the attract text from the left edge
+    readonly property int attractLift: s(60)      // the attract text above the middle
+    readonly property int promptLift: s(110)      // the attract prompt from the bottom edge
+    readonly property real panelInset: margin * 0.6       // the map panel's text from its left edge
+    readonly property int panelTop: s(70)         // the map panel's text from the top
+    readonly property int fadeHeight: s(110)      // the fade that says "more text below"
+    readonly property real headingLine: smallSize * 1.36  // one line of the small label above a title
+    readonly property real listGap: bodySize * 0.45       // between the items of a list (paragraphs: a line)
+    readonly property int indent: s(34)           // a list item's text from its bullet
+    // widths
+    readonly property int textMeasure: s(1080)    // a page's text beside its heading
+    readonly property int columnMeasure: s(860)   // a page's text beside its picture
+    readonly property int cardMeasure: s(1100)    // the idle card; the staff diagnostics
+    readonly property int popupMeasure: s(820)    // the map popup
+    readonly property int panelMinWidth: s(440)   // the map panel
+    // lines and corners
+    readonly property int hairline: Math.max(1, s(2))   // borders
+    readonly property int rule: Math.max(2, s(3))       // a marker's ring, a leader line
+    readonly property int mapLine: s(5)                 // a border drawn on the map
+    readonly property int radiusS: s(14)                // buttons
+    readonly property int radiusM: s(18)                // the map popup, the staff panel
+    readonly property int radiusL: s(24)                // the idle card
+    // targets that are larger than the smallest
+    readonly property real markerSize: minTarget * 1.1     // a place on the map
+    readonly property real promptHeight: targetSize * 1.1  // "touch to begin"
+    readonly property real keyWidth: targetSize * 1.3      // a key of the PIN pad
 }
