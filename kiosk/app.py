@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import logging
-import platform
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6 import QtQuick  # noqa: F401  (makes rootObjects() return QQuickWindow)
-from PySide6.QtCore import Qt, qVersion
+from PySide6.QtCore import QTimer, qVersion
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow
@@ -28,10 +27,12 @@ from kiosk.backend import (
     Session,
     Staff,
 )
-from kiosk.backend.lockdown import Lockdown
 from kiosk.backend.navigation import ATTRACT
 from kiosk.content.snapshot import Snapshot, SnapshotCache, open_content
 from kiosk.paths import cache_dir, log_dir
+
+if TYPE_CHECKING:
+    from kiosk.backend.lockdown import Lockdown
 
 log = logging.getLogger(__name__)
 
@@ -40,10 +41,13 @@ QML_DIR = PACKAGE_DIR / "qml"
 FONTS_DIR = PACKAGE_DIR.parent / "assets" / "fonts"
 
 
-def load_fonts(folder: Path = FONTS_DIR) -> list[str]:
-    """Register the shipped fonts once per process, so a bare PC renders like ours."""
+def load_fonts(folder: Path = FONTS_DIR, cjk: bool | None = None) -> list[str]:
+    """Register the shipped fonts once per process, so a bare PC renders like ours
+    (``cjk``: only the Chinese ones, or only the others)."""
     families: set[str] = set()
     for font in sorted(folder.glob("*.[ot]tf")):
+        if cjk is not None and ("CJK" in font.name) != cjk:
+            continue
         fid = QFontDatabase.addApplicationFont(str(font))
         if fid < 0:
             log.error("could not load the font %s", font)
@@ -52,7 +56,8 @@ def load_fonts(folder: Path = FONTS_DIR) -> list[str]:
     return sorted(families)
 
 
-_fonts_loaded = False
+_fonts_loaded = _cjk_fonts_loaded = False
+AFTER_FIRST_FRAME_MS = 3000  # at the latest
 
 
 class KioskApp:
@@ -90,7 +95,8 @@ class KioskApp:
         self.last_page = ATTRACT
         self.snapshots = SnapshotCache(cache_dir()) if cache else None
         self.content, issues = self._open_content()
-        _load_fonts_once()
+        # the Chinese fonts after the first frame, unless that frame is in Chinese
+        _load_fonts_once(cjk=self.content.data["settings"]["default_language"].startswith("zh"))
         self.engine = QQmlApplicationEngine()
         self.engine.addImportPath(str(QML_DIR))
         self._fetch_backends(self.engine)
@@ -101,7 +107,11 @@ class KioskApp:
         self.lockdown = self._lock_down(screen) if fullscreen else None
         self.window.show()  # full-screen and frameless in kiosk mode, a 1920x1080 window otherwise
         self._gesture = CornerGesture(self.staff, self.mm_per_px, self.window)
-        self.window.installEventFilter(self._gesture)  # the staff's way in: five corner taps
+        self._after_done = False
+        self.window.frameSwapped.connect(self._first_frame)
+        # and in any case soon: a window that never draws (a screen asleep) still gets its
+        # input filters and the rest of its QML
+        QTimer.singleShot(AFTER_FIRST_FRAME_MS, self.window, self._after_first_frame)
         self._wire_staff()
         log.info(
             "kiosk started with %s (%d pages)", self.content.source, len(self.content.data["pages"])
@@ -159,8 +169,7 @@ class KioskApp:
         self.schedule.closedNow.connect(session.reset)  # closing time: the next visitor afresh
         app = QGuiApplication.instance()
         assert app is not None
-        self._activity: ActivityFilter | None = ActivityFilter(idle, app)
-        self._activity.arm()
+        self._activity: ActivityFilter | None = ActivityFilter(idle, app)  # armed after
 
     def _visitor_log(self) -> None:
         """One line per visit, for technicians (and the end-to-end test)."""
@@ -180,9 +189,11 @@ class KioskApp:
             safe=lambda: self.navigation.currentPage == ATTRACT,
             preview=not self.fullscreen if preview is None else preview,
         )
-        # queued: a reset finishes before new content replaces the pages
+        # queued: a reset finishes before new content replaces the pages (a zero timer, not
+        # Qt.ConnectionType.QueuedConnection: PySide's Qt namespace costs the first frame ~14 ms)
+        reload = self.reload
         self.navigation.currentPageChanged.connect(
-            self.reload.apply_if_safe, Qt.ConnectionType.QueuedConnection
+            lambda: QTimer.singleShot(0, reload, reload.apply_if_safe)
         )
         self.reload.report(issues)  # started on the last good version: the preview says why
 
@@ -199,10 +210,31 @@ class KioskApp:
 
     def _lock_down(self, screen: int | None) -> Lockdown:
         """Kiosk mode: nothing a visitor does gets out of it."""
+        from kiosk.backend.lockdown import Lockdown
+
         settings = self.content.data["settings"]
         lockdown = Lockdown(self.window, screen, show_cursor=settings.get("show_cursor", False))
         lockdown.start()
         return lockdown
+
+    def _first_frame(self) -> None:
+        self.window.frameSwapped.disconnect(self._first_frame)
+        QTimer.singleShot(0, self.window, self._after_first_frame)  # once it is out
+
+    def _after_first_frame(self) -> None:
+        """What the first frame need not wait for: nobody can touch the glass before it.
+        (Python event filters and PySide's Qt namespace cost the first frame ~30 ms:
+        bench/startup_profile.py.)"""
+        if self.engine is None or self._after_done:
+            return
+        self._after_done = True
+        if self.lockdown is not None:
+            self.lockdown.arm()
+        if self._activity is not None:
+            self._activity.arm()
+        self.window.installEventFilter(self._gesture)  # the staff's way in: five corner taps
+        _load_fonts_once(cjk=True)
+        self.window.setProperty("started", True)  # Main.qml: now the rest of the QML
 
     def _wire_staff(self) -> None:
         staff = self.staff
@@ -223,6 +255,8 @@ class KioskApp:
 
     def diagnose(self) -> list[str]:
         """The staff menu's diagnostics."""
+        import platform
+
         scr, window, errors = self.window.screen(), self.window, self.reload.last_errors
         up = int(time.monotonic() - self.started)
         shown = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(self.shown_at))
@@ -267,11 +301,14 @@ class KioskApp:
         self.engine = None  # the last reference: the engine and its QML objects go now
 
 
-def _load_fonts_once() -> None:
-    global _fonts_loaded
+def _load_fonts_once(cjk: bool = False) -> None:
+    global _fonts_loaded, _cjk_fonts_loaded
     if not _fonts_loaded:
-        load_fonts()
+        load_fonts(cjk=False)
         _fonts_loaded = True
+    if cjk and not _cjk_fonts_loaded:
+        load_fonts(cjk=True)
+        _cjk_fonts_loaded = True
 
 
 def create_app(

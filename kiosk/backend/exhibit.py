@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QPointF, Qt, QUrl, Signal
+from PySide6.QtCore import QObject, QPointF, QUrl, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtQml import QmlElement, QmlSingleton
 
@@ -119,7 +119,7 @@ def _color(value: str | None) -> QColor:
     """A map style colour, CSS ``#rrggbb`` or ``#rrggbbaa`` (alpha last, unlike Qt's
     ``#aarrggbb``); none is transparent."""
     if not value:
-        return QColor(Qt.GlobalColor.transparent)
+        return QColor(0, 0, 0, 0)  # transparent (not Qt.GlobalColor: see kiosk/app.py)
     v = value.lstrip("#")
     r, g, b = int(v[0:2], 16), int(v[2:4], 16), int(v[4:6], 16)
     return QColor(r, g, b, int(v[6:8], 16) if len(v) == 8 else 255)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QCursor, QGuiApplication, QScreen, QWindow
 
 log = logging.getLogger(__name__)
@@ -47,17 +47,26 @@ class Lockdown(QObject):
         self._placing.timeout.connect(self.place)
 
     def start(self) -> None:
+        """Full-screen on its screen now; :meth:`arm` once the first frame is out."""
         app = QGuiApplication.instance()
         assert isinstance(app, QGuiApplication), "create a QGuiApplication first"
-        app.installEventFilter(self)
         self.window.visibilityChanged.connect(self._later)
         app.screenAdded.connect(self._screens_changed)
         app.screenRemoved.connect(self._screens_changed)
         app.primaryScreenChanged.connect(self._screens_changed)
         self._watch_screen()
+        self.place()
+
+    def arm(self) -> None:
+        """Swallow keys and close requests, hide the pointer.  After the first frame: a
+        Python event filter, or PySide's Qt namespace, costs the first frame ~13 ms each."""
+        from PySide6.QtCore import Qt
+
+        app = QGuiApplication.instance()
+        assert isinstance(app, QGuiApplication), "create a QGuiApplication first"
+        app.installEventFilter(self)
         if self._cursor:
             QGuiApplication.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
-        self.place()
 
     def stop(self) -> None:
         app = QGuiApplication.instance()

@@ -19,7 +19,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    Qt,
     Signal,
     Slot,
 )
@@ -31,6 +30,9 @@ QML_IMPORT_NAME = "Kiosk.Backend"
 QML_IMPORT_MAJOR_VERSION = 1
 
 Row = dict[str, Any]
+# Qt.ItemDataRole.DisplayRole and .UserRole, as numbers: PySide makes its Qt namespace on
+# first use (~14 ms), which must not be before the first frame
+DISPLAY_ROLE, USER_ROLE = 0, 0x0100
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -48,11 +50,11 @@ class RowModel(QAbstractListModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def roleNames(self) -> dict[int, QByteArray]:
-        base = Qt.ItemDataRole.UserRole + 1
+        base = USER_ROLE + 1
         return {base + i: QByteArray(name.encode()) for i, name in enumerate(self.ROLES)}
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        k = role - (Qt.ItemDataRole.UserRole + 1)
+    def data(self, index: _Index, role: int = DISPLAY_ROLE) -> Any:
+        k = role - (USER_ROLE + 1)
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         if 0 <= k < len(self.ROLES):

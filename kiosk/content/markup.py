@@ -12,7 +12,6 @@ learns why ``<b>`` or ``[a link](...)`` shows as typed.  No Qt here.
 
 from __future__ import annotations
 
-import html
 import re
 from typing import TypedDict
 
@@ -28,7 +27,13 @@ _PARAGRAPHS = re.compile(r"\n[ \t]*\n")
 _ITEM = re.compile(r"^[ \t]*[-*][ \t]+")
 _BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*", re.S)
 _ITALIC = re.compile(r"(?<![*\w])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![*\w])", re.S)
-_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
+
+
+def _cjk(char: str) -> bool:
+    """A Chinese, Japanese or Korean character: no space between two of them."""
+    return (
+        "\u2e80" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff" or "\uff00" <= char <= "\uffef"
+    )
 
 
 def _join(lines: list[str]) -> str:
@@ -37,7 +42,7 @@ def _join(lines: list[str]) -> str:
     for line in (ln.strip() for ln in lines):
         if not line:
             continue
-        if out and not (_CJK.match(out[-1]) and _CJK.match(line[0])):
+        if out and not (_cjk(out[-1]) and _cjk(line[0])):
             out += " "
         out += line
     return out
@@ -45,7 +50,8 @@ def _join(lines: list[str]) -> str:
 
 def inline(text: str) -> str:
     """One paragraph's text as StyledText: escaped, then bold and italic."""
-    safe = html.escape(text, quote=False)  # quotes mean nothing outside a tag
+    # html.escape(text, quote=False) without importing html: quotes mean nothing outside a tag
+    safe = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     safe = _BOLD.sub(r"<b>\1</b>", safe)
     safe = _ITALIC.sub(r"<i>\1</i>", safe)
     # StyledText takes a no-break space for any space (and breaks there); its entity it keeps

@@ -13,6 +13,7 @@ Item {
     // once a second, not sixty times. With reduced motion, the text cross-fades between
     // places every minute instead.
     readonly property bool reducedMotion: Exhibit.reducedMotion
+    property bool started: true   // false: the picture and the language buttons wait for it
     property real elapsed: 0          // seconds on the attract screen
     readonly property real turn: 2 * Math.PI * elapsed / 900   // one slow cycle in 15 minutes
     readonly property real reach: Math.max(width, height) * 0.015
@@ -34,7 +35,7 @@ Item {
         height: parent.height + 4 * screen.reach
         x: -2 * screen.reach + (screen.reducedMotion ? 0 : 1.5 * screen.reach * Math.sin(screen.turn))
         y: -2 * screen.reach + (screen.reducedMotion ? 0 : screen.reach * Math.sin(screen.turn + 1))
-        source: Exhibit.attract.image && width > 0 ? Exhibit.attract.image.url : ""
+        source: screen.started && Exhibit.attract.image && width > 0 ? Exhibit.attract.image.url : ""
         sourceSize.width: Exhibit.attract.image ? Math.max(1, Math.min(Exhibit.attract.image.width, Math.ceil(width))) : 1
         fillMode: Image.PreserveAspectCrop
         asynchronous: true
@@ -143,6 +144,7 @@ Item {
         anchors.bottom: parent.bottom
         anchors.margins: Theme.space4xl
         asynchronous: true
+        active: screen.started
         source: Qt.resolvedUrl("LanguageSwitcher.qml")
         onLoaded: item.solid = true
     }

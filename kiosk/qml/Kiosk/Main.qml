@@ -24,6 +24,9 @@ Window {
     color: Theme.background
     title: I18n.t(Exhibit.attract.title) || "Kiosk"
 
+    // Set by Python once the first frame is out: what is not on it is built after it.
+    property bool started: false
+
     Binding { target: Theme; property: "u"; value: Math.min(root.width / 1920, root.height / 1080) }
     Binding { target: Theme; property: "buttonMm"; value: Exhibit.buttonMm }
     Binding {
@@ -39,11 +42,13 @@ Window {
         objectName: "exhibitLoader"
         anchors.fill: parent
         asynchronous: true
+        active: root.started
         source: Qt.resolvedUrl("ExhibitView.qml")
         visible: root.currentPage !== "attract"
     }
 
     AttractScreen {
+        started: root.started
         anchors.fill: parent
         visible: root.currentPage === "attract" && Schedule.open   // closed: no motion underneath
     }
