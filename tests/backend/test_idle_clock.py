@@ -9,19 +9,6 @@ from PySide6.QtCore import QEvent
 from kiosk.backend.idle import Idle
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
-@pytest.fixture
-def clock():
-    return Clock()
-
-
 @pytest.fixture
 def idle(qapp, clock):
     i = Idle(clock=clock)

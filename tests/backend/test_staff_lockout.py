@@ -16,19 +16,6 @@ from kiosk.staffpin import Lockout
 YEAR = 365 * 24 * 3600.0
 
 
-class Clock:
-    def __init__(self, now: float = 1_700_000_000.0):
-        self.now = now
-
-    def __call__(self) -> float:
-        return self.now
-
-
-@pytest.fixture
-def clock():
-    return Clock()
-
-
 @pytest.fixture
 def path(tmp_path):
     return tmp_path / "config" / "staff-lockout.json"
