@@ -131,3 +131,26 @@ def overlapping_markers(window: QQuickWindow) -> list[tuple[str, str]]:
     return [
         (a, b) for i, (a, ra) in enumerate(boxes) for b, rb in boxes[i + 1 :] if ra.intersects(rb)
     ]
+
+
+def accessible_nodes(
+    window: QQuickWindow,
+) -> Iterator[tuple[str, str, list[str], QQuickItem | None]]:
+    """What assistive technology sees (Qt's accessibility tree, as the AT-SPI bridge
+    exports it): ``(role, name, actions, item)`` of every node a visitor could see."""
+    from PySide6.QtGui import QAccessible
+
+    root = QAccessible.queryAccessibleInterface(window)
+    stack = [root] if root is not None else []
+    frame = QRectF(0, 0, window.width(), window.height())
+    while stack:
+        node = stack.pop()
+        if not node.isValid() or node.state().invisible:
+            continue
+        obj = node.object()
+        item = obj if isinstance(obj, QQuickItem) else None
+        if item is not None and (not shown(item) or not rect(item).intersects(frame)):
+            continue  # hidden, or another page of the pager
+        actions = node.actionInterface().actionNames() if node.actionInterface() else []
+        yield node.role().name, node.text(QAccessible.Text.Name), actions, item
+        stack.extend(node.child(i) for i in range(node.childCount()))

@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtQml import QmlElement, QmlSingleton
 
 from kiosk.content.i18n import resolve
-from kiosk.content.markup import blocks, styled
+from kiosk.content.markup import blocks, plain, styled
 from kiosk.content.snapshot import Snapshot
 
 if TYPE_CHECKING:  # types only: the fast start-up path imports no more than it needs
@@ -167,6 +167,7 @@ def present_map(snapshot: Snapshot) -> dict:
                 "spotId": h["id"],
                 "title": t(h["title"]),
                 "text": {code: styled(text) for code, text in t(h["text"]).items()},
+                "plainText": {code: plain(text) for code, text in t(h["text"]).items()},
                 "labelLeft": h["label_side"] == "left",
                 "px": spots[h["id"]]["x"],
                 "py": spots[h["id"]]["y"],

@@ -112,7 +112,15 @@ class ShapeList(RowModel):
 class HotspotList(RowModel):
     """The places on the map: where (picture pixels), their name and their text."""
 
-    ROLES = ("spotId", "title", "text", "labelLeft", "px", "py")  # px, py: picture pixels
+    ROLES = (
+        "spotId",
+        "title",
+        "text",
+        "plainText",
+        "labelLeft",
+        "px",
+        "py",
+    )  # px, py: picture pixels
 
     @Slot(int, result="QVariantMap")
     def get(self, row: int) -> Row:

@@ -20,6 +20,7 @@ class Block(TypedDict):
     """One paragraph or one list item, as QML shows it."""
 
     text: str  # StyledText: only <b> and <i>, everything else escaped
+    plain: str  # the same words without markup (what assistive technology reads)
     bullet: bool  # a list item (shown with a bullet and a hanging indent)
 
 
@@ -58,28 +59,43 @@ def inline(text: str) -> str:
     return re.sub("[\u00a0\u202f\u2007]", "&nbsp;", safe)
 
 
+def _unmarked(text: str) -> str:
+    """A paragraph's words without the ** and * marks."""
+    return _ITALIC.sub(r"\1", _BOLD.sub(r"\1", text))
+
+
+def _block(text: str, bullet: bool) -> Block:
+    return {"text": inline(text), "plain": _unmarked(text), "bullet": bullet}
+
+
 def blocks(markdown: str) -> list[Block]:
-    """Paragraphs and list items, each as safe StyledText."""
+    """Paragraphs and list items, each as safe StyledText (and as plain words)."""
     out: list[Block] = []
     for part in _PARAGRAPHS.split(markdown.strip("\n")):
         lines = part.split("\n")
         if not any(_ITEM.match(line) for line in lines):
             if text := _join(lines):
-                out.append({"text": inline(text), "bullet": False})
+                out.append(_block(text, False))
             continue
         item: list[str] | None = None
         for line in lines:
             if m := _ITEM.match(line):
                 if item is not None:
-                    out.append({"text": inline(_join(item)), "bullet": True})
+                    out.append(_block(_join(item), True))
                 item = [line[m.end() :]]
             elif item is not None:
                 item.append(line)  # the item goes on
             elif text := _join([line]):
-                out.append({"text": inline(text), "bullet": False})  # text before the list
+                out.append(_block(text, False))  # text before the list
         if item is not None:
-            out.append({"text": inline(_join(item)), "bullet": True})
+            out.append(_block(_join(item), True))
     return out
+
+
+def plain(markdown: str) -> str:
+    """A text's words without markup, paragraphs on lines of their own (for assistive
+    technology, which reads text, not StyledText)."""
+    return "\n".join(b["plain"] for b in blocks(markdown))
 
 
 def styled(markdown: str) -> str:

@@ -3,16 +3,25 @@ reported, never interpreted."""
 
 from __future__ import annotations
 
-from kiosk.content.markup import blocks, problems, styled
+from kiosk.content.markup import blocks, plain, problems, styled
 
 
 def test_paragraphs_bold_italic_and_lists():
     md = "First **bold** and *italic*.\n\n- **One.** a list item\n  that goes on\n- Two"
     assert blocks(md) == [
-        {"text": "First <b>bold</b> and <i>italic</i>.", "bullet": False},
-        {"text": "<b>One.</b> a list item that goes on", "bullet": True},
-        {"text": "Two", "bullet": True},
+        {
+            "text": "First <b>bold</b> and <i>italic</i>.",
+            "plain": "First bold and italic.",
+            "bullet": False,
+        },
+        {
+            "text": "<b>One.</b> a list item that goes on",
+            "plain": "One. a list item that goes on",
+            "bullet": True,
+        },
+        {"text": "Two", "plain": "Two", "bullet": True},
     ]
+    assert plain(md) == "First bold and italic.\nOne. a list item that goes on\nTwo"
 
 
 def test_html_links_and_pictures_are_escaped_not_interpreted():

@@ -134,6 +134,10 @@ Item {
     MouseArea {
         anchors.fill: parent
         onClicked: Navigation.enter()
+        // to assistive technology: one big button, named by the title and the invitation
+        Accessible.role: Accessible.Button
+        Accessible.name: I18n.t(Exhibit.attract.title) + ". " + I18n.t(Exhibit.attract.prompt)
+        Accessible.onPressAction: Navigation.enter()
     }
 
     // choosing a language starts the exhibit in it. Built just after the first frame (by

@@ -105,6 +105,8 @@ Item {
                         text: block.modelData.text
                         // safe: the backend escapes everything but <b> and <i> (kiosk.content.markup)
                         textFormat: Text.StyledText
+                        Accessible.role: Accessible.StaticText
+                        Accessible.name: block.modelData.plain   // the words, without markup
                         color: Theme.text
                         font.family: Theme.serif
                         font.pixelSize: Theme.bodySize

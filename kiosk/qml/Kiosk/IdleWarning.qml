@@ -10,7 +10,15 @@ Item {
     visible: Idle.warning
 
     // a second guard: nothing under the overlay can be pressed while it shows
-    MouseArea { anchors.fill: parent; acceptedButtons: Qt.AllButtons; hoverEnabled: false }
+    MouseArea {
+        anchors.fill: parent
+        acceptedButtons: Qt.AllButtons
+        hoverEnabled: false
+        // to assistive technology: the question is a button that says "I am still here"
+        Accessible.role: Accessible.Button
+        Accessible.name: I18n.t(Exhibit.ui.idle_question) + " " + I18n.t(Exhibit.ui.idle_hint)
+        Accessible.onPressAction: Idle.dismiss()
+    }
 
     Rectangle { anchors.fill: parent; color: Theme.background; opacity: 0.88 }
 

@@ -19,6 +19,10 @@ Item {
     signal tapped()
 
     objectName: "hotspot_" + spotId
+    // to assistive technology: a button named by the place
+    Accessible.role: Accessible.Button
+    Accessible.name: I18n.t(title)
+    Accessible.onPressAction: tapped()
     x: px * k - width / 2 + move.dx
     y: py * k - height / 2 + move.dy
     width: Theme.markerSize

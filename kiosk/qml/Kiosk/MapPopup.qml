@@ -42,5 +42,12 @@ Rectangle {
             lineHeight: 1.25
         }
     }
-    MouseArea { anchors.fill: parent; onClicked: popup.dismissed() }
+    MouseArea {
+        anchors.fill: parent
+        onClicked: popup.dismissed()
+        // to assistive technology: the place's name and text; pressing closes it
+        Accessible.role: Accessible.Button
+        Accessible.name: I18n.t(popup.place.title || {}) + ". " + I18n.t(popup.place.plainText || {})
+        Accessible.onPressAction: popup.dismissed()
+    }
 }

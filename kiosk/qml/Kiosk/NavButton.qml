@@ -28,6 +28,7 @@ AbstractButton {
     Layout.minimumWidth: Theme.targetSize
     focusPolicy: Qt.NoFocus
     hoverEnabled: false
+    Accessible.name: text   // what a screen reader says (the label, in the visitor's language)
 
     background: Rectangle {
         radius: Theme.radiusS

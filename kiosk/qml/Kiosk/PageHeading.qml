@@ -29,6 +29,8 @@ Column {
         objectName: "title_" + heading.pageId
         width: heading.width
         text: I18n.t(heading.title)
+        Accessible.role: Accessible.Heading
+        Accessible.name: text
         color: Theme.text
         font.family: Theme.serif
         font.pixelSize: heading.titleSize
