@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6 import QtQuick  # noqa: F401  (makes rootObjects() return QQuickWindow)
 from PySide6.QtCore import QTimer, qVersion
-from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtGui import QFontDatabase, QGuiApplication, QKeyEvent
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow
 
@@ -20,6 +20,7 @@ from kiosk.backend import (
     CornerGesture,
     Exhibit,
     Idle,
+    Keypad,
     Language,
     Navigation,
     Reload,
@@ -27,9 +28,11 @@ from kiosk.backend import (
     Session,
     Staff,
 )
+from kiosk.backend.keypad import press
 from kiosk.backend.navigation import ATTRACT
 from kiosk.content.snapshot import Snapshot, SnapshotCache, open_content
 from kiosk.paths import cache_dir, log_dir
+from kiosk.scene import find_shown, items
 
 if TYPE_CHECKING:
     from kiosk.backend.lockdown import Lockdown
@@ -144,6 +147,7 @@ class KioskApp:
         self.reload: Reload = one("Reload")
         self.staff: Staff = one("Staff")
         self.schedule: Schedule = one("Schedule")
+        self.keypad: Keypad = one("Keypad")
 
     def show(self, snapshot: Snapshot) -> None:
         """Put a (new) version of the content on screen."""
@@ -153,6 +157,7 @@ class KioskApp:
         self.navigation.set_page_ids(self.exhibit.page_ids())
         self.idle.configure(settings["idle"]["timeout_s"], settings["idle"]["warning_s"])
         self.schedule.configure(settings.get("schedule"))
+        self.keypad.configure(settings["keypad"])
         self.shown_at = time.time()
 
     def _wire_session(self) -> None:
@@ -166,6 +171,8 @@ class KioskApp:
         session.add("idle", idle.reset)
         session.add("language", self.language.reset)
         session.add("staff", self.staff.close)
+        session.add("keypad", self.keypad.reset)
+        self.keypad.back = self._back
         self.schedule.closedNow.connect(session.reset)  # closing time: the next visitor afresh
         app = QGuiApplication.instance()
         assert app is not None
@@ -228,7 +235,14 @@ class KioskApp:
         if self.engine is None or self._after_done:
             return
         self._after_done = True
+        self.keypad.attach(self.window)
         if self.lockdown is not None:
+            keypad = self.keypad
+            self.lockdown.passes = lambda event: (
+                isinstance(event, QKeyEvent)
+                and not event.modifiers()
+                and keypad.action(event) is not None
+            )
             self.lockdown.arm()
         if self._activity is not None:
             self._activity.arm()
@@ -277,6 +291,16 @@ class KioskApp:
             self.lockdown.allow_close = True
         QGuiApplication.exit(0)  # exit, not quit: quit would ask the (locked) window to close
 
+    def _back(self) -> None:
+        """The keypad's Back: close what is open over the screen, else the screen before."""
+        popup = find_shown(self.window, "hotspotPopup")
+        if popup is not None and any(press(i) for i in items(popup) if i is not popup):
+            return
+        if self.staff.state != Staff.State.Closed:
+            self.staff.close()
+            return
+        self.navigation.back()
+
     def _reload_now(self) -> None:
         self.reload.check_now()
         self.reload.apply_now()
@@ -289,6 +313,7 @@ class KioskApp:
             self._activity.disarm()
             self._activity = None
         self.reload.stop()
+        self.keypad.detach()
         if self.lockdown is not None:
             self.lockdown.allow_close = True
             self.lockdown.stop()

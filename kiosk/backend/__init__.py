@@ -3,6 +3,7 @@ QML module ``Kiosk.Backend`` (one instance of each per engine)."""
 
 from .exhibit import Exhibit
 from .idle import ActivityFilter, Idle
+from .keypad import Keypad
 from .language import Language
 from .maplabels import MapLabels
 from .navigation import Navigation
@@ -19,6 +20,7 @@ __all__ = [
     "CornerGesture",
     "Exhibit",
     "Idle",
+    "Keypad",
     "Language",
     "MapLabels",
     "Navigation",

@@ -13,12 +13,14 @@ visitor does on a keyboard or a long press gets out of it.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QCursor, QGuiApplication, QScreen, QWindow
 
 log = logging.getLogger(__name__)
 
+KEYS = frozenset({QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.ShortcutOverride})
 SWALLOWED = {
     QEvent.Type.KeyPress,
     QEvent.Type.KeyRelease,
@@ -45,6 +47,8 @@ class Lockdown(QObject):
         self._cursor = not show_cursor
         self._placing = QTimer(self, singleShot=True, interval=0)
         self._placing.timeout.connect(self.place)
+        # which key events get through (KioskApp: the keypad's keys, without modifiers)
+        self.passes: Callable[[QEvent], bool] = lambda event: False
 
     def start(self) -> None:
         """Full-screen on its screen now; :meth:`arm` once the first frame is out."""
@@ -115,6 +119,8 @@ class Lockdown(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
+        if kind in KEYS and self.passes(event):
+            return False  # the navigation keypad's keys (settings.keypad), and only those
         if kind in SWALLOWED:
             return True
         if kind == QEvent.Type.Close and watched is self.window and not self.allow_close:

@@ -34,6 +34,7 @@ class Navigation(QObject):
         super().__init__(parent)
         self._page_ids: list[str] = []
         self._current = ATTRACT
+        self._history: list[str] = []  # where the visitor was, for back()
         self._map_request: dict = {}
 
     # -- state ------------------------------------------------------------------------
@@ -43,6 +44,10 @@ class Navigation(QObject):
             log.warning("ignored a move to unknown page %r", page_id)
             return
         if page_id != self._current:
+            if page_id == ATTRACT:
+                self._history = []
+            else:
+                self._history.append(self._current)
             self._current = page_id
             self.currentPageChanged.emit()
 
@@ -88,6 +93,20 @@ class Navigation(QObject):
         """Leave the attract screen for the first page (what Home does too)."""
         if self._page_ids:
             self._set_current(self._page_ids[0])
+
+    @Slot()
+    def back(self) -> None:
+        """To the screen before this one (a page that still exists), else the attract screen."""
+        while self._history:
+            previous = self._history.pop()
+            if previous == ATTRACT or previous in self._page_ids:
+                self._current, before = previous, self._current
+                if before != previous:
+                    self.currentPageChanged.emit()
+                if previous == ATTRACT:
+                    self._map_request = {}
+                return
+        self.toAttract()
 
     @Slot()
     def toAttract(self) -> None:

@@ -296,6 +296,40 @@ class Schedule(_Section):
     sun: Hours | None = Field(None, description="Sunday, e.g. 10:00-17:00, or closed.")
 
 
+# The keys a keypad or keyboard may be given (Qt's key names); letters and digits too.
+KEY_NAMES = (
+    *"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789",
+    *(f"F{n}" for n in range(1, 13)),
+    "Left", "Right", "Up", "Down", "Return", "Enter", "Space", "Backspace", "Escape", "Tab",
+    "Home", "End", "PageUp", "PageDown", "Insert", "Delete", "Plus", "Minus", "Asterisk",
+    "Slash", "Period", "Comma", "VolumeUp", "VolumeDown", "VolumeMute", "MediaPlay",
+    "MediaPause", "MediaTogglePlayPause", "Help",
+)  # fmt: skip
+KeyName = Literal[KEY_NAMES]  # type: ignore[valid-type]
+
+
+class Keypad(_Section):
+    """Which keys do what, for a navigation keypad beside the screen (or a keyboard). The
+    defaults are what a USB navigation keypad sends. In kiosk mode these keys, and only
+    these, get through."""
+
+    next: list[KeyName] = Field(
+        ["Right", "Down"], description="Move the focus to the next control."
+    )
+    previous: list[KeyName] = Field(
+        ["Left", "Up"], description="Move the focus to the previous control."
+    )
+    activate: list[KeyName] = Field(
+        ["Return", "Enter", "Space"], description="Press the control that has the focus."
+    )
+    back: list[KeyName] = Field(["Backspace"], description="Go back to the previous screen.")
+    help: list[KeyName] = Field(["F1", "Help"], description="Say how to use the keypad.")
+    audio: list[KeyName] = Field(["F2", "A"], description="Turn the audio mode on or off.")
+    volume_up: list[KeyName] = Field(["Plus", "VolumeUp"], description="Louder.")
+    volume_down: list[KeyName] = Field(["Minus", "VolumeDown"], description="Quieter.")
+    repeat: list[KeyName] = Field(["F3", "R"], description="Say the last thing again.")
+
+
 class Settings(_Section):
     """How the kiosk behaves."""
 
@@ -321,6 +355,7 @@ class Settings(_Section):
         description="true: show the mouse pointer in kiosk mode (for a kiosk used with a mouse); "
         "touch screens hide it.",
     )
+    keypad: Keypad = Field(default_factory=Keypad)
 
 
 def _ui(en: str, ru: str, zh: str) -> dict[str, str]:

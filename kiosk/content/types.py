@@ -50,6 +50,20 @@ class ScheduleData(TypedDict):
     sun: str | None
 
 
+class KeypadData(TypedDict):
+    """Key names (Qt's) for each keypad action."""
+
+    next: list[str]
+    previous: list[str]
+    activate: list[str]
+    back: list[str]
+    help: list[str]
+    audio: list[str]
+    volume_up: list[str]
+    volume_down: list[str]
+    repeat: list[str]
+
+
 class SettingsData(TypedDict):
     languages: list[LanguageData]
     default_language: str
@@ -58,6 +72,7 @@ class SettingsData(TypedDict):
     reduced_motion: bool
     schedule: ScheduleData | None  # None: always open
     show_cursor: bool
+    keypad: KeypadData
 
 
 class UIData(TypedDict):

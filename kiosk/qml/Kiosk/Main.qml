@@ -78,4 +78,10 @@ Window {
         active: Staff.state !== Staff.Closed
         source: Qt.resolvedUrl("StaffPanel.qml")
     }
+
+    // the keypad's focus (over everything, the staff panel included)
+    FocusRing {
+        anchors.fill: parent
+        target: root.activeFocusItem
+    }
 }

@@ -100,6 +100,11 @@ QtObject {
     readonly property int panelMinWidth: s(440)   // the map panel
     // lines and corners
     readonly property int hairline: Math.max(1, s(2))   // borders
+    // the keypad's focus ring: light inside dark, >= 3:1 on any background (FocusRing)
+    readonly property int focusWidth: Math.max(2, s(4))
+    readonly property int focusGap: Math.max(2, s(4))
+    readonly property color focusOuter: "#000000"
+    readonly property color focusInner: "#ffffff"
     readonly property int rule: Math.max(2, s(3))       // a marker's ring, a leader line
     readonly property int mapLine: s(5)                 // a border drawn on the map
     readonly property int radiusS: s(14)                // buttons
