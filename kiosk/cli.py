@@ -15,7 +15,7 @@ from kiosk import __version__
 log = logging.getLogger("kiosk")
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_INTERNAL, EXIT_RUNNING = 0, 1, 2, 3, 4
-COMMANDS = ("run", "check", "schema", "proof", "set-pin")
+COMMANDS = ("run", "check", "schema", "proof", "set-pin", "voice")
 FILE_ONLY = {"console": False}  # logging extra: to the log file only (the console heard it already)
 
 
@@ -102,6 +102,29 @@ def _parser() -> argparse.ArgumentParser:
 
     schema = sub.add_parser("schema", help="write the JSON Schema of content files (for editors)")
     schema.add_argument("--out", type=Path, help="the file to write (default: print it)")
+
+    voice = sub.add_parser(
+        "voice",
+        help="render everything audio mode says, in every language, ahead of time; "
+        "list the texts without a recording",
+    )
+    voice.add_argument(
+        "--content",
+        type=Path,
+        default=Path("content.yaml"),
+        help="the content file (default: content.yaml)",
+    )
+    voice.add_argument(
+        "--out",
+        type=Path,
+        default=None,
+        help="the folder for the WAV files (default: the kiosk's speech cache)",
+    )
+    voice.add_argument(
+        "--missing",
+        action="store_true",
+        help="list each text without a recording, ready to paste under 'recordings:'",
+    )
     return p
 
 
@@ -221,6 +244,96 @@ def _check(path: Path, strict: bool = False) -> int:
         f"{path}: OK - {len(pages)} page{'s' * (len(pages) != 1)}, {n_img} image{'s' * (n_img != 1)}; "
         f"languages: {languages}; words per page ({default}): {per_page}{map_info}"
     )
+    return EXIT_OK
+
+
+def _voice(content: Path, out: Path | None, missing: bool = False) -> int:
+    import time
+    import wave
+
+    from kiosk.content import ContentError, load_content
+    from kiosk.content.recordings import HASH_SHOWN, recording_index, spoken_key, text_sha256
+    from kiosk.speech.synth import Synthesizer
+    from kiosk.speech.utterances import utterances
+
+    try:
+        loaded = load_content(content)
+    except ContentError as e:
+        for issue in e.issues:
+            print(issue)
+        print(f"{content}: fix these first (kiosk check {content})")
+        return EXIT_CONTENT
+    data = loaded.model.model_dump(mode="json")
+    recorded = recording_index(data, content.parent)
+    if out is None:
+        from kiosk.paths import cache_dir
+
+        out = cache_dir() / "speech"
+    synth = Synthesizer(out)
+    started = time.perf_counter()
+    said = utterances(data)
+    per: dict[str, dict[str, float]] = {}
+    unrecorded: list = []
+    files: set[Path] = set()
+    try:
+        for u in said:
+            count = per.setdefault(
+                u.language, {"texts": 0, "recorded": 0, "new": 0, "seconds": 0.0}
+            )
+            count["texts"] += 1
+            if (u.text_language, spoken_key(u.text)) in recorded:
+                count["recorded"] += 1
+                continue
+            unrecorded.append(u)
+            new = synth.cached(u.text, u.text_language) is None
+            path = synth.render(u.text, u.text_language)
+            count["new"] += new
+            files.add(path)
+            with wave.open(str(path), "rb") as w:
+                count["seconds"] += w.getnframes() / w.getframerate()
+    except OSError as e:
+        from kiosk.paths import folder_problem_words
+
+        line = f"kiosk voice: cannot write {e.filename or out}: {folder_problem_words(e)}"
+        print(line, file=sys.stderr)
+        log.error("%s", line, extra=FILE_ONLY)
+        return EXIT_CONTENT
+    finally:
+        synth.close()
+
+    def minutes(seconds: float) -> str:
+        return f"{int(seconds // 60)} min {round(seconds % 60)} s"
+
+    print(f"{content}: {len(said)} texts to speak in {len(per)} languages")
+    for code, c in per.items():
+        print(
+            f"  {code}: {c['texts']:.0f} texts - {c['recorded']:.0f} recorded, "
+            f"{c['texts'] - c['recorded']:.0f} synthesized ({c['new']:.0f} new), "
+            f"{minutes(c['seconds'])} of synthetic speech"
+        )
+    size = sum(f.stat().st_size for f in files)
+    print(
+        f"synthetic speech in {out} ({len(files)} files, {size / 1e6:.1f} MB), "
+        f"{time.perf_counter() - started:.1f} s"
+    )
+    counts = {code: sum(u.language == code for u in unrecorded) for code in per}
+    print(
+        "texts without a recording: "
+        + ", ".join(f"{code} {n}" for code, n in counts.items())
+        + ("" if missing or not unrecorded else " (kiosk voice --missing lists them)")
+    )
+    if missing and unrecorded:
+        print("\nrecordings:  # each text without a recording; give each a file and keep it")
+        listed: set[tuple[str, str]] = set()
+        for u in unrecorded:
+            if not u.recordable or (u.place, u.text_language) in listed:
+                continue
+            listed.add((u.place, u.text_language))
+            print(
+                f"  - of: {u.place}\n    language: {u.text_language}\n"
+                f"    file: audio/{u.place.replace('.', '-')}-{u.text_language}.mp3\n"
+                f"    text_sha256: {text_sha256(u.text)[:HASH_SHOWN]}"
+            )
     return EXIT_OK
 
 
@@ -452,6 +565,8 @@ def main(argv: list[str] | None = None) -> int:
             return _proof(args)
         if args.command == "set-pin":
             return _set_pin()
+        if args.command == "voice":
+            return _voice(args.content, args.out, args.missing)
         return _run(args.content, args.windowed, args.screen)
     except KeyboardInterrupt:
         return 130

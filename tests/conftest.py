@@ -8,6 +8,7 @@ from pathlib import Path
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before PySide6 is imported anywhere
 os.environ.setdefault("QT_QUICK_BACKEND", "software")  # the same pixels on every machine
+os.environ.setdefault("KIOSK_AUDIO", "null")  # tests hear nothing (and need no sound card)
 
 import pytest
 from PySide6.QtGui import QGuiApplication

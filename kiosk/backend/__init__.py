@@ -10,6 +10,7 @@ from .navigation import Navigation
 from .reload import Reload
 from .schedule import Schedule
 from .session import Session
+from .speech import Speech
 from .staff import CornerGesture, Staff
 
 QML_IMPORT_NAME = "Kiosk.Backend"
@@ -27,5 +28,6 @@ __all__ = [
     "Reload",
     "Schedule",
     "Session",
+    "Speech",
     "Staff",
 ]

@@ -20,6 +20,7 @@ from .issues import MAX_ISSUES, ContentError, Issue, Loc, did_you_mean, sorted_i
 from .mapdata import check_map
 from .markup import problems as markup_problems
 from .model import MAX_IDLE_S, UI, Content, texts
+from .recordings import check_recordings
 from .snapshot import Snapshot
 from .types import ContentData, MapData
 from .yamlload import Positions, digest, parse_yaml, read_source
@@ -138,6 +139,7 @@ def _load(path: Path, file: str) -> LoadedContent:
         ]  # YAML could not read it: said once is enough
     images, map_data, more = _check(data, path.parent, positions, file)
     issues += more + _check_languages(data, positions, file)
+    issues += check_recordings(data, model, path.parent, positions, file, _offered(data)[0])
     if model is None or any(i.severity == "error" for i in issues):
         raise ContentError(issues)
     return LoadedContent(

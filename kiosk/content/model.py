@@ -412,6 +412,66 @@ class UI(_Section):
         _ui("{area}\u00a0km²", "{area}\u00a0км²", "{area}平方公里"),
         description="An area in the map's legend; {area} is replaced by the number.",
     )
+    text_size: Text = Field(
+        _ui("Larger text", "Крупный текст", "大字号"),
+        description='The name of the "Aa" button (large text), as a screen reader or the audio mode says it.',
+    )
+    contrast: Text = Field(
+        _ui("High contrast", "Высокий контраст", "高对比度"),
+        description="The name of the contrast button, as a screen reader or the audio mode says it.",
+    )
+    # audio mode
+    audio_mode: Text = Field(
+        _ui("Audio mode", "Аудиорежим", "语音模式"),
+        description="The name of the control that turns audio mode (the kiosk speaks) on and off.",
+    )
+    audio_on: Text = Field(
+        _ui("Audio mode is on", "Аудиорежим включён", "语音模式已开启"),
+        description="Said when audio mode is turned on.",
+    )
+    audio_off: Text = Field(
+        _ui("Audio mode is off", "Аудиорежим выключен", "语音模式已关闭"),
+        description="Said when audio mode is turned off.",
+    )
+    audio_help: Text = Field(
+        _ui(
+            "Use the arrow keys to move from item to item, Select to choose, and Back to go "
+            "back. Repeat says it again.",
+            "Стрелки переходят от пункта к пункту, кнопка «Выбор» выбирает, «Назад» "
+            "возвращает. «Повтор» повторяет сказанное.",
+            "用方向键在各项之间移动，按“选择”键确认，按“返回”键返回。按“重复”键再听一遍。",
+        ),
+        description="Said after audio mode is turned on: how to move around without looking.",
+    )
+    volume_level: Text = Field(
+        _ui(
+            "Volume {level} of {steps}",
+            "Громкость {level} из {steps}",
+            "音量{level}级，共{steps}级",
+        ),
+        description="Said when the volume changes; {level} and {steps} are replaced by numbers.",
+    )
+    louder: Text = Field(
+        _ui("Louder", "Громче", "调高音量"), description="The control that raises the volume."
+    )
+    quieter: Text = Field(
+        _ui("Quieter", "Тише", "调低音量"), description="The control that lowers the volume."
+    )
+    repeat: Text = Field(
+        _ui("Repeat", "Повторить", "重复"), description="The control that says the last text again."
+    )
+    role_button: Text = Field(
+        _ui("button", "кнопка", "按钮"),
+        description="Said after a control's name in audio mode ('Background, button, 2 of 7').",
+    )
+    position: Text = Field(
+        _ui("{index} of {count}", "{index} из {count}", "第{index}项，共{count}项"),
+        description="Said after a control's role: {index} and {count} are replaced by numbers.",
+    )
+    select_hint: Text = Field(
+        _ui("Press Select to open", "Нажмите «Выбор», чтобы открыть", "按“选择”键打开"),
+        description="Said last about a control that opens something.",
+    )
 
 
 class MapLayer(_Section):
@@ -461,6 +521,37 @@ class MapSection(_Section):
     hotspots: list[Hotspot] = Field(default_factory=list, description="Places to tap.")
 
 
+def _hex_digest(v: str) -> str:
+    if not re.fullmatch(r"[0-9a-fA-F]{8,64}", v.strip()):
+        raise ValueError(
+            f"'{v}' is not a text_sha256: copy the one kiosk check prints "
+            "(8 to 64 of the characters 0-9 and a-f)"
+        )
+    return v.strip().lower()
+
+
+class Recording(_Section):
+    """A recorded voice for one text in one language: audio mode plays it instead of the
+    kiosk's synthetic voice while the text is unchanged."""
+
+    of: Annotated[str, StringConstraints(min_length=1)] = Field(
+        description="Which text: its place in this file, pages, layers and hotspots by their id - "
+        "e.g. attract.title, pages.terms.body, pages.terms.image.caption, map.hotspots.aigun.text, "
+        "map.legend.amur, ui.home."
+    )
+    language: Annotated[str, StringConstraints(pattern=LANGUAGE_CODE)] = Field(
+        description="The language of the text recorded (en, ru, zh-Hans ...)."
+    )
+    file: Annotated[str, StringConstraints(min_length=1)] = Field(
+        description="The recording: WAV, MP3, Ogg Vorbis or FLAC, relative to content.yaml."
+    )
+    text_sha256: Annotated[str, AfterValidator(_hex_digest)] | None = Field(
+        None,
+        description="The text when it was recorded, as a hash (kiosk check prints it): when the "
+        "text changes, kiosk check says so and the kiosk's own voice reads the new text.",
+    )
+
+
 class Content(_Section):
     """A whole exhibit: content.yaml."""
 
@@ -470,3 +561,8 @@ class Content(_Section):
     pages: list[Page] = Field(min_length=1, description="The exhibit's pages, in order.")
     map: MapSection | None = Field(None, description="The map page, after the pages.")
     credits: Credits
+    recordings: list[Recording] = Field(
+        default_factory=list,
+        description="Recorded voices for audio mode: each plays instead of the synthetic voice "
+        "for one text in one language.",
+    )

@@ -88,6 +88,20 @@ class UIData(TypedDict):
     closed_title: Text
     closed_hint: Text
     area: Text  # with {area}
+    text_size: Text
+    contrast: Text
+    # audio mode
+    audio_mode: Text
+    audio_on: Text
+    audio_off: Text
+    audio_help: Text
+    volume_level: Text  # with {level} and {steps}
+    louder: Text
+    quieter: Text
+    repeat: Text
+    role_button: Text
+    position: Text  # with {index} and {count}
+    select_hint: Text
 
 
 class AttractData(TypedDict):
@@ -157,6 +171,15 @@ class MapSectionData(TypedDict):
     hotspots: list[HotspotData]
 
 
+class RecordingData(TypedDict):
+    """A recorded voice for one text (see :mod:`kiosk.content.recordings`)."""
+
+    of: str  # the text's place: pages.terms.body, attract.title ...
+    language: str
+    file: str  # as written, relative to the content file
+    text_sha256: str | None  # lower-case hex, 8-64 digits; None: not given
+
+
 class ContentData(TypedDict):
     """``Snapshot.data``: a whole exhibit."""
 
@@ -166,6 +189,7 @@ class ContentData(TypedDict):
     pages: list[PageData]
     map: MapSectionData | None
     credits: CreditsData
+    recordings: list[RecordingData]
 
 
 # --- images: what was checked of each picture ------------------------------------------

@@ -8,6 +8,7 @@ import json
 import shutil
 import types
 import typing
+import wave
 from pathlib import Path
 from typing import Any, Literal, NotRequired, Union, get_args, get_origin, get_type_hints
 
@@ -138,11 +139,20 @@ def test_every_value_of_real_snapshots_has_its_declared_type(
     cached, _ = open_content(shipped_content, cache)  # read back from the cache's JSON
     assert cached == shipped
     walk.snapshot(cached)
-    # the values the shipped exhibit leaves out: opening hours, a button size
+    # the values the shipped exhibit leaves out: opening hours, a button size, a recording
     variant = shipped_variant(
         ("  reduced_motion: false\n", "  reduced_motion: false\n  schedule: {mon: 09:30-18:00}\n"),
         ("    diagonal_in: 32\n", "    diagonal_in: 32\n    button_mm: 20\n"),
+        (
+            "\nsettings:\n",
+            "\nrecordings:\n  - {of: attract.title, language: en, file: t.wav}\nsettings:\n",
+        ),
     )
+    with wave.open(str(variant.parent / "t.wav"), "wb") as w:
+        w.setnchannels(1)
+        w.setsampwidth(2)
+        w.setframerate(8000)
+        w.writeframes(b"\0\1" * 800)
     snap, _ = open_content(variant, None)
     assert snap.data["settings"]["schedule"] == {
         "mon": "09:30-18:00",
