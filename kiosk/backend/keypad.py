@@ -123,7 +123,11 @@ class Keypad(QObject):
         window = self._window
         if window is None:
             return []
-        nodes = [item for _, _, actions, item in scene.accessible_nodes(window) if actions and item]
+        nodes = [
+            item
+            for _, _, actions, item in scene.accessible_nodes(window)
+            if item is not None and "Press" in actions  # (text once focused offers "SetFocus")
+        ]
         for name in MODAL:
             layer = scene.find_shown(window, name)
             if layer is not None:

@@ -15,7 +15,7 @@ def actionable(visitor):
     return [
         (role, name, item.objectName() if item else "")
         for role, name, actions, item in accessible_nodes(visitor.window)
-        if actions
+        if "Press" in actions
     ]
 
 

@@ -124,6 +124,7 @@ def test_every_stateful_part_is_registered_and_reset(open_kiosk, idle_content):
     visitor.enter("one")
     visitor.qtbot.waitUntil(lambda: bool(visitor.find_all("scroll_credits")))  # every page is built
     assert visitor.kiosk.session.parts == [
+        "display",
         "idle",
         "keypad",
         "language",

@@ -16,7 +16,10 @@ ESCAPES = [
     (K.Key_W, M.ControlModifier),
     (K.Key_T, M.ControlModifier),
     (K.Key_Tab, M.AltModifier),
-    (K.Key_Backspace, M.NoModifier),
+    (
+        K.Key_Backspace,
+        M.AltModifier,
+    ),  # (Backspace alone is the keypad's Back: tests/ui/test_keypad.py)
     (K.Key_Menu, M.NoModifier),
 ]
 

@@ -26,6 +26,10 @@ Window {
 
     // Set by Python once the first frame is out: what is not on it is built after it.
     property bool started: false
+    // Public test contract: the visitor's display choices ("Aa" and contrast buttons)
+    readonly property real textScale: Theme.textScale
+    readonly property bool highContrast: Theme.highContrast
+    Component.onCompleted: Session.register("display", () => Theme.resetDisplay())
 
     Binding { target: Theme; property: "u"; value: Math.min(root.width / 1920, root.height / 1080) }
     Binding { target: Theme; property: "buttonMm"; value: Exhibit.buttonMm }

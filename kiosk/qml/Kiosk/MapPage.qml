@@ -64,10 +64,23 @@ Item {
         width: Math.max(Theme.panelMinWidth, parent.width * 0.24)  // about a quarter of the page
         color: Theme.background
 
+        // the heading and legend scroll if they outgrow the panel (large text)
+        Flickable {
+            objectName: "panelScroll"
+            anchors.left: parent.left
+            anchors.right: parent.right
+            anchors.top: parent.top
+            anchors.bottom: timeline.top
+            anchors.bottomMargin: Theme.spaceL
+            contentHeight: panelText.y + panelText.implicitHeight
+            boundsBehavior: Flickable.StopAtBounds
+            clip: true
+
         Column {
+            id: panelText
             x: Theme.panelInset
             y: Theme.panelTop
-            width: parent.width - Theme.margin
+            width: panel.width - Theme.margin
             spacing: Theme.spaceL
             PageHeading {
                 width: parent.width
@@ -93,9 +106,11 @@ Item {
                 shapes: mapPage.currentShapes
             }
         }
+        }
 
         // the timeline: one big button per layer, low on the screen
         LayerTimeline {
+            id: timeline
             anchors.bottom: parent.bottom
             anchors.bottomMargin: Theme.space2xl
             x: Theme.panelInset

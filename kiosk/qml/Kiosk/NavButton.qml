@@ -7,6 +7,7 @@ import Kiosk
 AbstractButton {
     id: button
     property bool showHomeIcon: false
+    property bool showContrastIcon: false   // a circle half filled (the contrast button)
     property bool solid: false   // over a picture: an opaque button
     property int labelPixelSize: Theme.labelSize
     property string fontFamily: Theme.sans
@@ -47,7 +48,7 @@ AbstractButton {
         spacing: Theme.spaceM
         Canvas {
             id: glyph
-            visible: button.showHomeIcon
+            visible: button.showHomeIcon || button.showContrastIcon
             width: visible ? label.font.pixelSize * 1.1 : 0   // the house, a little taller than the word
             height: width
             anchors.verticalCenter: parent.verticalCenter
@@ -59,6 +60,13 @@ AbstractButton {
                 c.strokeStyle = ink
                 c.lineWidth = Math.max(2, w * 0.1)
                 c.lineJoin = "round"
+                if (button.showContrastIcon) {
+                    const r = w * 0.4
+                    c.beginPath(); c.arc(w / 2, h / 2, r, 0, 2 * Math.PI); c.stroke()
+                    c.fillStyle = ink
+                    c.beginPath(); c.arc(w / 2, h / 2, r, Math.PI / 2, 3 * Math.PI / 2); c.closePath(); c.fill()
+                    return
+                }
                 c.beginPath()
                 c.moveTo(w * 0.1, h * 0.5); c.lineTo(w * 0.5, h * 0.12); c.lineTo(w * 0.9, h * 0.5)
                 c.moveTo(w * 0.22, h * 0.42); c.lineTo(w * 0.22, h * 0.88); c.lineTo(w * 0.78, h * 0.88)
@@ -75,6 +83,7 @@ AbstractButton {
             font.family: button.fontFamily
             font.pixelSize: button.labelPixelSize
             font.weight: button.checked ? Font.Bold : Font.Normal
+            visible: text !== ""
             width: Math.min(implicitWidth, row.parent.width - (glyph.visible ? glyph.width + row.spacing : 0))
             // a long word (Russian is long) gets a slightly smaller type before it is cut
             fontSizeMode: Text.HorizontalFit

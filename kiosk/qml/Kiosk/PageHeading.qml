@@ -35,7 +35,9 @@ Column {
         font.family: Theme.serif
         font.pixelSize: heading.titleSize
         font.weight: Font.Bold
-        wrapMode: Text.WordWrap
+        // at word boundaries; in large text a word longer than the column (a long Russian
+        // word) breaks rather than being cut (at normal size the proof reports such a word)
+        wrapMode: Theme.textScale > 1 ? Text.Wrap : Text.WordWrap
         lineHeight: heading.titleLineHeight
     }
 }

@@ -12,17 +12,27 @@ QtObject {
 
     function s(px) { return Math.round(px * u) }
 
+    // -- the visitor's display choices (the "Aa" and contrast buttons; the idle reset) -------
+    property real textScale: 1          // 1, or largeText: reading text (not button labels) grows
+    property bool highContrast: false   // white and yellow on black: text >= 7:1, lines >= 3:1
+    readonly property real largeText: 1.4
+    function toggleTextSize() { textScale = textScale > 1 ? 1 : largeText }
+    function toggleContrast() { highContrast = !highContrast }
+    function resetDisplay() { textScale = 1; highContrast = false }
+    // a size of reading text: grows with the text scale
+    function r(px) { return Math.round(px * u * textScale) }
+
     readonly property real minTarget: 15 * mm
     property real buttonMm: 0   // set by Main.qml from the content: 0 is the design size
     readonly property real targetSize: buttonMm > 0 ? buttonMm * mm : Math.max(s(104), 17 * mm)
 
-    readonly property color background: "#14181d"
-    readonly property color surface: "#1c2228"
-    readonly property color line: "#343c45"
-    readonly property color text: "#ece4d4"
-    readonly property color muted: "#a99f8e"
-    readonly property color accent: "#c8a25a"
-    readonly property color accentText: "#16130d"
+    readonly property color background: highContrast ? "#000000" : "#14181d"
+    readonly property color surface: highContrast ? "#000000" : "#1c2228"
+    readonly property color line: highContrast ? "#ffffff" : "#343c45"
+    readonly property color text: highContrast ? "#ffffff" : "#ece4d4"
+    readonly property color muted: highContrast ? "#ffffff" : "#a99f8e"
+    readonly property color accent: highContrast ? "#ffd75e" : "#c8a25a"
+    readonly property color accentText: highContrast ? "#000000" : "#16130d"
     // staff only: the preview's banner about a broken content file
     readonly property color alert: "#5c1a1a"
     readonly property color alertText: "white"
@@ -30,7 +40,7 @@ QtObject {
 
     // Chinese text is set in the Chinese cuts of the same typefaces (their Latin matches);
     // other languages in Noto, which falls back to those for the odd Chinese character.
-    readonly property string serif: serifFor(Language.code)
+    readonly property string serif: textScale > 1 ? sans : serifFor(Language.code)  // large: sans
     readonly property string sans: sansFor(Language.code)
     function serifFor(code) { return code.startsWith("zh") ? "Noto Serif CJK SC" : "Noto Serif" }
     function sansFor(code) { return code.startsWith("zh") ? "Noto Sans CJK SC" : "Noto Sans" }
@@ -38,21 +48,21 @@ QtObject {
     // -- type scale (pixel sizes), largest first; design pixels at 1920x1080 in comments ----
     // The steps between the five base sizes keep the ratio they were designed with, so they
     // round from the base size at every window size exactly as they always have.
-    readonly property int displaySize: Math.round(s(92) * 1.25)    // 115: the attract screen's title
+    readonly property int displaySize: Math.round(r(92) * 1.25)    // 115: the attract screen's title
     readonly property int titleLargeSize: Math.round(titleSize * 1.12)  // 67: a page's title alone in its column
-    readonly property int titleSize: s(60)                          // a page's title; the idle question; "closed"
+    readonly property int titleSize: r(60)                          // a page's title; the idle question; "closed"
     readonly property int titleSmallSize: Math.round(titleSize * 0.75)  // 45: the map page's title
     readonly property int subtitleSize: Math.round(titleSize * 0.72)    // 43: the attract screen's subtitle
     readonly property int pinSize: Math.round(labelSize * 1.4)      // 38: the dots of a PIN being typed
     readonly property int headingSize: Math.round(titleSize * 0.6)  // 36: the staff panel's title
-    readonly property int leadSize: Math.round(labelSize * 1.2)     // 32: the attract prompt; the idle hint
-    readonly property int bodySize: s(31)                           // a page's text
-    readonly property int labelLargeSize: Math.round(labelSize * 1.1)  // 30: the idle countdown
+    readonly property int leadSize: Math.round(labelSize * 1.2 * textScale)    // 32: the attract prompt; the idle hint
+    readonly property int bodySize: r(31)                           // a page's text
+    readonly property int labelLargeSize: Math.round(labelSize * 1.1 * textScale) // 30: the idle countdown
     readonly property int bodyMediumSize: Math.round(bodySize * 0.9)    // 28: the map layer's title
     readonly property int labelSize: s(27)                          // buttons; short lines
     readonly property int bodySmallSize: Math.round(bodySize * 0.85)    // 26: a place's text in the map popup
     readonly property int alertTitleSize: s(24)                     // the staff banner's sentence
-    readonly property int smallSize: s(22)                          // labels, captions, legend, place names
+    readonly property int smallSize: r(22)                          // labels, captions, legend, place names
     readonly property int alertSize: s(20)                          // the staff banner's error lines
     readonly property int tinySize: Math.round(smallSize * 0.85)    // 19: picture credits
     readonly property int labelMinSize: Math.round(labelSize * 0.7)    // 19: the least a button label shrinks to
