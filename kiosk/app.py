@@ -30,6 +30,7 @@ from kiosk.backend import (
 )
 from kiosk.backend.keypad import press
 from kiosk.backend.navigation import ATTRACT
+from kiosk.backend.speech import Speech
 from kiosk.content.snapshot import Snapshot, SnapshotCache, open_content
 from kiosk.paths import cache_dir, log_dir
 from kiosk.scene import find_shown, items
@@ -148,6 +149,7 @@ class KioskApp:
         self.staff: Staff = one("Staff")
         self.schedule: Schedule = one("Schedule")
         self.keypad: Keypad = one("Keypad")
+        self.speech: Speech = one("Speech")
 
     def show(self, snapshot: Snapshot) -> None:
         """Put a (new) version of the content on screen."""
@@ -158,6 +160,7 @@ class KioskApp:
         self.idle.configure(settings["idle"]["timeout_s"], settings["idle"]["warning_s"])
         self.schedule.configure(settings.get("schedule"))
         self.keypad.configure(settings["keypad"])
+        self.speech.set_snapshot(snapshot)
         self.shown_at = time.time()
 
     def _wire_session(self) -> None:
@@ -172,6 +175,7 @@ class KioskApp:
         session.add("language", self.language.reset)
         session.add("staff", self.staff.close)
         session.add("keypad", self.keypad.reset)
+        session.add("speech", self.speech.reset)
         self.keypad.back = self._back
         self.schedule.closedNow.connect(session.reset)  # closing time: the next visitor afresh
         app = QGuiApplication.instance()
@@ -235,7 +239,15 @@ class KioskApp:
         if self.engine is None or self._after_done:
             return
         self._after_done = True
+        from kiosk.backend.narrator import Narrator, ThreeFingerHold  # (not before it)
+
+        self.narrator = Narrator(self.speech, self.exhibit, self.language, self.navigation)
+        self.keypad.on_focus = self.narrator.focused
+        self.keypad.on_action = self.narrator.keypad
+        self.keypad.on_input = self.narrator.interrupt
         self.keypad.attach(self.window)
+        self._hold = ThreeFingerHold(self.narrator.toggle, self.window)
+        self.window.installEventFilter(self._hold)  # audio mode: three fingers held 2 s
         if self.lockdown is not None:
             keypad = self.keypad
             self.lockdown.passes = lambda event: (
@@ -314,6 +326,7 @@ class KioskApp:
             self._activity = None
         self.reload.stop()
         self.keypad.detach()
+        self.speech.close()
         if self.lockdown is not None:
             self.lockdown.allow_close = True
             self.lockdown.stop()
@@ -321,8 +334,13 @@ class KioskApp:
         self.window.removeEventFilter(self._gesture)
         self.window.close()
         # the backends belong to the engine: no Python reference may outlive it
+        if hasattr(self, "_hold"):
+            self.window.removeEventFilter(self._hold)
+            del self._hold
         del self.window, self._gesture, self.exhibit, self.navigation, self.session
         del self.idle, self.language, self.reload, self.staff, self.schedule
+        del self.keypad, self.speech
+        self.__dict__.pop("narrator", None)
         self.engine = None  # the last reference: the engine and its QML objects go now
 
 

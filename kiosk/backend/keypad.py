@@ -19,8 +19,6 @@ from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtQml import QmlElement, QmlSingleton
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 
-from kiosk import scene
-
 from .qttyping import Property
 
 if TYPE_CHECKING:
@@ -70,6 +68,7 @@ class Keypad(QObject):
         self.back: Callable[[], None] = lambda: None
         self.on_action: Callable[[str], None] = lambda action: None  # help, audio, volume ...
         self.on_focus: Callable[[QQuickItem, int, int], None] = lambda item, i, n: None
+        self.on_input: Callable[[], None] = lambda: None  # any touch or key (speech stops)
 
     def configure(self, keypad: KeypadData | Mapping[str, list[str]]) -> None:
         """The keys of ``settings.keypad`` (turned into Qt's key codes at the first key:
@@ -120,6 +119,8 @@ class Keypad(QObject):
 
     def controls(self) -> list[QQuickItem]:
         """The pressable controls of the screen now, in reading order."""
+        from kiosk import scene  # (at the first key: not on the start-up path)
+
         window = self._window
         if window is None:
             return []
@@ -179,10 +180,13 @@ class Keypad(QObject):
         kind = event.type()
         if kind in TOUCHES:
             self._set_active(False)  # a touch: the ring goes until the next key
+            self.on_input()
             return False
         if kind not in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             return False
         assert isinstance(event, QKeyEvent)
+        if kind == QEvent.Type.KeyPress:
+            self.on_input()
         action = self.action(event)
         if action is None:
             return False

@@ -118,6 +118,31 @@ class Visitor:
             1, center + QPoint(end // 2, 0), w
         ).commit()
 
+    # -- a keypad (or keyboard) ------------------------------------------------------------
+
+    def key(self, key, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
+        QTest.keyClick(self.window, key, modifiers)
+
+    def focused(self) -> str:
+        """The objectName of the control that has the keyboard focus (or holds it)."""
+        item = self.window.activeFocusItem()
+        while item is not None and not item.objectName():
+            item = item.parentItem()
+        return item.objectName() if item is not None else ""
+
+    def focus_on(self, name: str, limit: int = 80) -> None:
+        """Press Right until ``name`` has the focus, as a visitor with a keypad does."""
+        for _ in range(limit):
+            if self.focused() == name:
+                return
+            self.key(Qt.Key.Key_Right)
+        raise AssertionError(f"the keypad never reached {name} (stuck at {self.focused()!r})")
+
+    def choose(self, name: str) -> None:
+        """Move the keypad's focus to ``name`` and press Enter."""
+        self.focus_on(name)
+        self.key(Qt.Key.Key_Return)
+
     def swipe(self, direction: str) -> None:
         w, h = self.window.width(), self.window.height()
         left, right = QPoint(int(w * 0.2), int(h * 0.45)), QPoint(int(w * 0.8), int(h * 0.45))

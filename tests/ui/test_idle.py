@@ -132,6 +132,7 @@ def test_every_stateful_part_is_registered_and_reset(open_kiosk, idle_content):
         "scroll:credits",
         "scroll:one",
         "scroll:two",
+        "speech",
         "staff",
     ]
     scroll = scroll_down(visitor)

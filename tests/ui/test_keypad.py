@@ -5,36 +5,9 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtTest import QTest
 
 PAGES = ["background", "negotiations", "terms", "aftermath", "map", "credits"]
 K = Qt.Key
-
-
-def press(visitor, key) -> None:
-    QTest.keyClick(visitor.window, key)
-
-
-def focused(visitor) -> str:
-    """The objectName of the control that has the focus (or holds it)."""
-    item = visitor.window.activeFocusItem()
-    while item is not None and not item.objectName():
-        item = item.parentItem()
-    return item.objectName() if item is not None else ""
-
-
-def focus(visitor, name: str, limit: int = 80) -> None:
-    """Press Right until ``name`` has the focus, as a visitor with a keypad does."""
-    for _ in range(limit):
-        if focused(visitor) == name:
-            return
-        press(visitor, K.Key_Right)
-    raise AssertionError(f"the keypad never reached {name} (stuck at {focused(visitor)!r})")
-
-
-def choose(visitor, name: str) -> None:
-    focus(visitor, name)
-    press(visitor, K.Key_Return)
 
 
 @pytest.fixture
@@ -45,74 +18,74 @@ def kiosk_mode(open_kiosk, shipped_content):
 
 
 def test_enter_on_the_attract_screen_starts_the_exhibit(kiosk_mode):
-    press(kiosk_mode, K.Key_Return)
+    kiosk_mode.key(K.Key_Return)
     kiosk_mode.go("background")
 
 
 def test_the_keypad_alone_reaches_every_page_layer_place_and_language(kiosk_mode):
     v = kiosk_mode
-    press(v, K.Key_Return)
+    v.key(K.Key_Return)
     v.go("background")
     for page in PAGES:
-        choose(v, f"nav_{page}")
+        v.choose(f"nav_{page}")
         v.go(page)
-    choose(v, "nav_map")
+    v.choose("nav_map")
     v.go("map")
     for layer in ["1689", "1858", "1860"]:
-        choose(v, f"layer_{layer}")
+        v.choose(f"layer_{layer}")
         v.qtbot.waitUntil(lambda layer=layer: v.find(f"layer_{layer}").property("checked"))
     for spot in ["aigun", "nerchinsk", "vladivostok"]:
-        choose(v, f"hotspot_{spot}")
+        v.choose(f"hotspot_{spot}")
         v.qtbot.waitUntil(v.find("hotspotPopup").isVisible)
-        press(v, K.Key_Backspace)  # closes the popup, stays on the map
+        v.key(K.Key_Backspace)  # closes the popup, stays on the map
         v.qtbot.waitUntil(lambda: not v.find("hotspotPopup").isVisible())
         assert v.page == "map"
-    choose(v, "lang_ru")
+    v.choose("lang_ru")
     v.qtbot.waitUntil(lambda: v.window.property("language") == "ru")
-    choose(v, "lang_zh-Hans")
+    v.choose("lang_zh-Hans")
     v.qtbot.waitUntil(lambda: v.window.property("language") == "zh-Hans")
 
 
 def test_backspace_goes_back_screen_by_screen_to_the_attract_screen(kiosk_mode):
     v = kiosk_mode
-    press(v, K.Key_Return)
+    v.key(K.Key_Return)
     v.go("background")
-    choose(v, "nav_terms")
+    v.choose("nav_terms")
     v.go("terms")
-    choose(v, "nav_credits")
+    v.choose("nav_credits")
     v.go("credits")
     for expected in ["terms", "background", "attract"]:
-        press(v, K.Key_Backspace)
+        v.key(K.Key_Backspace)
         v.qtbot.waitUntil(lambda expected=expected: v.page == expected)
 
 
 def test_the_focus_wraps_round_and_never_leaves_the_screen(kiosk_mode):
     v = kiosk_mode
-    press(v, K.Key_Return)
+    v.key(K.Key_Return)
     v.go("background")
-    press(v, K.Key_Right)
-    first = focused(v)
+    v.key(K.Key_Right)
+    first = v.focused()
     seen = [first]
     for _ in range(40):
-        press(v, K.Key_Right)
-        if focused(v) == first:
+        v.key(K.Key_Right)
+        if v.focused() == first:
             break
-        seen.append(focused(v))
+        seen.append(v.focused())
     else:
         raise AssertionError(f"the focus never came back round: {seen}")
     assert {"homeButton", "nav_map", "lang_en", "seeOnMap_background"} <= set(seen)
     assert not any(name.startswith(("layer_", "hotspot_", "seeOnMap_terms")) for name in seen)
-    press(v, K.Key_Left)  # and back the other way
-    assert focused(v) == seen[-1]
+    v.key(K.Key_Left)  # and back the other way
+    assert v.focused() == seen[-1]
 
 
 def test_the_ring_shows_for_keys_and_goes_at_a_touch(kiosk_mode):
     v = kiosk_mode
     ring = v.find("focusRing")
     assert not ring.isVisible()
-    press(v, K.Key_Return)
+    v.key(K.Key_Return)
     v.go("background")
-    press(v, K.Key_Right)
+    v.key(K.Key_Right)
     v.qtbot.waitUntil(ring.isVisible)
     v.tap(v.find("nav_terms"))
     v.qtbot.waitUntil(lambda: not ring.isVisible())
@@ -120,13 +93,13 @@ def test_the_ring_shows_for_keys_and_goes_at_a_touch(kiosk_mode):
 
 def test_other_keys_do_nothing_in_kiosk_mode(kiosk_mode):
     v = kiosk_mode
-    press(v, K.Key_Return)
+    v.key(K.Key_Return)
     v.go("background")
-    choose(v, "nav_terms")
+    v.choose("nav_terms")
     v.go("terms")
     for key in (K.Key_Escape, K.Key_Tab, K.Key_Q, K.Key_F4):
-        press(v, key)
-    QTest.keyClick(v.window, K.Key_Backspace, Qt.KeyboardModifier.AltModifier)
+        v.key(key)
+    v.key(K.Key_Backspace, Qt.KeyboardModifier.AltModifier)
     assert v.page == "terms" and v.window.isVisible()
 
 
@@ -134,21 +107,21 @@ def test_a_curator_can_give_the_keypad_other_keys(open_kiosk, write_content, min
     keys = "settings:\n  keypad:\n    next: [N]\n    activate: [S]\n"
     v = open_kiosk(write_content(keys + minimal), fullscreen=True, size=None)
     v.qtbot.waitUntil(lambda: v.kiosk.keypad._window is not None)
-    press(v, K.Key_S)
+    v.key(K.Key_S)
     v.qtbot.waitUntil(lambda: v.page == "one")
     v.tap(v.find("title_one"))  # a touch: the ring goes
     v.qtbot.waitUntil(lambda: not v.find("focusRing").isVisible())
-    press(v, K.Key_Right)  # no longer a keypad key here
+    v.key(K.Key_Right)  # no longer a keypad key here
     assert not v.find("focusRing").isVisible()
-    press(v, K.Key_N)
+    v.key(K.Key_N)
     v.qtbot.waitUntil(v.find("focusRing").isVisible)
 
 
 def test_the_idle_reset_hides_the_ring(kiosk_mode):
     v = kiosk_mode
-    press(v, K.Key_Return)
+    v.key(K.Key_Return)
     v.go("background")
-    press(v, K.Key_Right)
+    v.key(K.Key_Right)
     v.qtbot.waitUntil(v.find("focusRing").isVisible)
     v.kiosk.session.reset()
     v.qtbot.waitUntil(lambda: v.page == "attract" and not v.find("focusRing").isVisible())

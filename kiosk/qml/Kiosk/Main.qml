@@ -29,6 +29,10 @@ Window {
     // Public test contract: the visitor's display choices ("Aa" and contrast buttons)
     readonly property real textScale: Theme.textScale
     readonly property bool highContrast: Theme.highContrast
+    // Public test contract: audio mode, and what it last began to say (and in which language)
+    readonly property bool audioMode: Speech.active
+    readonly property string lastSpoken: Speech.lastSpoken
+    readonly property string lastSpokenLanguage: Speech.lastSpokenLanguage
     Component.onCompleted: Session.register("display", () => Theme.resetDisplay())
 
     Binding { target: Theme; property: "u"; value: Math.min(root.width / 1920, root.height / 1080) }
