@@ -9,8 +9,7 @@ Checks, on the real Qt Quick scene (what a visitor would see):
 - type smaller than ``settings.screen.min_text_mm``;
 - pictures enlarged beyond 150 % (blurry).
 
-``render_one`` is the fast path (one screen to one PNG, no checks): what the start-up
-benchmark times.
+``render_one`` is the fast path (one screen to one PNG, no checks).
 """
 
 from __future__ import annotations
@@ -559,9 +558,7 @@ def render_one(
                     f"language '{language}' (the content offers {', '.join(kiosk.language.codes())})"
                 )
             kiosk.language.choose(language)
-        if screen != ATTRACT:
-            show(kiosk, screen)
-        # the attract screen: drawn straight away (grabWindow renders it), the fastest first frame
+        show(kiosk, screen)  # (the attract screen too: grabbed at once it came out blank)
         save(grab_whole(kiosk, screen), out, "PNG", 80)  # light compression: fast
     finally:
         kiosk.close()

@@ -416,6 +416,15 @@ class UI(_Section):
         _ui("Larger text", "Крупный текст", "大字号"),
         description='The name of the "Aa" button (large text), as a screen reader or the audio mode says it.',
     )
+    audio_start: Text = Field(
+        _ui(
+            "For audio, hold three fingers on the screen",
+            "Для озвучивания удерживайте на экране три пальца",
+            "语音导览：三指按住屏幕",
+        ),
+        description="Small type at the foot of the attract screen, in every language at once: "
+        "how to start audio mode without seeing the screen.",
+    )
     contrast: Text = Field(
         _ui("High contrast", "Высокий контраст", "高对比度"),
         description="The name of the contrast button, as a screen reader or the audio mode says it.",

@@ -89,6 +89,7 @@ class UIData(TypedDict):
     closed_hint: Text
     area: Text  # with {area}
     text_size: Text
+    audio_start: Text
     contrast: Text
     # audio mode
     audio_mode: Text

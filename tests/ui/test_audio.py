@@ -69,3 +69,14 @@ def test_any_touch_interrupts_and_the_idle_reset_ends_audio_mode(open_kiosk, shi
     v.kiosk.session.reset()
     v.qtbot.waitUntil(lambda: v.page == "attract")
     assert v.window.property("audioMode") is False
+
+
+def test_a_place_on_the_map_is_read_out(open_kiosk, shipped_content):
+    v = open_kiosk(shipped_content)
+    v.enter("background")
+    hold_three_fingers(v)
+    v.tap("nav_map")
+    v.go("map")
+    v.tap("hotspotLabel_aigun")
+    v.qtbot.waitUntil(lambda: v.window.property("lastSpoken").startswith("Aigun.\n"))
+    assert "28 May 1858" in v.window.property("lastSpoken")

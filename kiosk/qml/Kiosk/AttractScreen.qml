@@ -99,6 +99,26 @@ Item {
         }
     }
 
+    // how to start audio mode without seeing the screen: small, in every language at once,
+    // bottom left (the languages' buttons are bottom right)
+    Column {
+        objectName: "audioHint"
+        x: Theme.attractInset
+        anchors.bottom: parent.bottom
+        anchors.bottomMargin: Theme.spaceXl
+        Repeater {
+            model: Language.languages
+            Text {
+                required property var modelData
+                textFormat: Text.PlainText  // never HTML: text from a file is text
+                text: (Exhibit.ui.audio_start || {})[modelData.code] || ""
+                color: Theme.text
+                font.family: Theme.sansFor(modelData.code)
+                font.pixelSize: Theme.smallSize
+            }
+        }
+    }
+
     // the invitation, in the lower part of the screen where hands are
     Rectangle {
         id: prompt

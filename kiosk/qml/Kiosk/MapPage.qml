@@ -19,6 +19,13 @@ Item {
     property int layerIndex: defaultLayer
     property int openSpot: -1  // the row in map.hotspots whose popup is open
     readonly property var openPlace: map.hotspots.get(openSpot)
+    // audio mode: a place's popup is read out (its name, then its text)
+    onOpenSpotChanged: {
+        const place = map.hotspots.get(openSpot)   // (openPlace may not have followed yet)
+        if (openSpot >= 0 && Speech.active)
+            Speech.say(I18n.t(place.title || {}) + ".\n" + I18n.t(place.plainText || {}),
+                       Language.code)
+    }
     readonly property var currentLayer: map.layers.get(layerIndex)
     readonly property ShapeList currentShapes: map.layers.shapes(layerIndex)
 
