@@ -7,7 +7,9 @@ Checks, on the real Qt Quick scene (what a visitor would see):
 - touch targets under 15 mm on the glass (``settings.screen.diagonal_in``);
 - visitor controls in the top third of the screen;
 - type smaller than ``settings.screen.min_text_mm``;
-- pictures enlarged beyond 150 % (blurry).
+- pictures enlarged beyond 150 % (blurry);
+- text contrast, from the rendered pixels: 4.5:1 (3:1 for large text), 7:1 in high
+  contrast; the exhibit's pages are proofed again in high contrast and in large text.
 
 ``render_one`` is the fast path (one screen to one PNG, no checks).
 """
@@ -22,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QElapsedTimer, QEventLoop, QPoint, QPointF, QRect, Qt, QTimer
+from PySide6.QtCore import QElapsedTimer, QEventLoop, QObject, QPoint, QPointF, QRect, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QImage, QPainter
 from PySide6.QtQuick import QQuickItem
 
@@ -31,6 +33,12 @@ from kiosk.app import KioskApp, create_app
 from kiosk.backend.navigation import ATTRACT
 
 MIN_TARGET_MM = 15.0
+# WCAG's large text: 18 pt, or 14 pt bold (an em of 6.35 mm, 4.94 mm)
+LARGE_TEXT_MM = 6.35
+LARGE_BOLD_MM = 4.94
+# the display modes proofed besides the normal one, on the exhibit's pages: the window's
+# property and the file name's suffix
+MODES = (("highContrast", "contrast"), ("textScale", "large"))
 MAX_UPSCALE = 1.5
 THUMB_WIDTH = 480
 
@@ -174,6 +182,15 @@ def show(kiosk: KioskApp, screen: str) -> None:
     settle(kiosk)
 
 
+def display(kiosk: KioskApp, mode: str) -> None:
+    """The visitor's display choice: "" (normal), "contrast" or "large" (text)."""
+    assert kiosk.engine is not None
+    theme = kiosk.engine.singletonInstance("Kiosk", "Theme")
+    assert isinstance(theme, QObject)
+    theme.setProperty("highContrast", mode == "contrast")
+    theme.setProperty("textScale", theme.property("largeText") if mode == "large" else 1.0)
+
+
 def grab_whole(kiosk: KioskApp, screen: str) -> QImage:
     """The screen; a page whose text scrolls continues below, scrolled, to its end."""
     image = kiosk.window.grabWindow()
@@ -301,8 +318,17 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().casefold()
 
 
-def check(kiosk: KioskApp, screen: str, language: str, where: Locator) -> list[Problem]:
-    """The layout problems on the screen now."""
+def check(
+    kiosk: KioskApp,
+    screen: str,
+    language: str,
+    where: Locator,
+    image: QImage | None = None,
+    *,
+    high_contrast: bool = False,
+) -> list[Problem]:
+    """The layout problems on the screen now (and, given the window's ``image``, text of
+    too little contrast: 4.5:1, 3:1 for large text; 7:1 in high contrast)."""
     w, h = kiosk.window.width(), kiosk.window.height()
     settings = where.settings["screen"]
     mm = kiosk.mm_per_px()
@@ -332,6 +358,13 @@ def check(kiosk: KioskApp, screen: str, language: str, where: Locator) -> list[P
             quoted = f"'{_norm(text)[:40]}'"
             if fault := scene.text_fit(item, w, h):
                 problem(f"{fault}: {quoted}", at)
+            if image is not None and (ratio := scene.text_contrast(image, item)) is not None:
+                font = item.property("font")
+                size_mm = font.pixelSize() * mm
+                large = size_mm >= LARGE_TEXT_MM or (font.bold() and size_mm >= LARGE_BOLD_MM)
+                least = 7.0 if high_contrast else 3.0 if large else 4.5
+                if ratio < least - 0.05:
+                    problem(f"text contrast {ratio:.1f}:1, under {least:g}:1: {quoted}", at)
             size_mm = item.property("font").pixelSize() * mm
             if 0 < size_mm < settings["min_text_mm"]:
                 problem(
@@ -496,7 +529,8 @@ def run_proof(
         )
         languages = kiosk.language.codes()
         names = screens(kiosk)
-        total, done = len(languages) * len(names), 0
+        pages = [n for n in names if n in kiosk.navigation.pageIds]
+        total, done = len(languages) * (len(names) + len(MODES) * len(pages)), 0
         problems: list[Problem] = []
         told: set[tuple[str, str, str]] = set()
         out.mkdir(parents=True, exist_ok=True)
@@ -506,22 +540,40 @@ def run_proof(
             kiosk.language.choose(code)
             (out / code).mkdir(exist_ok=True)
             shots = []
-            for n, name in enumerate(names, 1):
+            runs = [(n, name, "") for n, name in enumerate(names, 1)]
+            runs += [
+                (n, name, mode)
+                for _, mode in MODES
+                for n, name in enumerate(names, 1)
+                if name in kiosk.navigation.pageIds
+            ]
+            for n, name, mode in runs:
                 if show_progress:
-                    progress(done, total, f"{code} {name}")
+                    progress(done, total, f"{code} {name} {mode}".rstrip())
+                display(kiosk, mode)
                 show(kiosk, name)
                 # a problem is told once per language, on the first screen that shows it
                 found = [
                     p
-                    for p in check(kiosk, name, code, where)
+                    for p in check(
+                        kiosk,
+                        name if not mode else f"{name}, {mode}",
+                        code,
+                        where,
+                        kiosk.window.grabWindow(),
+                        high_contrast=mode == "contrast",
+                    )
                     if (code, p.message, p.where) not in told
                 ]
                 told.update((code, p.message, p.where) for p in found)
                 image = grab_whole(kiosk, name)
-                save(image, out / code / f"{n:02d}-{name}.png")
-                shots.append((name, image, len(found)))
+                folder = out / code / mode if mode else out / code  # en/, en/contrast/, en/large/
+                folder.mkdir(exist_ok=True)
+                save(image, folder / f"{n:02d}-{name}.png")
+                shots.append((f"{name} ({mode})" if mode else name, image, len(found)))
                 problems += found
                 done += 1
+            display(kiosk, "")
             contact_sheet(shots, code, out / f"contact-{code}.png")
         if show_progress:
             progress(total, total, "done")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from PySide6.QtCore import QPoint, QRectF
-from PySide6.QtGui import QTextLayout, QTextOption
+from PySide6.QtGui import QColor, QImage, QTextLayout, QTextOption
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 
 
@@ -154,3 +154,45 @@ def accessible_nodes(
         actions = node.actionInterface().actionNames() if node.actionInterface() else []
         yield node.role().name, node.text(QAccessible.Text.Name), actions, item
         stack.extend(node.child(i) for i in range(node.childCount()))
+
+
+def _luminance(c: QColor) -> float:
+    def channel(v: float) -> float:
+        return v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF())
+
+
+def contrast_ratio(a: QColor, b: QColor) -> float:
+    """WCAG's contrast ratio of two colours (1 to 21)."""
+    la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def text_contrast(image: QImage, item: QQuickItem) -> float | None:
+    """The contrast of a text item with what is behind it, from the rendered pixels of the
+    window (``image``): its colour against the commonest colour in its box (glyphs cover
+    less of a box than the ground does); an outlined text against its outline.  None when
+    the box is off the picture."""
+    from collections import Counter
+
+    text = QColor(item.property("color"))
+    if item.property("outlined"):  # Text.Outline (QML says so): the outline is the ground
+        return contrast_ratio(text, QColor(item.property("styleColor")))
+    box = rect(item).toAlignedRect().intersected(image.rect())
+    if box.width() < 2 or box.height() < 2:
+        return None
+    counts: Counter[int] = Counter(
+        image.pixel(x, y) & 0xF0F0F0  # a colour, to 4 bits a channel
+        for y in range(box.top(), box.bottom() + 1, 2)
+        for x in range(box.left(), box.right() + 1, 2)
+    )
+    ground = next(
+        (
+            QColor.fromRgb(rgb | 0x080808)
+            for rgb, _ in counts.most_common(4)
+            if contrast_ratio(QColor.fromRgb(rgb | 0x080808), text) > 1.3  # not the glyphs
+        ),
+        None,
+    )
+    return contrast_ratio(text, ground) if ground is not None else None

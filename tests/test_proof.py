@@ -38,6 +38,11 @@ def test_the_shipped_exhibit_has_no_layout_problem_in_any_language(
             "credits",
         ]
         assert {"map-1689", "map-1858", "map-1860", "hotspot-aigun", "idle-warning"} <= set(names)
+        for mode in ("contrast", "large"):  # the pages again in high contrast and large text
+            modes = sorted(p.stem.split("-", 1)[1] for p in (tmp_path / lang / mode).glob("*.png"))
+            assert modes == sorted(
+                ["background", "negotiations", "terms", "aftermath", "map", "credits"]
+            )
         sheet = QImage(str(tmp_path / f"contact-{lang}.png"))
         assert sheet.width() > 1000 and sheet.height() > 1000
     assert (tmp_path / "report.txt").read_text(encoding="utf-8") == "no problems\n"

@@ -70,3 +70,28 @@ def test_the_idle_reset_restores_normal_text_and_contrast(open_kiosk, shipped_co
     v.kiosk.session.reset()
     v.qtbot.waitUntil(lambda: v.page == "attract")
     assert v.window.property("textScale") == 1.0 and v.window.property("highContrast") is False
+
+
+def test_the_proof_measures_contrast_from_the_pixels(open_kiosk, shipped_content):
+    from kiosk.proof import Locator, check, display
+
+    v = open_kiosk(shipped_content)
+    v.enter("background")
+    where = Locator(shipped_content)
+    v.next_frame()
+    assert [p for p in check(v.kiosk, "background", "en", where, v.window.grabWindow())] == []
+    title = v.find("title_background")
+    title.setProperty("color", QColor("#3a3f47"))  # dark grey on near-black: about 1.6:1
+    v.next_frame()
+    found = [p.message for p in check(v.kiosk, "background", "en", where, v.window.grabWindow())]
+    assert any(m.startswith("text contrast 1.") and "under 3:1" in m for m in found), found
+    display(v.kiosk, "contrast")  # high contrast asks 7:1 of every text
+    title.setProperty("color", QColor("#707070"))  # grey on black: about 4.7:1
+    v.next_frame()
+    found = [
+        p.message
+        for p in check(
+            v.kiosk, "background", "en", where, v.window.grabWindow(), high_contrast=True
+        )
+    ]
+    assert any("under 7:1" in m for m in found), found

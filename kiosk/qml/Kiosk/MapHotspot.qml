@@ -71,6 +71,7 @@ Item {
         text: I18n.t(spot.title)
         color: Theme.background
         style: Text.Outline
+        readonly property bool outlined: true   // kiosk.scene: its outline is its ground
         styleColor: Qt.rgba(0.93, 0.89, 0.83, 0.85)
         font.family: Theme.sans
         font.pixelSize: Theme.smallSize
