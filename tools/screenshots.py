@@ -80,6 +80,15 @@ def main() -> int:
             settle(1000)
             shoot(f"{kiosk.navigation.pageIds[1]}-{code}")
         kiosk.language.choose(chosen)
+        # the display choices, for the README's accessibility section
+        from kiosk.proof import display
+
+        kiosk.navigation.show(kiosk.navigation.pageIds[2])
+        for mode in ("large", "contrast"):
+            display(kiosk, mode)
+            settle(1000)
+            shoot(f"{kiosk.navigation.pageIds[2]}-{mode}")
+        display(kiosk, "")
     kiosk.navigation.show(kiosk.navigation.pageIds[0])
     kiosk.idle.configure(0.1, 15)  # nobody touches: the warning
     settle(1200)
