@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QElapsedTimer, QEventLoop, QObject, QPoint, QPointF, QRect, Qt, QTimer
-from PySide6.QtGui import QColor, QFont, QImage, QPainter
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter
 from PySide6.QtQuick import QQuickItem
 
 from kiosk import scene
@@ -33,6 +33,7 @@ from kiosk.app import KioskApp, create_app
 from kiosk.backend.navigation import ATTRACT
 
 MIN_TARGET_MM = 15.0
+MIN_CAP_MM = 4.8  # an uppercase I on the glass (Section 508 402.4, ADA 707.7.2)
 # WCAG's large text: 18 pt, or 14 pt bold (an em of 6.35 mm, 4.94 mm)
 LARGE_TEXT_MM = 6.35
 LARGE_BOLD_MM = 4.94
@@ -365,6 +366,13 @@ def check(
                 least = 7.0 if high_contrast else 3.0 if large else 4.5
                 if ratio < least - 0.05:
                     problem(f"text contrast {ratio:.1f}:1, under {least:g}:1: {quoted}", at)
+            cap_mm = QFontMetricsF(item.property("font")).capHeight() * mm
+            if 0 < cap_mm < MIN_CAP_MM:
+                problem(
+                    f"capital letters {cap_mm:.1f} mm high, under {MIN_CAP_MM:g} mm "
+                    f"(Section 508 402.4): {quoted}",
+                    where.setting("diagonal_in"),
+                )
             size_mm = item.property("font").pixelSize() * mm
             if 0 < size_mm < settings["min_text_mm"]:
                 problem(

@@ -130,6 +130,13 @@ Item {
         onClicked: Navigation.showOnMap(pageRoot.mapView)
     }
 
+    // large text and high contrast, beside it
+    DisplayButtons {
+        x: seeOnMap.visible ? seeOnMap.x + seeOnMap.width + Theme.spaceS : pageRoot.otherColumnX
+        anchors.bottom: parent.bottom
+        anchors.bottomMargin: pageRoot.bottomGap
+    }
+
     // more text below: a soft fade says "scroll"
     Rectangle {
         x: flick.x
@@ -144,7 +151,7 @@ Item {
     }
 
     // the picture, in the right part of the page
-    // (above "See it on the map" when the page has one)
+    // (above "See it on the map" and the display buttons)
     Column {
         id: pictureColumn
         visible: pageRoot.hasImage
@@ -153,7 +160,7 @@ Item {
         width: pageRoot.width - x - Theme.pictureInset
         spacing: Theme.spaceL
         readonly property real room: pageRoot.height - y - pageRoot.bottomGap
-                                     - (seeOnMap.visible ? seeOnMap.height + pageRoot.bottomGap : 0)
+                                     - seeOnMap.height - pageRoot.bottomGap
                                      - caption.height - credit.height - 2 * spacing
 
         Image {

@@ -127,7 +127,15 @@ Item {
         }
     }
 
+    // large text and high contrast, beside "Whole map"
+    DisplayButtons {
+        anchors.right: mapReset.left
+        anchors.rightMargin: Theme.spaceS
+        anchors.bottom: mapReset.bottom
+    }
+
     NavButton {
+        id: mapReset
         objectName: "mapReset"
         anchors.right: parent.right
         anchors.bottom: parent.bottom

@@ -60,25 +60,5 @@ Rectangle {
         Item { Layout.preferredWidth: Theme.spaceS; visible: languages.visible }
 
         LanguageSwitcher { id: languages }
-
-        Item { Layout.preferredWidth: Theme.spaceS }
-
-        // the visitor's display choices: large text and high contrast (reset after each visit)
-        NavButton {
-            objectName: "textSize"
-            text: "Aa"
-            sidePadding: Theme.padNarrow
-            checked: Theme.textScale > 1
-            Accessible.name: I18n.t(Exhibit.ui.text_size)
-            onClicked: Theme.toggleTextSize()
-        }
-        NavButton {
-            objectName: "contrast"
-            showContrastIcon: true
-            sidePadding: Theme.padNarrow
-            checked: Theme.highContrast
-            Accessible.name: I18n.t(Exhibit.ui.contrast)
-            onClicked: Theme.toggleContrast()
-        }
     }
 }

@@ -65,7 +65,9 @@ QtObject {
     readonly property int smallSize: r(22)                          // labels, captions, legend, place names
     readonly property int alertSize: s(20)                          // the staff banner's error lines
     readonly property int tinySize: Math.round(smallSize * 0.85)    // 19: picture credits
-    readonly property int labelMinSize: Math.round(labelSize * 0.7)    // 19: the least a button label shrinks to
+    // 19: the least a button label shrinks to, and never so small that a capital letter is
+    // under 4.8 mm on the glass (Section 508 402.4; Noto Sans' capitals are 0.714 em)
+    readonly property int labelMinSize: Math.max(Math.round(labelSize * 0.7), Math.ceil(4.8 * mm / 0.714))
     readonly property int tracking: s(3)                            // letter spacing of the small capital labels
 
     // -- spacing scale: gaps between neighbours and padding, smallest first ------------------
