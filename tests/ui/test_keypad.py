@@ -34,7 +34,9 @@ def test_the_keypad_alone_reaches_every_page_layer_place_and_language(kiosk_mode
     for layer in ["1689", "1858", "1860"]:
         v.choose(f"layer_{layer}")
         v.qtbot.waitUntil(lambda layer=layer: v.find(f"layer_{layer}").property("checked"))
-    for spot in ["aigun", "nerchinsk", "vladivostok"]:
+    spots = v.kiosk.exhibit.map.hotspots.column("spotId")
+    assert len(spots) == 6
+    for spot in spots:
         v.choose(f"hotspot_{spot}")
         v.qtbot.waitUntil(v.find("hotspotPopup").isVisible)
         v.key(K.Key_Backspace)  # closes the popup, stays on the map
@@ -125,3 +127,15 @@ def test_the_idle_reset_hides_the_ring(kiosk_mode):
     v.qtbot.waitUntil(v.find("focusRing").isVisible)
     v.kiosk.session.reset()
     v.qtbot.waitUntil(lambda: v.page == "attract" and not v.find("focusRing").isVisible())
+
+
+def test_a_key_is_activity_and_dismisses_the_idle_warning(open_kiosk, write_content, minimal):
+    settings = "settings:\n  idle:\n    timeout_s: 0.3\n    warning_s: 30\n"
+    v = open_kiosk(write_content(settings + minimal), fullscreen=True, size=None)
+    v.qtbot.waitUntil(lambda: v.kiosk.keypad._window is not None)
+    v.key(K.Key_Return)
+    v.qtbot.waitUntil(lambda: v.page == "one")
+    v.qtbot.waitUntil(v.find("idleWarning").isVisible, timeout=3000)
+    v.key(K.Key_Right)  # the visitor is still there
+    v.qtbot.waitUntil(lambda: not v.find("idleWarning").isVisible())
+    assert v.page == "one"
