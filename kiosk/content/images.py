@@ -81,20 +81,15 @@ def _webp(head: bytes) -> tuple[int, int]:
 def probe_image(path: Path) -> ImageInfo:
     """Format and size of a picture file; :class:`ImageProblem` says what is wrong."""
     try:
-        data, info = safeio.read_file(path, MAX_IMAGE_BYTES)
-    except FileNotFoundError:
-        raise ImageProblem(
-            "does not exist; check the name (capitals count) and the folder"
-        ) from None
-    except safeio.NotAFile as e:
-        raise ImageProblem(f"is {e.kind}, not a picture file") from None
-    except safeio.TooBig as e:
-        raise ImageProblem(
-            f"is {e.size / 1e6:.0f} MB; pictures may be at most "
-            f"{MAX_IMAGE_BYTES // (1024 * 1024)} MB - make it smaller"
-        ) from None
-    except OSError as e:
-        raise ImageProblem(f"cannot be read: {e.strerror or e}") from None
+        data, info = safeio.read_named_file(
+            path,
+            MAX_IMAGE_BYTES,
+            what="a picture file",
+            plural="pictures",
+            smaller="make it smaller",
+        )
+    except safeio.Unreadable as e:
+        raise ImageProblem(str(e)) from None
     if len(data) < 24:
         raise ImageProblem("is empty or too short to be a picture")
     head, tail = bytes(data[:64]), bytes(data[-64:])

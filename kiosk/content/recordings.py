@@ -193,20 +193,15 @@ def probe_audio(path: Path) -> float:
     """The length in seconds of a recording the kiosk can play; :class:`AudioProblem`
     says what is wrong with it."""
     try:
-        data, _ = safeio.read_file(path, MAX_AUDIO_BYTES)
-    except FileNotFoundError:
-        raise AudioProblem(
-            "does not exist; check the name (capitals count) and the folder"
-        ) from None
-    except safeio.NotAFile as e:
-        raise AudioProblem(f"is {e.kind}, not a sound file") from None
-    except safeio.TooBig as e:
-        raise AudioProblem(
-            f"is {e.size / 1e6:.0f} MB; recordings may be at most "
-            f"{MAX_AUDIO_BYTES // (1024 * 1024)} MB - save it as MP3 or Ogg Vorbis"
-        ) from None
-    except OSError as e:
-        raise AudioProblem(f"cannot be read: {e.strerror or e}") from None
+        data, _ = safeio.read_named_file(
+            path,
+            MAX_AUDIO_BYTES,
+            what="a sound file",
+            plural="recordings",
+            smaller="save it as MP3 or Ogg Vorbis",
+        )
+    except safeio.Unreadable as e:
+        raise AudioProblem(str(e)) from None
     kind = _sniff(bytes(data[:64]))
     if kind is None:
         raise AudioProblem(

@@ -110,6 +110,31 @@ def read_file(path: str | os.PathLike[str], limit: int) -> tuple[bytearray, os.s
         os.close(fd)
 
 
+class Unreadable(ValueError):
+    """A file a curator named cannot be used; the message is the sentence that says why."""
+
+
+def read_named_file(
+    path: str | os.PathLike[str], limit: int, *, what: str, plural: str, smaller: str
+) -> tuple[bytearray, os.stat_result]:
+    """:func:`read_file` for a file a curator named (a picture, a recording), each failure
+    as one sentence: ``what`` the file should be ("a picture file"), ``plural`` of what it
+    is ("pictures"), ``smaller`` how to make a too large one fit ("make it smaller")."""
+    try:
+        return read_file(path, limit)
+    except FileNotFoundError:
+        raise Unreadable("does not exist; check the name (capitals count) and the folder") from None
+    except NotAFile as e:
+        raise Unreadable(f"is {e.kind}, not {what}") from None
+    except TooBig as e:
+        raise Unreadable(
+            f"is {e.size / 1e6:.0f} MB; {plural} may be at most {limit // (1024 * 1024)} MB"
+            f" - {smaller}"
+        ) from None
+    except OSError as e:
+        raise Unreadable(f"cannot be read: {e.strerror or e}") from None
+
+
 def is_regular_file(path: str | Path) -> bool:
     try:
         return kind_of(os.stat(path).st_mode) is None
