@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6 import QtQuick  # noqa: F401  (makes rootObjects() return QQuickWindow)
 from PySide6.QtCore import QTimer, qVersion
-from PySide6.QtGui import QFontDatabase, QGuiApplication, QKeyEvent
+from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow
 
@@ -249,12 +249,7 @@ class KioskApp:
         self._hold = ThreeFingerHold(self.narrator.toggle, self.window)
         self.window.installEventFilter(self._hold)  # audio mode: three fingers held 2 s
         if self.lockdown is not None:
-            keypad = self.keypad
-            self.lockdown.passes = lambda event: (
-                isinstance(event, QKeyEvent)
-                and not event.modifiers()
-                and keypad.action(event) is not None
-            )
+            self.lockdown.passes = self.keypad.passes
             self.lockdown.arm()
         if self._activity is not None:
             self._activity.arm()

@@ -102,6 +102,15 @@ class Keypad(QObject):
         """What a key does ('next', 'activate', ...), or None: not a keypad key."""
         return self._codes().get(event.key())
 
+    def passes(self, event: QEvent) -> bool:
+        """A key event the lockdown lets through: a keypad key, with no modifier but the
+        numeric keypad's own (its Enter, + and - carry KeypadModifier)."""
+        from PySide6.QtCore import Qt
+
+        if not isinstance(event, QKeyEvent) or self.action(event) is None:
+            return False
+        return not (event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier)
+
     @Property(bool, notify=activeChanged)
     def active(self) -> bool:
         return self._active

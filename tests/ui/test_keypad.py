@@ -139,3 +139,12 @@ def test_a_key_is_activity_and_dismisses_the_idle_warning(open_kiosk, write_cont
     v.key(K.Key_Right)  # the visitor is still there
     v.qtbot.waitUntil(lambda: not v.find("idleWarning").isVisible())
     assert v.page == "one"
+
+
+def test_a_numeric_keypads_keys_get_through_the_lockdown(kiosk_mode):
+    """A USB keypad's Enter, + and - come with KeypadModifier: still the keypad's keys."""
+    v = kiosk_mode
+    v.key(K.Key_Enter, Qt.KeyboardModifier.KeypadModifier)
+    v.go("background")
+    v.key(K.Key_Right, Qt.KeyboardModifier.KeypadModifier)
+    v.qtbot.waitUntil(v.find("focusRing").isVisible)
