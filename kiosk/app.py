@@ -239,7 +239,9 @@ class KioskApp:
         if self.engine is None or self._after_done:
             return
         self._after_done = True
-        from kiosk.backend.narrator import Narrator, ThreeFingerHold  # (not before it)
+        from kiosk.backend.keypad import EVENTS as KEYPAD_EVENTS
+        from kiosk.backend.narrator import TOUCH_EVENTS, Narrator, ThreeFingerHold
+        from kiosk.backend.windowinput import WindowInput  # (none of it before the frame)
 
         self.narrator = Narrator(self.speech, self.exhibit, self.language, self.navigation)
         self.keypad.on_focus = self.narrator.focused
@@ -247,13 +249,17 @@ class KioskApp:
         self.keypad.on_input = self.narrator.interrupt
         self.keypad.attach(self.window)
         self._hold = ThreeFingerHold(self.narrator.toggle, self.window)
-        self.window.installEventFilter(self._hold)  # audio mode: three fingers held 2 s
+        # one Python filter on the window for its parts (each Python filter costs every event)
+        self._input = WindowInput(self.window)
+        self._input.add(CornerGesture.EVENTS, self._gesture)  # the staff's way in: corner taps
+        self._input.add(KEYPAD_EVENTS, self.keypad)
+        self._input.add(TOUCH_EVENTS, self._hold)  # audio mode: three fingers held 2 s
+        self.window.installEventFilter(self._input)
         if self.lockdown is not None:
             self.lockdown.passes = self.keypad.passes
             self.lockdown.arm()
         if self._activity is not None:
             self._activity.arm()
-        self.window.installEventFilter(self._gesture)  # the staff's way in: five corner taps
         _load_fonts_once(cjk=True)
         self.window.setProperty("started", True)  # Main.qml: now the rest of the QML
 
@@ -326,12 +332,11 @@ class KioskApp:
             self.lockdown.allow_close = True
             self.lockdown.stop()
             self.lockdown = None
-        self.window.removeEventFilter(self._gesture)
         self.window.close()
         # the backends belong to the engine: no Python reference may outlive it
-        if hasattr(self, "_hold"):
-            self.window.removeEventFilter(self._hold)
-            del self._hold
+        if hasattr(self, "_input"):
+            self.window.removeEventFilter(self._input)
+            del self._input, self._hold
         del self.window, self._gesture, self.exhibit, self.navigation, self.session
         del self.idle, self.language, self.reload, self.staff, self.schedule
         del self.keypad, self.speech

@@ -42,6 +42,7 @@ ACTIONS = (
 )
 MODAL = ("idleWarning", "staffPanel")  # while one shows, the keys stay inside it
 TOUCHES = frozenset({QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin})
+EVENTS = TOUCHES | {QEvent.Type.KeyPress, QEvent.Type.KeyRelease}  # what eventFilter looks at
 ROWS = 24  # reading order: rows of 1/24 of the window height, then left to right
 
 
@@ -90,13 +91,12 @@ class Keypad(QObject):
         return self._keys
 
     def attach(self, window: QQuickWindow) -> None:
+        """The window whose controls the keys move through (its events reach
+        :meth:`eventFilter` through ``KioskApp``'s one window filter: ``EVENTS``)."""
         self._window = window
-        window.installEventFilter(self)
 
     def detach(self) -> None:
-        if self._window is not None:
-            self._window.removeEventFilter(self)
-            self._window = None
+        self._window = None
 
     def action(self, event: QKeyEvent) -> str | None:
         """What a key does ('next', 'activate', ...), or None: not a keypad key."""

@@ -151,6 +151,11 @@ class Narrator:
         )
 
 
+TOUCH_EVENTS = frozenset(
+    {QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.TouchEnd, QEvent.Type.TouchCancel}
+)
+
+
 class ThreeFingerHold(QObject):
     """Three fingers held on the glass for 2 s, anywhere: ``on_hold`` (audio mode on or off,
     as Open Exhibits' audio layer does).  Watches the window's touches, never takes them."""

@@ -172,9 +172,11 @@ class CornerGesture(QObject):
         super().__init__(parent)
         self._staff, self._mm = staff, mm_per_px
 
+    EVENTS = frozenset({QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin})
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin):
+        if kind in self.EVENTS:
             assert isinstance(event, QPointerEvent)  # a mouse press or a touch begins
             points = event.points()
             if points:
