@@ -6,6 +6,10 @@ every other character escaped, so no HTML tag, link, picture or URL in a content
 ever interpreted - nothing is fetched, no local file is shown, no table freezes the screen.
 Titles, labels and captions are plain text (QML shows them with ``Text.PlainText``).
 
+Given a language, each block is typeset for it (:func:`kiosk.content.typography.typeset`:
+no-break spaces and word joiners where a line must not break), and the first sentence of a
+text that starts with a paragraph is a block of its own, the lead (``lead: True``).
+
 :func:`problems` is what ``kiosk check`` says about HTML and links in a text, so a curator
 learns why ``<b>`` or ``[a link](...)`` shows as typed.  No Qt here.
 """
@@ -13,7 +17,10 @@ learns why ``<b>`` or ``[a link](...)`` shows as typed.  No Qt here.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import TypedDict
+
+from .typography import WORD_JOINER, typeset
 
 
 class Block(TypedDict):
@@ -22,6 +29,7 @@ class Block(TypedDict):
     text: str  # StyledText: only <b> and <i>, everything else escaped
     plain: str  # the same words without markup (what assistive technology reads)
     bullet: bool  # a list item (shown with a bullet and a hanging indent)
+    lead: bool  # the text's first sentence, when the text starts with a paragraph
 
 
 _PARAGRAPHS = re.compile(r"\n[ \t]*\n")
@@ -64,43 +72,117 @@ def _unmarked(text: str) -> str:
     return _ITALIC.sub(r"\1", _BOLD.sub(r"\1", text))
 
 
-def _block(text: str, bullet: bool) -> Block:
-    return {"text": inline(text), "plain": _unmarked(text), "bullet": bullet}
+def _block(
+    text: str, bullet: bool, language: str | None, names: Iterable[str], lead: bool = False
+) -> Block:
+    styled, words = inline(text), _unmarked(text)
+    if language:
+        styled = typeset(styled, language, names, markup=True)
+        # no word joiners for speech and assistive technology (no-break spaces are spaces)
+        words = typeset(words, language, names).replace(WORD_JOINER, "")
+    return {"text": styled, "plain": words, "bullet": bullet, "lead": lead}
 
 
-def blocks(markdown: str) -> list[Block]:
-    """Paragraphs and list items, each as safe StyledText (and as plain words)."""
-    out: list[Block] = []
+def _parts(markdown: str) -> list[tuple[str, bool]]:
+    """``(text, bullet)`` of each paragraph and list item, in order."""
+    out: list[tuple[str, bool]] = []
     for part in _PARAGRAPHS.split(markdown.strip("\n")):
         lines = part.split("\n")
         if not any(_ITEM.match(line) for line in lines):
             if text := _join(lines):
-                out.append(_block(text, False))
+                out.append((text, False))
             continue
         item: list[str] | None = None
         for line in lines:
             if m := _ITEM.match(line):
                 if item is not None:
-                    out.append(_block(_join(item), True))
+                    out.append((_join(item), True))
                 item = [line[m.end() :]]
             elif item is not None:
                 item.append(line)  # the item goes on
             elif text := _join([line]):
-                out.append(_block(text, False))  # text before the list
+                out.append((text, False))  # text before the list
         if item is not None:
-            out.append(_block(_join(item), True))
+            out.append((_join(item), True))
     return out
 
 
-def plain(markdown: str) -> str:
+# A sentence ends at . ! ? or … (and the quotes, brackets or emphasis marks closing there),
+# before a space and a capital, a digit or an opening quote - unless the word before the
+# full stop is an initial or an abbreviation.  In Chinese, after 。！？ (and closing quotes).
+_LATIN_END = re.compile(r"(?<=\S)[.!?…]+[*\"'”’»)\]]*(?=\s+[*_\"'“‘«(\[]*[^\W_])")
+_CHINESE_END = re.compile(r"[。！？]+[”’」』）)*]*")
+_ABBREVIATIONS = frozenset(
+    (
+        # English: titles and references ("St. Petersburg", "e.g. Aigun", "No. 5")
+        *("st", "mr", "mrs", "ms", "dr", "prof", "gen", "col", "capt", "lt", "sgt", "rev"),
+        *("gov", "no", "nos", "vs", "cf", "ca", "approx", "vol", "pp", "fig", "e.g", "i.e"),
+        # Russian: "и др.", "ген. Муравьёв", "им. Ленина", "ок. 1858", "тыс. км²" ...
+        *("др", "пр", "ср", "им", "ст", "см", "ген", "губ", "гр", "кн", "ок", "тыс", "млн"),
+        *("млрд", "руб", "коп", "ул", "пос", "обл"),
+    )
+)
+
+
+def _sentence_end(text: str) -> int:
+    """Where the first sentence of a paragraph ends (0: it is one sentence, or unsure)."""
+    emphasis = [m.span() for m in (*_BOLD.finditer(text), *_ITALIC.finditer(text))]
+    ends = sorted(
+        [m for m in _LATIN_END.finditer(text) if _ends_sentence(text, m)]
+        + list(_CHINESE_END.finditer(text)),
+        key=lambda m: m.end(),
+    )
+    for m in ends:
+        at = m.end()
+        if not text[at:].strip():
+            return 0  # the paragraph's last sentence: no rest
+        if not any(start < at < end for start, end in emphasis):
+            return at
+    return 0
+
+
+def _ends_sentence(text: str, m: re.Match[str]) -> bool:
+    if not m.group().startswith("."):
+        return True
+    word = re.search(r"[\w.]*$", text[: m.start()])
+    word_ = word.group().lower() if word else ""
+    after = text[m.end() :].lstrip(" *_\"'“‘«([")
+    if (len(word_) == 1 and word_.isalpha()) or word_ in _ABBREVIATIONS:
+        return False  # "P. Wessel", "St. Petersburg", "т. е."
+    return not (after[:1].islower())
+
+
+def blocks(markdown: str, language: str | None = None, names: Iterable[str] = ()) -> list[Block]:
+    """Paragraphs and list items, each as safe StyledText (and as plain words), typeset for
+    ``language`` when given (``names``: names in that language, never broken).  When the
+    text starts with a paragraph, its first sentence is a block of its own: the lead."""
+    names = tuple(names)
+    parts = _parts(markdown)
+    out: list[Block] = []
+    if parts and not parts[0][1]:
+        first = parts.pop(0)[0]
+        at = _sentence_end(first)
+        out.append(_block(first[:at].rstrip() if at else first, False, language, names, True))
+        if at:
+            parts.insert(0, (first[at:].strip(), False))
+    out += [_block(text, bullet, language, names) for text, bullet in parts]
+    return out
+
+
+def plain(markdown: str, language: str | None = None, names: Iterable[str] = ()) -> str:
     """A text's words without markup, paragraphs on lines of their own (for assistive
-    technology, which reads text, not StyledText)."""
-    return "\n".join(b["plain"] for b in blocks(markdown))
+    technology, which reads text, not StyledText); no-break spaces for ``language``."""
+    names = tuple(names)
+    return "\n".join(_block(t, b, language, names)["plain"] for t, b in _parts(markdown))
 
 
-def styled(markdown: str) -> str:
-    """A short text (a hotspot's) as one StyledText: paragraphs separated by a line break."""
-    return "<br>".join(("• " if b["bullet"] else "") + b["text"] for b in blocks(markdown))
+def styled(markdown: str, language: str | None = None, names: Iterable[str] = ()) -> str:
+    """A short text (a hotspot's) as one StyledText: paragraphs separated by a line break,
+    typeset for ``language`` when given (no lead: it is one text)."""
+    names = tuple(names)
+    return "<br>".join(
+        ("• " if b else "") + _block(t, b, language, names)["text"] for t, b in _parts(markdown)
+    )
 
 
 _TAG = re.compile(r"<\s*/?\s*[A-Za-z!?][^<>]*>")

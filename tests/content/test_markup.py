@@ -13,13 +13,15 @@ def test_paragraphs_bold_italic_and_lists():
             "text": "First <b>bold</b> and <i>italic</i>.",
             "plain": "First bold and italic.",
             "bullet": False,
+            "lead": True,  # a paragraph of one sentence: the lead alone
         },
         {
             "text": "<b>One.</b> a list item that goes on",
             "plain": "One. a list item that goes on",
             "bullet": True,
+            "lead": False,
         },
-        {"text": "Two", "plain": "Two", "bullet": True},
+        {"text": "Two", "plain": "Two", "bullet": True, "lead": False},
     ]
     assert plain(md) == "First bold and italic.\nOne. a list item that goes on\nTwo"
 
@@ -67,3 +69,74 @@ def test_kiosk_check_names_html_and_links_at_their_text(write_content, minimal):
     assert issue.startswith(
         "content.yaml:7:12: pages[0].title: '<img src=\"file:///etc/x.png\">' is an HTML tag"
     )
+
+
+# -- the lead and typography -----------------------------------------------------------------
+
+
+def leads(md: str, language: str | None = None, names=()) -> list[tuple[bool, str]]:
+    return [(b["lead"], b["text"]) for b in blocks(md, language, names)]
+
+
+def test_the_first_sentence_of_the_first_paragraph_is_the_lead():
+    md = "Under the treaty. Russia wanted more.\n\nSecond paragraph. Not split."
+    assert leads(md) == [
+        (True, "Under the treaty."),
+        (False, "Russia wanted more."),
+        (False, "Second paragraph. Not split."),
+    ]
+    assert leads("One sentence only.\n\nMore.") == [(True, "One sentence only."), (False, "More.")]
+    assert leads("Whose land? The map shows.") == [(True, "Whose land?"), (False, "The map shows.")]
+    assert leads('He said "Go." Then they left.')[0] == (True, 'He said "Go."')
+    assert leads("It ended in 1858. 1860 came.")[0] == (True, "It ended in 1858.")
+    assert leads("清朝正忙。俄国东西。") == [(True, "清朝正忙。"), (False, "俄国东西。")]
+    assert leads("据清方奏报：“开炮！”俄军不断。")[0] == (True, "据清方奏报：“开炮！”")
+
+
+def test_initials_and_abbreviations_end_no_sentence():
+    assert leads("St. Petersburg grew. Then")[0] == (True, "St. Petersburg grew.")
+    assert leads("Maps by P. Wessel and W. H. F. Smith. More")[0] == (
+        True,
+        "Maps by P. Wessel and W. H. F. Smith.",
+    )
+    assert leads("Карта, т. е. земли. Ещё")[0] == (True, "Карта, т. е. земли.")
+    assert leads("В 1858 г. Муравьёв подписал. Потом")[0] == (True, "В 1858 г. Муравьёв подписал.")
+    assert leads("Ок. 1858 года. Потом")[0] == (True, "Ок. 1858 года.")
+    assert leads("Things, e.g. Aigun, etc. and more. End")[0] == (
+        True,
+        "Things, e.g. Aigun, etc. and more.",
+    )
+
+
+def test_the_lead_never_splits_emphasis_and_a_text_starting_with_a_list_has_none():
+    assert leads("**Bold one. Still bold.** Rest.") == [
+        (True, "<b>Bold one. Still bold.</b>"),
+        (False, "Rest."),
+    ]
+    assert [lead for lead, _ in leads("- One. Two.\n- Three\n\nA paragraph. Two.")] == [
+        False,
+        False,
+        False,
+    ]
+    assert leads("") == []
+
+
+def test_styled_and_plain_are_one_text_without_a_lead():
+    assert styled("One. Two.") == "One. Two."
+    assert plain("One. Two.\n\nThree.") == "One. Two.\nThree."
+
+
+def test_a_language_typesets_each_block_and_plain_has_no_word_joiners():
+    ru = blocks("Он шёл в город. Потом — домой.", "ru")
+    assert [(b["text"], b["plain"], b["lead"]) for b in ru] == [
+        ("Он шёл в&nbsp;город.", "Он шёл в\u00a0город.", True),
+        ("Потом&nbsp;— домой.", "Потом\u00a0— домой.", False),
+    ]
+    (zh,) = blocks("黑龙江以北。", "zh-Hans", ["黑龙江"])
+    assert zh["text"] == "黑\u2060龙\u2060江以\u2060北。"
+    assert zh["plain"] == "黑龙江以北。"
+    assert blocks("в дом", "en")[0]["text"] == "в дом"  # English: unchanged
+    assert blocks("в дом")[0]["text"] == "в дом"  # no language: unchanged
+    assert styled("理会。\n\n- 收到。", "zh-Hans") == "理\u2060会。<br>• 收\u2060到。"
+    assert plain("в дом", "ru") == "в\u00a0дом"
+    assert plain("理会。", "zh-Hans") == "理会。"
