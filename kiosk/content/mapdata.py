@@ -481,10 +481,35 @@ def check_map(
             return None
         return round(x, 1), round(y, 1)
 
-    hotspots: list[HotspotXY] = []
-    for i, spot in enumerate(_list(section.get("hotspots"))):
-        if isinstance(spot, dict) and (xy := place(("map", "hotspots", i), spot)):
-            hotspots.append({"id": str(spot.get("id")), "x": xy[0], "y": xy[1]})
+    def years(loc: Loc, item: dict[str, Any]) -> None:
+        first, last = item.get("from"), item.get("until")
+        if _number(first) and _number(last) and first > last:
+            problem(loc + ("until",), f"{last} is before 'from' ({first}): swap them")
+
+    def located(key: str, what: str) -> list[HotspotXY]:
+        """The section's hotspots or names in picture pixels (each id once)."""
+        out: list[HotspotXY] = []
+        first: dict[str, int] = {}
+        for i, item in enumerate(_list(section.get(key))):
+            if not isinstance(item, dict):
+                continue
+            if xy := place(("map", key, i), item):
+                out.append({"id": str(item.get("id")), "x": xy[0], "y": xy[1]})
+            years(("map", key, i), item)
+            ident = item.get("id")
+            if isinstance(ident, str) and ident in first:
+                line = positions.of(("map", key, first[ident], "id"))[0]
+                problem(
+                    ("map", key, i, "id"),
+                    f"the {what} id '{ident}' is used twice (first at line {line}); "
+                    f"each {what} needs its own id",
+                )
+            elif isinstance(ident, str):
+                first[ident] = i
+        return out
+
+    hotspots = located("hotspots", "place")
+    names = located("names", "name")
     focus: dict[str, PointXY] = {}
     for i, view in views:
         if isinstance(view.get("layer"), str) and view["layer"] not in layer_ids:
@@ -502,6 +527,7 @@ def check_map(
         "size": info["size"],
         "features": features,
         "hotspots": hotspots,
+        "names": names,
         "focus": focus,
         "files": [files[n] for n in order],
         "stamps": [stamps[("geometry", "layers_file")[n]] for n in order],

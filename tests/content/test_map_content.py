@@ -125,7 +125,7 @@ def test_a_features_style_is_passed_on(with_map):
 
 
 FEATURE = (
-    "content.yaml:20:16: map.layers_file: the file 'map/layers.geojson' feature 3 ('ceded-1858') "
+    "content.yaml:20:16: map.layers_file: the file 'map/layers.geojson' feature 4 ('ceded-1858') "
 )
 
 
@@ -162,3 +162,101 @@ FEATURE = (
 def test_a_malformed_style_is_a_located_error_naming_the_feature(with_map, style, message):
     path = with_style(with_map(), style)
     assert errors_of(path) == [f"{FEATURE}{message}; regenerate it with tools/make_map.py"]
+
+
+# -- names written on the map, both names, years ------------------------------------------------
+
+LANGUAGES = """\
+settings:
+  languages:
+    - {code: en, name: English}
+    - {code: zh-Hans, name: 中文}
+"""
+
+NAMES = """\
+  names:
+    - id: amur
+      kind: river
+      lon: 129.0
+      lat: 49.4
+      angle: -39
+      name: Amur
+      also: Heilongjiang
+    - id: zeya
+      kind: river
+      lon: 128.6
+      lat: 53.0
+      name: Zeya
+      from: 1700
+      until: 1900
+"""
+
+# in two languages: the other name only where it exists; a name missing a language
+NAMES_TWO = """\
+  names:
+    - id: amur
+      kind: river
+      lon: 129.0
+      lat: 49.4
+      name: {en: Amur, zh-Hans: 黑龙江}
+      also: {en: Heilongjiang, zh-Hans: 阿穆尔河}
+    - id: zeya
+      kind: river
+      lon: 128.6
+      lat: 53.0
+      name: {en: Zeya}
+      also: {zh-Hans: 精奇里江}
+"""
+
+
+def with_names(with_map, names: str = NAMES, spot: str = "") -> object:
+    text = MAP.replace("      text: Signed here.\n", "      text: Signed here.\n" + spot) + names
+    return with_map(text)
+
+
+def test_names_are_projected_and_carry_their_years(with_map, write_content, minimal):
+    loaded = load_content(with_names(with_map))
+    amur, zeya = loaded.map["names"]
+    assert (amur["id"], zeya["id"]) == ("amur", "zeya")
+    assert 0 < amur["x"] < 3000 and 0 < amur["y"] < 2400
+    section = loaded.snapshot().data["map"]
+    assert section["names"][1]["from_"] == 1700 and section["names"][1]["until"] == 1900
+    assert section["names"][0]["angle"] == -39
+    assert section["layers"][0]["year"] is None  # the id's year, in the app
+
+
+def test_a_place_has_a_founding_year_and_another_name(with_map):
+    path = with_names(with_map, "", "      also: Aihui\n      from: 1683\n")
+    spot = load_content(path).snapshot().data["map"]["hotspots"][0]
+    assert (spot["also"], spot["from_"], spot["until"]) == ("Aihui", 1683, None)
+
+
+def test_an_other_name_in_some_languages_only_is_no_missing_translation(
+    write_content, minimal, shipped_content
+):
+    path = write_content(LANGUAGES + minimal.replace("credits:", MAP + NAMES_TWO + "credits:"))
+    shutil.copytree(
+        shipped_content.parent / "assets" / "map", path.parent / "map", dirs_exist_ok=True
+    )
+    warnings = [str(w) for w in load_content(path).warnings]
+    assert not any(".also" in w for w in warnings), warnings
+    assert any("map.names[1].name: no text in zh-Hans" in w for w in warnings), warnings
+
+
+def test_a_name_used_twice_and_years_the_wrong_way_round_are_located(with_map):
+    names = NAMES.replace("id: zeya", "id: amur").replace("until: 1900", "until: 1600")
+    errors = errors_of(with_names(with_map, names))
+    assert any(
+        "map.names[1].id: the name id 'amur' is used twice (first at line" in e for e in errors
+    ), errors
+    assert any("map.names[1].until: 1600 is before 'from' (1700): swap them" in e for e in errors)
+
+
+def test_a_misspelt_from_suggests_from(with_map):
+    errors = errors_of(with_names(with_map, NAMES.replace("from: 1700", "form: 1700")))
+    assert any("unknown key 'form' - did you mean 'from'?" in e for e in errors), errors
+
+
+def test_a_name_of_an_unknown_kind_is_refused(with_map):
+    errors = errors_of(with_names(with_map, NAMES.replace("kind: river", "kind: town", 1)))
+    assert any(e.split(": ")[1].startswith("map.names[0].kind") for e in errors), errors

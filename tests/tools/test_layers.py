@@ -24,6 +24,8 @@ EXPECTED = {
     "border-1858": ("border", {"LineString"}),
     "joint-1858": ("area", {"Polygon", "MultiPolygon"}),
     "border-1860": ("border", {"LineString"}),
+    "qing-1689": ("area", {"MultiPolygon"}),  # the same land, by owner (see test_styles)
+    "russian-1860": ("area", {"MultiPolygon"}),
     "aigun": ("place", {"Point"}),
     "blagoveshchensk": ("place", {"Point"}),
     "nerchinsk": ("place", {"Point"}),

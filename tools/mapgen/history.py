@@ -18,7 +18,10 @@ them stays in code (``historic_layers``).
 aigun.json also decides how the app draws each feature: a feature names one of
 its ``styles``, written into the feature as ``properties.style`` = ``{"stroke":
 "#rrggbb", "fill": "#rrggbbaa" or null, "hatch": "#rrggbbaa" or null, "dash":
-bool}`` (so the app need not guess a colour from the id).
+bool}`` (so the app need not guess a colour from the id).  Colour means owner: the
+same land is drawn Qing in 1689 and Russian in 1860, so an area may be a copy of
+other areas' land under its own id and style (``same_as``: ``qing-1689``,
+``russian-1860``).
 """
 
 from __future__ import annotations
@@ -84,8 +87,6 @@ def _style(value, where: str) -> dict:
         colour = style[key]
         if colour is not None and not (isinstance(colour, str) and _RGBA.fullmatch(colour)):
             raise RegionFileError(f"{where}: {key} must be #rrggbbaa (lower case) or null")
-    if style["fill"] is not None and style["hatch"] is not None:
-        raise RegionFileError(f"{where}: an area is filled or hatched, not both")
     if not isinstance(style["dash"], bool):
         raise RegionFileError(f"{where}: dash must be true or false")
     return style
@@ -135,12 +136,27 @@ def load_region(path: Path = REGION_FILE) -> dict:
             spec = {"id": f["id"], "kind": f["kind"], "note": f["note"], "style": dict(style)}
             if "year" in f:
                 spec["year"] = f["year"]
+            if "same_as" in f:
+                same = f["same_as"]
+                if f["kind"] != "area" or not (
+                    isinstance(same, list) and same and all(isinstance(x, str) for x in same)
+                ):
+                    raise RegionFileError(f"{where}: same_as is a list of areas' ids, for an area")
+                spec["same_as"] = list(same)
             if "lonlat" in f:
                 spec["lonlat"] = _lonlat(f["lonlat"], where)
             features.append(spec)
         ids = [f["id"] for f in features]
         if len(set(ids)) != len(ids):
             raise RegionFileError("features: ids must be unique")
+        made = {f["id"] for f in features if f["kind"] == "area" and "same_as" not in f}
+        for f in features:
+            for other in f.get("same_as", ()):
+                if other not in made:
+                    raise RegionFileError(
+                        f"features ({f['id']!r}): same_as names {other!r}, which is no area "
+                        "the generator makes"
+                    )
         return {
             "main_rivers": main_rivers,
             "key": key,
@@ -401,6 +417,7 @@ def historic_layers(data: dict, frame: Frame) -> dict:
         "ceded-1858": area_km2(ceded_geom),
         "joint-1858": area_km2(joint_geom),
     }
+    shapes = dict(geometries)  # (geometries is emptied as the features take theirs)
     features = []
     for spec in FEATURES:
         fid, kind = spec["id"], spec["kind"]
@@ -409,6 +426,9 @@ def historic_layers(data: dict, frame: Frame) -> dict:
             props["year"] = spec["year"]
         if kind == "place":
             geometry = {"type": "Point", "coordinates": list(spec["lonlat"])}
+        elif "same_as" in spec:  # a copy of other areas' land, styled by its owner that year
+            geometry = _union([shapes[other] for other in spec["same_as"]])
+            props["area_km2"] = sum(int(round(areas[other])) for other in spec["same_as"])
         elif fid in geometries:
             geometry = geometries.pop(fid)
             if (kind == "area") != (fid in areas):
@@ -423,6 +443,14 @@ def historic_layers(data: dict, frame: Frame) -> dict:
     if geometries:
         raise RuntimeError(f"aigun.json lists no feature {sorted(geometries)}")
     return {"type": "FeatureCollection", "features": features}
+
+
+def _union(geometries: list[dict]) -> dict:
+    """Areas' Polygons and MultiPolygons as one MultiPolygon (they do not overlap)."""
+    polygons = []
+    for g in geometries:
+        polygons += [g["coordinates"]] if g["type"] == "Polygon" else g["coordinates"]
+    return {"type": "MultiPolygon", "coordinates": polygons}
 
 
 def write_layers(collection: dict, path: Path) -> None:

@@ -190,11 +190,17 @@ areas have `area_km2` (integer: the area on the WGS84 ellipsoid from
 `kiosk.geo.geodesic_area_km2`).  Every feature also has `properties.style`, how
 the app draws it: `{{"stroke": "#rrggbb", "fill": "#rrggbbaa" or null, "hatch":
 "#rrggbbaa" or null, "dash": true or false}}` (colours as CSS writes them, the
-alpha last).  `stroke` is the colour of a line (and of a hatched area's stripes
-in the legend), `dash` makes the line dashed; `fill` fills an area, `hatch`
-stripes an area whose owner a treaty left open instead (its `fill` is null);
-lines and places have neither.  The styles are named and given to the features
-in `tools/mapgen/aigun.json`:
+alpha last).  `stroke` is the colour of a line (and of an area's outline in the
+legend), `dash` makes the line dashed; `fill` fills an area; `hatch` stripes it:
+with a `fill` the stripes alternate the two colours (the jointly run land, in
+both empires' colours), without one they alternate with the picture (land a
+treaty left to neither side); lines and places have neither.  Colour means
+owner: one hue per empire (the Qing a golden orange, the Russian Empire a blue:
+a colour-blind safe pair, both far from the borders' reds), so the same land is
+drawn in the Qing's colour in 1689 and in Russia's in 1860: `qing-1689` and
+`russian-1860` are copies of other areas' land under their own ids and styles
+(`same_as` in `aigun.json`; their `area_km2` is those areas' together).  The
+styles are named and given to the features in `tools/mapgen/aigun.json`:
 
 | id | stroke | fill | hatch | dash |
 |----|--------|------|-------|------|
@@ -203,10 +209,12 @@ in `tools/mapgen/aigun.json`:
 | id | geometry | what |
 |----|----------|------|
 | `border-1689` | LineString | Treaty of Nerchinsk: up the Argun to its mouth, up the Shilka to the Gorbitsa, up the Gorbitsa, then along the Stanovoy range round the Uda's valley to the Sea of Okhotsk ({end[1]:.2f} N {end[0]:.2f} E) |
+| `qing-1689` | MultiPolygon | the land the Qing Empire kept in 1689 that it gave up in 1858 and 1860: `ceded-1858` and `joint-1858` together, in the Qing's colour; **{ceded + joint:,} km2** |
 | `undetermined-1689` | Polygon | Treaty of Nerchinsk: "the lands between the Uda and the mountains", left undetermined: the Uda's valley, between the Stanovoy line and the Amur basin's own divide; not Qing land, so not in `ceded-1858`; **{undetermined:,} km2** |
 | `ceded-1858` | MultiPolygon | Treaty of Aigun: the Qing land on the left bank, between the Amur (from the Argun-Shilka confluence to the sea) and the Amur basin's own divide (the 1689 line without the Uda valley), with the islands off its coast; **{ceded:,} km2** |
 | `border-1858` | LineString | the Amur from the Argun-Shilka confluence to the mouth of the Ussuri (Khabarovsk) |
 | `joint-1858` | MultiPolygon | run jointly from 1858, Russian from 1860: between the Ussuri, the Amur (Khabarovsk to the sea) and the Sea of Japan down to the Tumen, with the islands off its coast; **{joint:,} km2** |
+| `russian-1860` | MultiPolygon | Convention of Peking: `joint-1858`, Russian from 1860, in Russia's colour; **{joint:,} km2** |
 | `border-1860` | LineString | Convention of Peking: the Amur from the confluence, up the Ussuri and the Sungacha, across Lake Khanka, overland to the Tumen, down the Tumen to the sea |
 
 Places (`kind` `place`, Point; positions checked against published coordinates of the places):

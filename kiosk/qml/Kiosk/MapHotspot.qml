@@ -3,6 +3,8 @@ import Kiosk
 
 // One place on the map: a big round marker with the place's name beside it (both take the
 // tap); a marker moved off its place (MapLabels) has a line back to a dot on the place.
+// The chosen place (its popup open) is ringed. A place not there in the year shown (it was
+// founded later) is hidden: not pressable, not in the accessibility tree.
 Item {
     id: spot
 
@@ -13,16 +15,23 @@ Item {
     required property real px   // where, in picture pixels
     required property real py
     required property int index
+    property var shownName: null             // what the name says ({language: text}), e.g. with
+                                             // the other side's name; default: the title
     property real k: 1                       // screen px per picture px
     property var move: ({dx: 0, dy: 0})      // how far the marker stands from its place
-    property bool open: false                // its popup is open
+    property bool open: false                // its popup is open: ringed
+    property bool present: true              // there in the year shown (else hidden)
     signal tapped()
 
+    readonly property string nameText: I18n.t(shownName || title)
     objectName: "hotspot_" + spotId
     // to assistive technology: a button named by the place
     Accessible.role: Accessible.Button
-    Accessible.name: I18n.t(title)
+    Accessible.name: nameText
+    Accessible.ignored: !present
     Accessible.onPressAction: tapped()
+    enabled: present
+    visible: opacity > 0.001
     x: px * k - width / 2 + move.dx
     y: py * k - height / 2 + move.dy
     width: Theme.markerSize
@@ -51,6 +60,26 @@ Item {
         y: spot.height / 2 - spot.move.dy - height / 2
         color: Theme.background
     }
+    // the chosen place: a dark ring and a light one round the marker, seen on any ground
+    Rectangle {
+        objectName: "hotspotRing_" + spot.spotId
+        visible: spot.open
+        anchors.centerIn: parent
+        width: parent.width * 0.95
+        height: width
+        radius: width / 2
+        color: "transparent"
+        border.color: Theme.background
+        border.width: Theme.mapRing
+        Rectangle {
+            anchors.fill: parent
+            anchors.margins: Theme.mapRing
+            radius: width / 2
+            color: "transparent"
+            border.color: Theme.text
+            border.width: Theme.mapRing / 2
+        }
+    }
     Rectangle {
         anchors.centerIn: parent
         width: parent.width * 0.42  // the marker's disc within its target
@@ -68,7 +97,7 @@ Item {
         objectName: "hotspotLabel_" + spot.spotId
         x: spot.labelLeft ? -implicitWidth : parent.width
         anchors.verticalCenter: parent.verticalCenter
-        text: I18n.t(spot.title)
+        text: spot.nameText
         color: Theme.background
         style: Text.Outline
         readonly property bool outlined: true   // kiosk.scene: its outline is its ground

@@ -1,13 +1,20 @@
 pragma ComponentBehavior: Bound
 import QtQuick
+import QtQuick.Shapes
 import Kiosk
 import Kiosk.Backend
 
-// The legend of a map layer: what each colour is, with areas in km².
+// The legend of a map layer: what each colour is (whose land), with areas in km². Each
+// swatch is drawn as the map draws its area or line (MapShapePath: the same fill, the same
+// hatching, the same line), on a patch of the map's parchment.
 Column {
     id: legend
 
     property ShapeList shapes: null
+    // the part of the legend in view, in its own coordinates (it scrolls with large text):
+    // a swatch not wholly in it is not drawn (a software Shape leaked past the scrolling's clip)
+    property real viewTop: -1e9
+    property real viewBottom: 1e9
 
     spacing: Theme.spaceL
 
@@ -22,28 +29,38 @@ Column {
             required property color stroke
             required property color fill
             required property color hatch
-            readonly property bool hatched: hatch.a > 0
+            required property bool dash
             visible: I18n.t(name) !== ""
             spacing: Theme.spaceM
             Rectangle {
                 id: swatch
-                // a patch of an area's colour, or a stroke for a line (its own geometry)
-                width: Theme.s(34); height: entry.closed ? Theme.s(24) : Theme.s(6)
+                objectName: "swatch_" + entry.featureId
+                // a patch of the map: an area's colour, or a piece of a line
+                width: Theme.s(38); height: Theme.s(28)
                 anchors.verticalCenter: parent.verticalCenter
-                color: entry.hatched ? "transparent"
-                       : entry.closed ? Qt.rgba(entry.fill.r, entry.fill.g, entry.fill.b, 0.9) : entry.stroke
-                border.color: entry.hatched ? entry.stroke : "transparent"
-                border.width: entry.hatched ? 1 : 0
-                clip: true
-                Repeater {  // the hatching of the map, drawn small
-                    model: entry.hatched ? 5 : 0
-                    Rectangle {
-                        required property int index
-                        x: index * swatch.width / 4 - width
-                        y: -swatch.height / 2
-                        width: Theme.s(4); height: swatch.height * 2
-                        rotation: -45
-                        color: entry.stroke
+                color: Theme.mapLand
+                border.color: entry.closed ? entry.stroke : "transparent"
+                border.width: entry.closed ? Theme.hairline : 0
+                // (no clip of its own: the path stays inside; the panel clips)
+                // drawn only when wholly in view (the Shape is not clipped by the scrolling)
+                opacity: entry.y + y >= legend.viewTop && entry.y + y + height <= legend.viewBottom ? 1 : 0
+                Shape {
+                    anchors.fill: parent
+                    visible: swatch.opacity > 0
+                    preferredRendererType: Shape.SoftwareRenderer
+                    MapShapePath {
+                        objectName: "swatchPath"
+                        area: entry.closed
+                        // an area fills the patch; a line crosses it
+                        paths: entry.closed
+                               ? [[Qt.point(0, 0), Qt.point(swatch.width, 0), Qt.point(swatch.width, swatch.height),
+                                   Qt.point(0, swatch.height), Qt.point(0, 0)]]
+                               : [[Qt.point(Theme.s(6), swatch.height / 2), Qt.point(swatch.width - Theme.s(6), swatch.height / 2)]]
+                        stroke: entry.stroke
+                        fill: entry.fill
+                        hatch: entry.hatch
+                        dash: entry.dash
+                        k: 1
                     }
                 }
             }
@@ -51,12 +68,13 @@ Column {
                 textFormat: Text.PlainText  // never HTML: text from a file is text
                 objectName: "legend_" + entry.featureId
                 width: legend.width - swatch.width - entry.spacing
+                anchors.verticalCenter: parent.verticalCenter
                 text: I18n.t(entry.name) + (entry.closed && entry.areaKm2 > 0
                       ? " — " + I18n.area(entry.areaKm2) : "")
                 color: Theme.text
                 font.family: Theme.sans
                 font.pixelSize: Theme.smallSize
-                wrapMode: Text.WordWrap
+                wrapMode: Text.Wrap   // words; a word longer than the line (large text) breaks
             }
         }
     }
