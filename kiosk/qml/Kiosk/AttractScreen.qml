@@ -1,107 +1,323 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import Kiosk
 import Kiosk.Backend
 
-// Invites a visitor to touch. The whole screen is one target; the touch that leaves it is
-// used up here and never reaches the page underneath.
+// Invites a visitor to touch, and tells the story while nobody does: a loop of 24 s on the
+// real map - each year's border and areas in turn (1689, 1858, 1860), the year large with
+// what it brought - beside the exhibit's title in every offered language and the
+// invitation, which goes round the languages. The whole screen is one target; the touch
+// that leaves it is used up here and never reaches the page underneath.
 Item {
     id: screen
     objectName: "attractScreen"
 
-    // Burn-in: nothing stays put. The picture pans and the text wanders slowly (under
-    // 1.5 % of the screen per minute), stepped once a second so an idle kiosk redraws
-    // once a second, not sixty times. With reduced motion, the text cross-fades between
-    // places every minute instead.
+    // Burn-in and redraws: the loop is a function of `elapsed` seconds, stepped once a
+    // second, so an idle kiosk redraws once a second - except for the short fades and moves
+    // when the year or the language changes (AttractFade, AttractMap), then it stands still
+    // again. The words drift slowly (under 1.5 % of the screen per minute); the map moves
+    // closer to each year's shapes. With reduced motion nothing zooms or pans: the years
+    // cross-fade, the words cross-fade to another place each minute, and every third loop
+    // the map fades out and back in a little way off.
     readonly property bool reducedMotion: Exhibit.reducedMotion
-    property bool started: true   // false: the picture and the language buttons wait for it
-    property real elapsed: 0          // seconds on the attract screen
+    property bool started: true   // false: the map, the other languages and their buttons wait for it
+    property real elapsed: 0      // seconds on the attract screen (public: tests and the proof set it)
+    // true while the clock's own tick changes `elapsed`: only then do changes animate (any
+    // other change of `elapsed` - a test, the proof, coming back - shows its state at once)
+    property bool animate: false
     readonly property real turn: 2 * Math.PI * elapsed / 900   // one slow cycle in 15 minutes
     readonly property real reach: Math.max(width, height) * 0.015
+
+    // -- the loop --------------------------------------------------------------------------
+    readonly property int loopLength: 24        // seconds: every year once
+    readonly property int languageSeconds: 4    // the invitation in each language
+    readonly property int layerCount: started ? Exhibit.map.layers.count : 0   // (builds the map)
+    readonly property real inLoop: elapsed % loopLength
+    readonly property int loopIndex: Math.floor(elapsed / loopLength)
+    // public (tests): the map layer shown now (-1: no map)
+    readonly property int layerStep: layerCount > 0
+        ? Math.min(layerCount - 1, Math.floor(inLoop * layerCount / loopLength)) : -1
+    readonly property var shownLayer: layerStep >= 0 && Exhibit.map.picture ? Exhibit.map.layers.get(layerStep) : ({})
+    // the languages the subtitle and the invitation go round, the visitor's first (the
+    // others only once the first frame is out: their fonts come then)
+    readonly property list<string> cycle: {
+        const codes = started ? Language.languages.map(la => la.code) : []
+        const i = codes.indexOf(Language.code)
+        return i < 0 ? [Language.code] : codes.slice(i).concat(codes.slice(0, i))
+    }
+    // public (tests): the language of the subtitle and the invitation now
+    readonly property string cycleCode: cycle[Math.floor(elapsed / languageSeconds) % cycle.length]
+
+    function serifFor(code: string): string {
+        return Theme.textScale > 1 ? Theme.sansFor(code) : Theme.serifFor(code)   // large: sans
+    }
 
     Timer {
         interval: 1000
         repeat: true
         running: screen.visible
-        onTriggered: screen.elapsed += 1
+        onTriggered: {
+            screen.animate = true
+            screen.elapsed += 1
+            screen.animate = false
+        }
     }
     onVisibleChanged: if (visible) elapsed = 0
 
     Rectangle { anchors.fill: parent; color: Theme.background }
 
+    // the map and its years, built in the pass just after the first frame (by URL: its QML
+    // loads then; at once, not in the background: a few milliseconds, and the proof's
+    // settling sees its picture load)
+    Loader {
+        id: map
+        anchors.fill: parent
+        active: screen.started && !!Exhibit.map.picture.url
+        source: Qt.resolvedUrl("AttractMap.qml")
+    }
+    Binding { target: map.item; property: "step"; value: screen.layerStep; when: map.status === Loader.Ready }
+    Binding { target: map.item; property: "animate"; value: screen.animate; when: map.status === Loader.Ready }
+    Binding { target: map.item; property: "reducedMotion"; value: screen.reducedMotion; when: map.status === Loader.Ready }
+    Binding { target: map.item; property: "free"; value: band.width; when: map.status === Loader.Ready }
+    Binding { target: map.item; property: "fade"; value: Theme.attractBandFade; when: map.status === Loader.Ready }
+    // reduced motion, against burn-in: every third loop, the map fades out over its last
+    // seconds and comes back in another of four places, a little way off
+    Binding {
+        target: map.item
+        property: "dimmed"
+        value: screen.reducedMotion && screen.loopIndex % 3 === 2 && screen.inLoop >= screen.loopLength - 3
+        when: map.status === Loader.Ready
+    }
+    Binding {
+        target: map.item
+        property: "shift"
+        when: map.status === Loader.Ready
+        value: {
+            const place = Math.floor(screen.loopIndex / 3) % 4
+            return screen.reducedMotion ? Qt.point([0, 1, 0, -1][place] * screen.reach,
+                                                   [-1, 0, 1, 0][place] * screen.reach)
+                                        : Qt.point(0, 0)
+        }
+    }
+
+    // no map: the attract picture, drifting slowly
     Image {
-        id: picture
         objectName: "attractPicture"
         width: parent.width + 4 * screen.reach
         height: parent.height + 4 * screen.reach
         x: -2 * screen.reach + (screen.reducedMotion ? 0 : 1.5 * screen.reach * Math.sin(screen.turn))
         y: -2 * screen.reach + (screen.reducedMotion ? 0 : screen.reach * Math.sin(screen.turn + 1))
-        source: screen.started && Exhibit.attract.image && width > 0 ? Exhibit.attract.image.url : ""
+        source: active && width > 0 ? Exhibit.attract.image.url : ""
+        visible: active
         sourceSize.width: Exhibit.attract.image ? Math.max(1, Math.min(Exhibit.attract.image.width, Math.ceil(width))) : 1
         fillMode: Image.PreserveAspectCrop
         asynchronous: true
-        opacity: status === Image.Ready ? 0.42 : 0
-        Behavior on opacity { NumberAnimation { duration: 800 } }
+        property bool active: screen.started && !Exhibit.map.picture.url && !!Exhibit.attract.image
     }
 
-    // darken towards the text so it always reads
+    // the band the words stand on: dark behind the text only, the map free beside it
     Rectangle {
-        anchors.fill: parent
+        id: band
+        objectName: "attractBand"
+        width: Math.round(parent.width * Theme.attractBand)
+        height: parent.height
+        color: Theme.background
+    }
+    Rectangle {  // its soft edge
+        anchors.left: band.right
+        width: Theme.attractBandFade
+        height: parent.height
         gradient: Gradient {
             orientation: Gradient.Horizontal
-            GradientStop { position: 0.0; color: Qt.rgba(0.078, 0.094, 0.114, 0.92) }
-            GradientStop { position: 0.65; color: Qt.rgba(0.078, 0.094, 0.114, 0.55) }
-            GradientStop { position: 1.0; color: Qt.rgba(0.078, 0.094, 0.114, 0.25) }
+            GradientStop { position: 0.0; color: Theme.background }
+            GradientStop { position: 1.0; color: "transparent" }
         }
     }
 
-    Column {
-        id: titleBlock
+    // the words: they drift together (reduced motion: one of four places each minute)
+    Item {
+        id: words
         objectName: "attractText"
-        // where the text stands: a slow circle, or (reduced motion) one of four places
         readonly property int place: Math.floor(screen.elapsed / 60) % 4
         readonly property real dx: screen.reducedMotion ? [0, 1, 0, -1][place] * screen.reach
                                                         : screen.reach * Math.cos(screen.turn)
         readonly property real dy: screen.reducedMotion ? [-1, 0, 1, 0][place] * screen.reach
                                                         : screen.reach * Math.sin(screen.turn)
         x: Theme.attractInset + dx
-        y: (parent.height - height) / 2 - Theme.attractLift + dy
-        width: parent.width * 0.62
-        spacing: Theme.space2xl
+        y: dy
+        width: band.width - Theme.attractInset - screen.reach - Theme.spaceXl
+        height: parent.height
         // reduced motion: fade out just before each move, back in after it
         opacity: screen.reducedMotion && (screen.elapsed % 60 >= 57) ? 0 : 1
         Behavior on opacity { NumberAnimation { duration: 2500 } }
 
-        // a short accent rule above the title (an ornament: its own size)
-        Rectangle { width: Theme.s(120); height: Theme.s(6); color: Theme.accent }
-
-        Text {
-            textFormat: Text.PlainText  // never HTML: text from a file is text
-            objectName: "attractTitle"
+        // the title, in the visitor's language and then in every other; the subtitle
+        Column {
+            id: heading
+            y: Theme.attractTop + screen.reach
             width: parent.width
-            text: I18n.t(Exhibit.attract.title)
-            color: Theme.text
-            font.family: Theme.serif
-            font.pixelSize: Theme.displaySize
-            font.weight: Font.Bold
-            wrapMode: Text.WordWrap
-            lineHeight: 1.05
+            spacing: Theme.spaceL
+
+            // a short accent rule above the title (an ornament: its own size)
+            Rectangle { width: Theme.s(120); height: Theme.s(6); color: Theme.accent }
+
+            Text {
+                textFormat: Text.PlainText  // never HTML: text from a file is text
+                objectName: "attractTitle"
+                width: parent.width
+                text: I18n.t(Exhibit.attract.title)
+                color: Theme.text
+                font.family: screen.serifFor(Language.code)
+                font.pixelSize: Theme.attractTitleSize
+                font.weight: Font.Bold
+                wrapMode: Text.WordWrap
+                lineHeight: 1.05
+            }
+            Column {  // (large text, chosen during a visit: the visitor's language is enough)
+                width: parent.width
+                spacing: Theme.space3xs
+                visible: Theme.textScale === 1
+                Repeater {
+                    model: screen.started ? Language.languages : []
+                    Text {
+                        required property var modelData
+                        textFormat: Text.PlainText  // never HTML: text from a file is text
+                        objectName: "attractTitle_" + modelData.code
+                        visible: modelData.code !== Language.code && text.length > 0
+                        width: parent.width
+                        text: (Exhibit.attract.title || {})[modelData.code] || ""
+                        color: Theme.text
+                        font.family: screen.serifFor(modelData.code)
+                        font.pixelSize: Theme.attractTitleOtherSize
+                        wrapMode: Text.WordWrap
+                    }
+                }
+            }
+
+            // round the languages with the invitation
+            Text {
+                id: subtitle
+                objectName: "attractSubtitle"
+                textFormat: Text.PlainText  // never HTML: text from a file is text
+                visible: text.length > 0
+                color: Theme.muted
+                font.pixelSize: Theme.attractCaptionSize
+                wrapMode: Text.WordWrap
+                AttractFade {
+                    target: subtitle
+                    measure: heading.width
+                    value: (Exhibit.attract.subtitle || {})[screen.cycleCode] || ""
+                    family: screen.serifFor(screen.cycleCode)
+                    animate: screen.animate
+                }
+            }
         }
 
-        Text {
-            textFormat: Text.PlainText  // never HTML: text from a file is text
+        // the year the map shows, large, and what it brought: just above the invitation
+        // (the year gives way where long words in large text leave it less room)
+        Column {
+            id: year
+            anchors.bottom: prompt.top
+            anchors.bottomMargin: Theme.space2xl
             width: parent.width
-            text: I18n.t(Exhibit.attract.subtitle)
-            visible: text.length > 0
-            color: Theme.muted
-            font.family: Theme.serif
-            font.pixelSize: Theme.subtitleSize
-            wrapMode: Text.WordWrap
+            spacing: Theme.spaceS
+            readonly property real room: prompt.y - Theme.space2xl - caption.height - spacing
+                                         - heading.y - heading.height - Theme.spaceL
+            FontMetrics {  // a line of the year's typeface, 100 px
+                id: yearType
+                font.family: screen.serifFor(Language.code)
+                font.pixelSize: 100
+                font.weight: Font.Bold
+            }
+            Text {
+                id: yearText
+                objectName: "attractYear"
+                textFormat: Text.PlainText
+                visible: text.length > 0
+                color: Theme.accent
+                font.pixelSize: Math.max(Theme.attractCaptionSize, Math.min(Theme.attractYearSize,
+                                         Math.floor(year.room * 100 / yearType.height)))
+                font.weight: Font.Bold
+                lineHeight: 0.9
+                AttractFade {
+                    target: yearText
+                    value: I18n.t(screen.shownLayer.label)
+                    family: screen.serifFor(Language.code)
+                    animate: screen.animate
+                }
+            }
+            Text {
+                id: caption
+                objectName: "attractLayerTitle"
+                textFormat: Text.PlainText  // never HTML: text from a file is text
+                visible: text.length > 0
+                color: Theme.text
+                font.pixelSize: Theme.attractCaptionSize
+                wrapMode: Text.WordWrap
+                AttractFade {
+                    target: caption
+                    measure: year.width
+                    value: I18n.t(screen.shownLayer.title)
+                    family: screen.serifFor(Language.code)
+                    animate: screen.animate
+                }
+            }
+        }
+
+        // the invitation, low where hands are, round the languages: as wide as the widest
+        // (its own colour is its ground: it may reach into the band's soft edge)
+        Rectangle {
+            id: prompt
+            objectName: "attractPrompt"
+            anchors.bottom: parent.bottom
+            anchors.bottomMargin: screen.height - hint.y + Theme.space2xl + screen.reach
+            width: Math.min(parent.width + Theme.attractBandFade,
+                            Math.max(promptText.implicitWidth, promptSizes.width) + 2 * Theme.padButton)
+            height: Math.max(Theme.promptHeight, promptText.height + 2 * Theme.spaceL)
+            radius: Theme.promptHeight / 2
+            color: Theme.accent
+
+            Text {
+                id: promptText
+                objectName: "attractPromptText"
+                anchors.centerIn: parent
+                textFormat: Text.PlainText  // never HTML: text from a file is text
+                horizontalAlignment: Text.AlignHCenter
+                wrapMode: Text.WordWrap
+                color: Theme.accentText
+                font.pixelSize: Theme.leadSize
+                font.weight: Font.Bold
+                AttractFade {
+                    target: promptText
+                    measure: prompt.width - 2 * Theme.padButton
+                    value: (Exhibit.attract.prompt || {})[screen.cycleCode] || ""
+                    family: Theme.sansFor(screen.cycleCode)
+                    animate: screen.animate
+                }
+            }
+            Column {  // measures the invitation in every language (never shown)
+                id: promptSizes
+                opacity: 0
+                Repeater {
+                    model: screen.started ? Language.languages : []
+                    Text {
+                        required property var modelData
+                        textFormat: Text.PlainText
+                        text: (Exhibit.attract.prompt || {})[modelData.code] || ""
+                        font.family: Theme.sansFor(modelData.code)
+                        font.pixelSize: Theme.leadSize
+                        font.weight: Font.Bold
+                        Accessible.ignored: true
+                    }
+                }
+            }
         }
     }
 
     // how to start audio mode without seeing the screen: small, in every language at once,
     // bottom left (the languages' buttons are bottom right)
     Column {
+        id: hint
         objectName: "audioHint"
         x: Theme.attractInset
         anchors.bottom: parent.bottom
@@ -119,36 +335,6 @@ Item {
         }
     }
 
-    // the invitation, in the lower part of the screen where hands are
-    Rectangle {
-        id: prompt
-        anchors.horizontalCenter: parent.horizontalCenter
-        anchors.bottom: parent.bottom
-        anchors.bottomMargin: Theme.promptLift
-        width: promptText.implicitWidth + 2 * Theme.padDialog
-        height: Theme.promptHeight
-        radius: height / 2
-        color: Theme.accent
-
-        Text {
-            textFormat: Text.PlainText  // never HTML: text from a file is text
-            id: promptText
-            anchors.centerIn: parent
-            text: I18n.t(Exhibit.attract.prompt)
-            color: Theme.accentText
-            font.family: Theme.sans
-            font.pixelSize: Theme.leadSize
-            font.weight: Font.Bold
-        }
-
-        SequentialAnimation on scale {
-            loops: Animation.Infinite
-            running: screen.visible && !screen.reducedMotion
-            NumberAnimation { from: 1.0; to: 1.05; duration: 1400; easing.type: Easing.InOutSine }
-            NumberAnimation { from: 1.05; to: 1.0; duration: 1400; easing.type: Easing.InOutSine }
-        }
-    }
-
     // a touch or click anywhere: a MouseArea (not a TapHandler), which stays calm when a
     // mouse and a touch screen are used at once
     MouseArea {
@@ -157,6 +343,7 @@ Item {
         // to assistive technology: one big button, named by the title and the invitation
         Accessible.role: Accessible.Button
         Accessible.name: I18n.t(Exhibit.attract.title) + ". " + I18n.t(Exhibit.attract.prompt)
+        Accessible.description: I18n.t(Exhibit.attract.subtitle)
         Accessible.onPressAction: Navigation.enter()
     }
 
