@@ -7,9 +7,14 @@ later: a flood of move events costs at most ten Python calls a second, and the t
 the last input is known to within 100 ms.  The idle timer is single-shot and compares
 that time when it fires; nothing is restarted or allocated per event.
 
-While the warning shows, the touch (or click, key, wheel turn) that dismisses it is
-swallowed whole, press to release: it never presses the control under the finger.
-A pointer merely moving (hovering) does not dismiss it.
+While the warning shows, it takes every touch: the overlay (``IdleWarning.qml``) holds each
+one press to release, so nothing under it is ever pressed.  Its two buttons continue
+(:meth:`Idle.dismiss`) or start again at once (:meth:`Idle.restart`, the timeout's own way:
+``timedOut``); a touch anywhere else continues, when it is lifted.  Keys go to the keypad,
+which moves inside the warning, or to the warning itself (any other key continues).  Should
+the warning go while a finger or key is still down (the countdown ran out), the rest of that
+touch is swallowed here, to its release: it never lands on the screen that comes next.  A
+wheel turn continues and is swallowed; a pointer merely moving (hovering) does nothing.
 """
 
 from __future__ import annotations
@@ -33,6 +38,7 @@ STARTS = frozenset(
     {T.MouseButtonPress, T.MouseButtonDblClick, T.TouchBegin, T.KeyPress, T.Wheel, T.TabletPress}
 )
 ENDS = frozenset({T.MouseButtonRelease, T.TouchEnd, T.TouchCancel, T.KeyRelease, T.TabletRelease})
+POINTER_ENDS = ENDS - {T.KeyRelease}
 MOVES = frozenset({T.MouseMove, T.TouchUpdate, T.TabletMove})
 ACTIVITY = STARTS | ENDS | MOVES
 TICK_MS = 100  # countdown resolution
@@ -54,10 +60,12 @@ def _seconds(value: object, default: float, most: float) -> float:
 @QmlElement
 @QmlSingleton
 class Idle(QObject):
-    """``warning`` (bool) and ``secondsLeft`` (int) for the overlay; ``timedOut`` at zero."""
+    """``warning`` (bool), ``secondsLeft`` (int) and ``warningSeconds`` (the countdown's
+    length) for the overlay; ``timedOut`` at zero, or when the visitor starts again."""
 
     warningChanged = Signal()
     secondsLeftChanged = Signal()
+    warningSecondsChanged = Signal()
     timedOut = Signal()
 
     def __init__(self, parent: QObject | None = None, clock=time.monotonic):
@@ -71,6 +79,7 @@ class Idle(QObject):
         self._last_input = clock()
         self._deadline = 0.0
         self._swallowing = False
+        self._down = False  # a touch, click or key began while the warning showed
         self._idle_timer = QTimer(self, singleShot=True)
         self._idle_timer.timeout.connect(self._check_idle)
         self._tick = QTimer(self, interval=TICK_MS)
@@ -82,7 +91,10 @@ class Idle(QObject):
         """Seconds until the warning (0: never) and length of the countdown; clamped to an hour
         and ten minutes (a Qt timer cannot take 24 days; a nan or text is the default)."""
         self._timeout = _seconds(timeout_s, 90.0, MAX_TIMEOUT_S)
-        self._warning_s = _seconds(warning_s, 15.0, MAX_WARNING_S)
+        warning = _seconds(warning_s, 15.0, MAX_WARNING_S)
+        if warning != self._warning_s:
+            self._warning_s = warning
+            self.warningSecondsChanged.emit()
         self.set_active(self._active)
 
     def set_active(self, active: bool) -> None:
@@ -103,9 +115,17 @@ class Idle(QObject):
     def secondsLeft(self) -> int:
         return self._seconds_left
 
+    @Property(float, notify=warningSecondsChanged)
+    def warningSeconds(self) -> float:
+        """How long the countdown lasts (``settings.idle.warning_s``): the ring's whole."""
+        return self._warning_s
+
     def _set_warning(self, on: bool) -> None:
         if not on:
             self._tick.stop()
+            if self._down:  # gone under a finger (or key) still down: the rest is swallowed
+                self._down = False
+                self._swallowing = True
         if on != self._warning:
             self._warning = on
             self.warningChanged.emit()
@@ -118,24 +138,36 @@ class Idle(QObject):
     # -- input (the hot path: every touch, mouse, wheel and key event) --------------------
 
     def on_input(self, kind: QEvent.Type) -> bool:
-        """Note activity; True when the event must be swallowed (it dismissed the warning)."""
+        """Note activity; True when the event must be swallowed (the rest of a touch the
+        warning went under, or a wheel turn that continued)."""
         self._last_input = self._clock()
         if self._swallowing:
             if kind in ENDS:
                 self._swallowing = False
             return True
-        if self._warning:
-            if kind in MOVES:
-                # a pointer gliding by is not a touch: many touch screens send a move to the
-                # finger's place before the press - which must be the one that dismisses
-                return False
+        if not self._warning:
+            return False
+        if kind == T.Wheel:  # nothing holds a wheel turn: it would scroll the page underneath
             self.dismiss()
-            self._swallowing = kind != T.Wheel  # the rest of this touch/click/key, to its release
             return True
+        if kind in STARTS:
+            self._down = True  # the overlay takes it (or the keypad, a key)
+        elif kind in ENDS:
+            self._down = False
+            if kind in POINTER_ENDS:
+                # a touch lifted anywhere continues - once the overlay has seen the release
+                # (its "Start again" button may have been what it pressed)
+                QTimer.singleShot(0, self, self._lifted)
+        # moves pass too: a pointer gliding by is not a touch, and a held touch belongs to
+        # the overlay
         return False
 
+    def _lifted(self) -> None:
+        if self._warning:
+            self.dismiss()
+
     def needs_every_event(self) -> bool:
-        """While the warning shows or a dismissing touch is being swallowed."""
+        """While the warning shows, or a touch it went under is being swallowed."""
         return self._warning or self._swallowing
 
     def reset(self) -> None:
@@ -152,6 +184,16 @@ class Idle(QObject):
         if self._active:
             self._last_input = self._clock()
             self._idle_timer.start(round(self._timeout * 1000))
+
+    @Slot()
+    def restart(self) -> None:
+        """The visitor asks to start again: the same reset as at the countdown's end, now."""
+        if not self._warning:
+            return
+        log.info("idle warning: start again")
+        self._set_seconds_left(0)
+        self._set_warning(False)
+        self.timedOut.emit()
 
     # -- timers ---------------------------------------------------------------------------
 

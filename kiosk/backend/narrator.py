@@ -22,6 +22,7 @@ from PySide6.QtGui import QAccessible, QTouchEvent
 from PySide6.QtQuick import QQuickItem
 
 from .exhibit import Exhibit
+from .idle import Idle
 from .language import Language
 from .navigation import ATTRACT, MAP, Navigation
 from .speech import Speech
@@ -45,6 +46,7 @@ class Narrator:
             navigation,
         )
         self._queue: list[str] = []  # what is still to say after the current utterance
+        self._idle: Idle | None = None
         speech.finished.connect(self._next)
         navigation.currentPageChanged.connect(self.page_opened)
 
@@ -102,6 +104,21 @@ class Narrator:
         self._queue = []
         if self.speech.speaking:
             self.speech.stop()
+
+    def watch_idle(self, idle: Idle) -> None:
+        """Say the idle warning when it appears (``KioskApp`` wires it once; again is harmless)."""
+        if self._idle is idle:
+            return
+        self._idle = idle
+        idle.warningChanged.connect(self.idle_warning)
+
+    def idle_warning(self) -> None:
+        """Say "Are you still there? Starting again in 15 s" (the focus is on Continue)."""
+        idle = self._idle
+        if idle is not None and idle.warning:
+            self.say(
+                self.word("idle_question"), self.word("idle_countdown", seconds=idle.secondsLeft)
+            )
 
     def page_opened(self) -> None:
         self.say(*self.page_script(self.navigation.currentPage))

@@ -1,4 +1,5 @@
-"""Opening hours: outside them the kiosk shows its dark "closed" screen."""
+"""Opening hours: outside them the kiosk shows its dark "closed" screen, which says when it
+opens again (``Schedule.reopens``)."""
 
 from __future__ import annotations
 
@@ -35,18 +36,51 @@ def is_open(schedule: dict | None, now: dt.datetime) -> bool:
     return start <= now.strftime("%H:%M") < end
 
 
+def next_opening(schedule: dict | None, now: dt.datetime) -> dt.datetime | None:
+    """When the kiosk next opens after ``now`` (within a week; None: never, or no schedule)."""
+    if not schedule:
+        return None
+    for days in range(8):
+        day = now.date() + dt.timedelta(days=days)
+        hours = schedule.get(WEEKDAYS[day.weekday()])
+        if not hours or hours == "closed":
+            continue
+        opens = dt.datetime.combine(day, dt.time.fromisoformat(hours.split("-")[0]))
+        if opens > now:
+            return opens
+    return None
+
+
+def reopening(schedule: dict | None, now: dt.datetime) -> dict:
+    """The next opening as the closed screen words it: ``when`` ("today", "tomorrow" or
+    "on" a later day), ``weekday`` (0 is Monday) and ``time`` ("09:30"); empty when there
+    is none to say (always open, or never)."""
+    opens = next_opening(schedule, now)
+    if opens is None:
+        return {}
+    days = (opens.date() - now.date()).days
+    return {
+        "when": "today" if days == 0 else "tomorrow" if days == 1 else "on",
+        "weekday": opens.weekday(),
+        "time": opens.strftime("%H:%M"),
+    }
+
+
 @QmlElement
 @QmlSingleton
 class Schedule(QObject):
-    """``open`` is false outside the opening hours; ``closedNow`` fires when the kiosk closes."""
+    """``open`` is false outside the opening hours; ``closedNow`` fires when the kiosk closes;
+    ``reopens`` is when it opens again (see :func:`reopening`; empty while open)."""
 
     openChanged = Signal()
     closedNow = Signal()
+    reopensChanged = Signal()
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self._hours: dict | None = None
         self._open = True
+        self._reopens: dict = {}
         self.now: Callable[[], dt.datetime] = dt.datetime.now
         self._timer = QTimer(self, interval=CHECK_MS)
         self._timer.timeout.connect(self.check)
@@ -60,7 +94,12 @@ class Schedule(QObject):
         self.check()
 
     def check(self) -> None:
-        open_ = is_open(self._hours, self.now())
+        now = self.now()
+        open_ = is_open(self._hours, now)
+        reopens = {} if open_ else reopening(self._hours, now)
+        if reopens != self._reopens:
+            self._reopens = reopens
+            self.reopensChanged.emit()
         if open_ != self._open:
             self._open = open_
             log.info("opening hours: the kiosk %s", "opens" if open_ else "closes")
@@ -71,3 +110,7 @@ class Schedule(QObject):
     @Property(bool, notify=openChanged)
     def open(self) -> bool:
         return self._open
+
+    @Property("QVariantMap", notify=reopensChanged)
+    def reopens(self) -> dict:
+        return self._reopens

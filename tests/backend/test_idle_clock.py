@@ -51,18 +51,60 @@ def test_the_countdown_follows_the_clock_and_ends_in_timed_out(idle, clock, qtbo
     assert not idle.warning and idle.secondsLeft == 0
 
 
-def test_the_touch_that_dismisses_the_warning_is_swallowed_to_its_release(idle, clock, qtbot):
+def warned(idle, clock, qtbot):
     idle.set_active(True)
     clock.now += 1
     qtbot.waitUntil(lambda: idle.warning)
+
+
+def test_a_touch_on_the_warning_is_the_overlays_and_continues_when_lifted(idle, clock, qtbot):
+    warned(idle, clock, qtbot)
     T = QEvent.Type
     assert idle.on_input(T.MouseMove) is False  # a pointer gliding by dismisses nothing
-    assert idle.warning
-    assert idle.on_input(T.TouchBegin) is True  # dismisses, and is swallowed
-    assert not idle.warning
+    assert idle.on_input(T.TouchBegin) is False  # the overlay holds it (its buttons)
+    assert idle.on_input(T.TouchUpdate) is False
+    assert idle.warning  # still there while the finger is down
+    assert idle.on_input(T.TouchEnd) is False
+    assert idle.warning  # the overlay sees the release first ("Start again"?) ...
+    qtbot.waitUntil(lambda: not idle.warning)  # ... then the lifted touch continues
+    assert idle.on_input(T.TouchBegin) is False  # the next touch is the visitor's
+
+
+def test_start_again_is_the_timeout_now(idle, clock, qtbot):
+    idle.restart()  # no warning: nothing to answer
+    warned(idle, clock, qtbot)
+    with qtbot.waitSignal(idle.timedOut):
+        idle.restart()
+    assert not idle.warning and idle.secondsLeft == 0
+
+
+def test_a_touch_the_warning_goes_under_is_swallowed_to_its_release(idle, clock, qtbot):
+    warned(idle, clock, qtbot)
+    T = QEvent.Type
+    assert idle.on_input(T.TouchBegin) is False  # a finger on "Continue", held ...
+    with qtbot.waitSignal(idle.timedOut):
+        clock.now += 10  # ... past the countdown's end: the kiosk starts again under it
     assert idle.on_input(T.TouchUpdate) is True
-    assert idle.on_input(T.TouchEnd) is True
-    assert idle.on_input(T.TouchBegin) is False  # the next touch is the visitor's again
+    assert idle.on_input(T.TouchEnd) is True  # it never lands on the attract screen
+    assert idle.on_input(T.TouchBegin) is False  # the next touch is the next visitor's
+
+
+def test_keys_go_to_the_keypad_and_a_wheel_continues(idle, clock, qtbot):
+    warned(idle, clock, qtbot)
+    T = QEvent.Type
+    assert idle.on_input(T.KeyPress) is False  # the keypad (inside the warning) or the warning
+    assert idle.on_input(T.KeyRelease) is False
+    qtbot.wait(20)
+    assert idle.warning  # a key alone decides nothing here
+    assert idle.on_input(T.Wheel) is True  # nothing holds a wheel turn: swallowed, continues
+    assert not idle.warning
+
+
+def test_warning_seconds_is_the_rings_whole(qapp, qtbot):
+    idle = Idle()
+    with qtbot.waitSignal(idle.warningSecondsChanged):
+        idle.configure(60, 12.5)
+    assert idle.warningSeconds == 12.5
 
 
 def test_no_idle_timer_on_the_attract_screen_or_with_timeout_zero(idle, clock, qtbot):

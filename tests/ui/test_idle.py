@@ -5,7 +5,9 @@ from __future__ import annotations
 import time
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtQuick import QQuickItem
 from PySide6.QtTest import QTest
 from pytestqt.exceptions import TimeoutError as WaitTimeout
 
@@ -44,10 +46,10 @@ def test_warning_then_touch_keeps_everything_then_reset(open_kiosk, idle_content
     scrolled = scroll.property("contentY")
 
     visitor.qtbot.waitUntil(lambda: warning_shown(visitor), timeout=3000)
-    countdown = visitor.find("idleCountdown").property("text")
-    assert countdown in ("Starting again in 2 s", "Starting again in 1 s")
+    assert visitor.find("idleSeconds").property("text") in ("2", "1")
 
-    # the touch that dismisses the warning lands on the "Two" button: it must not press it
+    # a touch anywhere on the warning continues; this one lands over the "Two" button: it
+    # must not press it
     visitor.tap(visitor.center(visitor.find("nav_two")))
     visitor.qtbot.waitUntil(lambda: not warning_shown(visitor))
     visitor.next_frame()
@@ -69,10 +71,124 @@ def test_a_mouse_click_or_a_key_dismisses_the_warning_too(open_kiosk, idle_conte
     visitor.click(visitor.center(visitor.find("nav_two")))
     visitor.qtbot.waitUntil(lambda: not warning_shown(visitor))
     assert visitor.page == "one"
+    for key in (Qt.Key.Key_Space, Qt.Key.Key_Q):  # the keypad's Select (on Continue); any key
+        visitor.qtbot.waitUntil(lambda: warning_shown(visitor), timeout=3000)
+        QTest.keyClick(visitor.window, key)
+        visitor.qtbot.waitUntil(lambda: not warning_shown(visitor))
+        assert visitor.page == "one"
+
+
+class Presses(QObject):
+    """Every press (a touch or a click) that reaches an item of the scene."""
+
+    def __init__(self):
+        super().__init__()
+        self.items: list[QQuickItem] = []
+
+    def eventFilter(self, watched, event):
+        if event.type() in PRESSES and isinstance(watched, QQuickItem):
+            self.items.append(watched)
+        return False
+
+    def __enter__(self):
+        QGuiApplication.instance().installEventFilter(self)
+        return self
+
+    def __exit__(self, *exc):
+        QGuiApplication.instance().removeEventFilter(self)
+
+    def outside(self, layer: QQuickItem) -> list[str]:
+        """The items outside ``layer`` that a press reached (their names, or class names)."""
+        return [
+            i.objectName() or i.metaObject().className()
+            for i in self.items
+            if i.objectName() != layer.objectName() and not layer.isAncestorOf(i)
+        ]
+
+
+PRESSES = (QEvent.Type.TouchBegin, QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick)
+
+
+def test_continue_keeps_the_visit_and_presses_nothing_underneath(open_kiosk, idle_content):
+    visitor = open_kiosk(idle_content(timeout="1", warning="20"))
+    visitor.enter("one")
+    scroll = scroll_down(visitor)
+    scrolled = scroll.property("contentY")
     visitor.qtbot.waitUntil(lambda: warning_shown(visitor), timeout=3000)
-    QTest.keyClick(visitor.window, Qt.Key.Key_Space)
+    warning, button = visitor.find("idleWarning"), visitor.find("idleContinue")
+    assert button.property("text") == "Continue"
+    with Presses() as presses:
+        visitor.tap(visitor.center(button))
+        visitor.qtbot.waitUntil(lambda: not warning_shown(visitor))
+        visitor.next_frame()
+    assert any(button.isAncestorOf(i) or i.objectName() == "idleContinue" for i in presses.items)
+    assert presses.outside(warning) == []  # the page under the button got no press
+    assert visitor.page == "one" and scroll.property("contentY") == pytest.approx(scrolled)
+    assert visitor.kiosk.session.resets == 0
+
+
+def test_start_again_resets_the_visit_at_once(open_kiosk, shipped_variant):
+    content = shipped_variant(("timeout_s: 90", "timeout_s: 1"), ("warning_s: 15", "warning_s: 30"))
+    visitor = open_kiosk(content)
+    visitor.tap("lang_ru")  # starts the exhibit in Russian
+    visitor.go("background")
+    visitor.tap("contrast")
+    visitor.qtbot.waitUntil(lambda: visitor.window.property("highContrast"))
+    visitor.qtbot.waitUntil(lambda: warning_shown(visitor), timeout=3000)
+    warning, button = visitor.find("idleWarning"), visitor.find("idleRestart")
+    assert button.property("text") == "Начать сначала"
+    started = time.monotonic()
+    with Presses() as presses:
+        visitor.tap(visitor.center(button))
+        visitor.qtbot.waitUntil(lambda: visitor.page == "attract")
+        visitor.next_frame()
+    assert time.monotonic() - started < 2  # now, not at the countdown's end
+    assert presses.outside(warning) == []
+    assert visitor.kiosk.session.resets == 1
+    assert not warning_shown(visitor)
+    assert visitor.window.property("language") == "en"  # the default language again
+    assert not visitor.window.property("highContrast")
+    assert visitor.shows(visitor.find("attractScreen"))
+    # the touch ended there: it did not go on to open the exhibit for the next visitor
+    visitor.next_frame()
+    assert visitor.page == "attract" and visitor.kiosk.session.resets == 1
+
+
+def test_the_ring_shows_the_seconds_left(open_kiosk, idle_content):
+    visitor = open_kiosk(idle_content(timeout="0.5", warning="4"))
+    visitor.enter("one")
+    visitor.qtbot.waitUntil(lambda: warning_shown(visitor), timeout=3000)
+    seconds, ring = visitor.find("idleSeconds"), visitor.find("idleRing")
+    assert seconds.property("text") == "4"
+    assert ring.property("remaining") == pytest.approx(1.0)
+    visitor.qtbot.waitUntil(lambda: seconds.property("text") == "2", timeout=3000)
+    assert ring.property("remaining") == pytest.approx(0.5)
+    # the arc follows (it slides there in a moment)
+    visitor.qtbot.waitUntil(lambda: ring.property("shown") == pytest.approx(0.5, abs=0.01))
+    assert visitor.page == "one"
+
+
+def test_the_keypad_moves_between_the_two_buttons(open_kiosk, idle_content):
+    visitor = open_kiosk(idle_content(timeout="0.5", warning="30"))
+    visitor.qtbot.waitUntil(lambda: visitor.kiosk.keypad._window is not None)
+    visitor.enter("one")
+    visitor.qtbot.waitUntil(lambda: warning_shown(visitor), timeout=3000)
+    assert visitor.focused() == "idleContinue"  # the warning starts on Continue
+    names = []
+    for _ in range(3):  # modal: the keys stay inside the warning, and wrap
+        visitor.key(Qt.Key.Key_Right)
+        names.append(visitor.focused())
+    assert names == ["idleRestart", "idleContinue", "idleRestart"]
+    assert warning_shown(visitor) and visitor.find("focusRing").isVisible()
+    visitor.key(Qt.Key.Key_Left)
+    visitor.key(Qt.Key.Key_Return)  # Select on Continue
     visitor.qtbot.waitUntil(lambda: not warning_shown(visitor))
     assert visitor.page == "one"
+    visitor.qtbot.waitUntil(lambda: warning_shown(visitor), timeout=3000)
+    visitor.key(Qt.Key.Key_Right)
+    visitor.key(Qt.Key.Key_Return)  # Select on Start again
+    visitor.qtbot.waitUntil(lambda: visitor.page == "attract")
+    assert visitor.kiosk.session.resets == 1
 
 
 def test_input_while_idle_restarts_the_wait(open_kiosk, idle_content):
@@ -134,6 +250,7 @@ def test_every_stateful_part_is_registered_and_reset(open_kiosk, idle_content):
         "scroll:two",
         "speech",
         "staff",
+        "story",
     ]
     scroll = scroll_down(visitor)
     with visitor.qtbot.waitSignal(visitor.kiosk.session.resetDone):
@@ -160,3 +277,22 @@ def test_the_attract_screen_moves(open_kiosk, idle_content):
     visitor.qtbot.waitUntil(lambda: text.mapToScene(QPointF(0, 0)) != before, timeout=2500)
     moved = text.mapToScene(QPointF(0, 0)) - before
     assert abs(moved.x()) + abs(moved.y()) < 2  # slowly: under 1.5 % of the screen per minute
+
+
+def test_in_audio_mode_the_warning_is_said(open_kiosk, shipped_variant):
+    content = shipped_variant(("timeout_s: 90", "timeout_s: 1"), ("warning_s: 15", "warning_s: 30"))
+    visitor = open_kiosk(content)
+    visitor.qtbot.waitUntil(lambda: visitor.kiosk.keypad._window is not None)
+    visitor.kiosk.narrator.watch_idle(visitor.kiosk.idle)  # (KioskApp wires it; twice is once)
+    visitor.tap("lang_ru")
+    visitor.go("background")
+    visitor.key(Qt.Key.Key_F2)  # the keypad's audio key
+    visitor.qtbot.waitUntil(lambda: visitor.window.property("audioMode"))
+    said = []
+    visitor.kiosk.speech.lastSpokenChanged.connect(
+        lambda: said.append(visitor.window.property("lastSpoken"))
+    )
+    visitor.qtbot.waitUntil(lambda: warning_shown(visitor), timeout=4000)
+    visitor.qtbot.waitUntil(lambda: "Вы ещё здесь?" in said)
+    assert visitor.window.property("lastSpokenLanguage") == "ru"
+    visitor.qtbot.waitUntil(lambda: any(s.startswith("Начинаем заново через") for s in said))
