@@ -167,7 +167,7 @@ class KioskApp:
         """The idle reset: activity anywhere restarts the wait; at the end, the session
         resets every part registered with it."""
         nav, idle, session = self.navigation, self.idle, self.session
-        nav.currentPageChanged.connect(lambda: idle.set_active(nav.currentPage != ATTRACT))
+        nav.visitingChanged.connect(lambda: idle.set_active(nav.visiting))
         nav.currentPageChanged.connect(self._visitor_log)
         idle.timedOut.connect(session.reset)
         session.add("navigation", nav.toAttract)
@@ -244,6 +244,7 @@ class KioskApp:
         from kiosk.backend.windowinput import WindowInput  # (none of it before the frame)
 
         self.narrator = Narrator(self.speech, self.exhibit, self.language, self.navigation)
+        self.narrator.watch_idle(self.idle)  # audio mode says the idle warning
         self.keypad.on_focus = self.narrator.focused
         self.keypad.on_action = self.narrator.keypad
         self.keypad.on_input = self.narrator.interrupt
@@ -306,8 +307,12 @@ class KioskApp:
 
     def _back(self) -> None:
         """The keypad's Back: close what is open over the screen, else the screen before."""
-        popup = find_shown(self.window, "hotspotPopup")
-        if popup is not None and any(press(i) for i in items(popup) if i is not popup):
+        for name in ("hotspotPopup", "viewerSpotPopup", "pictureSpotPopup"):
+            popup = find_shown(self.window, name)
+            if popup is not None and any(press(i) for i in items(popup) if i is not popup):
+                return
+        close = find_shown(self.window, "pictureClose")  # the picture viewer
+        if close is not None and press(close):
             return
         if self.staff.state != Staff.State.Closed:
             self.staff.close()

@@ -82,7 +82,9 @@ def settle(kiosk: KioskApp) -> None:
             if (
                 cls.startswith("QQuickLoader")
                 and it.property("asynchronous")
-                and it.property("progress") < 1
+                and it.property("active")
+                # (progress reaches 1 before the incubated item exists)
+                and (it.property("progress") < 1 or it.property("item") is None)
                 and (it.property("source").toString() or it.property("sourceComponent") is not None)
             ):
                 return False
@@ -99,8 +101,15 @@ def settle(kiosk: KioskApp) -> None:
     wait(still)
     pager = [i for i in scene.items(root) if i.objectName() == "pager"]
     if pager and kiosk.navigation.currentPage != ATTRACT:
-        index = kiosk.navigation.currentIndex
-        wait(lambda: abs(pager[0].property("contentX") - index * pager[0].width()) < 0.5)
+        page = f"page_{kiosk.navigation.currentPage}"
+
+        def at_rest() -> bool:  # the current page stands at the pager's left edge
+            shown = [i for i in find(kiosk, page) if scene.shown(i)]
+            return (
+                bool(shown) and abs(scene.rect(shown[0]).left() - scene.rect(pager[0]).left()) < 0.5
+            )
+
+        wait(at_rest)
     frame(kiosk)
     frame(kiosk)
 
@@ -153,10 +162,17 @@ def show(kiosk: KioskApp, screen: str) -> None:
             attract[0].setProperty("elapsed", 0)
     elif screen in nav.pageIds:
         nav.show(screen)
+        if screen == "map":  # the years playing: the picture shows the first; no popup
+            for page in find(kiosk, "page_map"):
+                page.setProperty("touring", False)
+                page.setProperty("openSpot", -1)
     elif screen.startswith("map-") or screen.startswith("hotspot-"):
         themap = kiosk.exhibit.map
         layers = themap.layers.column("layerId")
-        layer = layers.index(screen[4:]) if screen.startswith("map-") else themap.startLayer
+        if screen.startswith("map-"):
+            layer = layers.index(screen[4:])
+        else:  # the start layer, or the first that shows the place (founded later)
+            layer = _layer_showing(themap, screen[8:])
         nav.show("map")
         settle(kiosk)
         nav.showOnMap({"layer": layer, "x": themap.width / 2, "y": themap.height / 2, "zoom": 1})
@@ -181,6 +197,23 @@ def show(kiosk: KioskApp, screen: str) -> None:
     else:
         raise KeyError(screen)
     settle(kiosk)
+    # a map flying or its years cross-fading is not yet still
+    wait(lambda: not any(v.property("busy") for v in find(kiosk, "mapView") if scene.shown(v)))
+    settle(kiosk)
+
+
+def _layer_showing(themap: Any, spot_id: str) -> int:
+    """The map's start layer if it shows the place ``spot_id``, else the first that does."""
+    spot: dict[str, Any] = next((r for r in themap.hotspots.rows() if r["spotId"] == spot_id), {})
+    years = themap.layers.column("year")
+
+    def shows(row: int) -> bool:
+        year = years[row] or 0
+        first, last = spot.get("fromYear") or 0, spot.get("untilYear") or 0
+        return year <= 0 or ((first <= 0 or first <= year) and (last <= 0 or last >= year))
+
+    order = [themap.startLayer] + list(range(len(years)))
+    return next((row for row in order if shows(row)), themap.startLayer)
 
 
 def display(kiosk: KioskApp, mode: str) -> None:
@@ -342,10 +375,15 @@ def check(
             problems.append(Problem(screen, language, message, at))
 
     window = QRect(0, 0, w, h)
+    current = f"page_{kiosk.navigation.currentPage}"
     for item in scene.items(kiosk.window.contentItem()):
         cls = item.metaObject().className()
         if not scene.shown(item):
             continue
+        if scene.page_of(item) not in ("", current):
+            continue  # the next page, peeking in at the edge
+        if scene.clipped_out(item):
+            continue  # scrolled out of view (the proof's next picture shows it)
         r = item.mapRectToScene(item.boundingRect())
         if (
             r.right() <= 0
@@ -421,7 +459,52 @@ def check(
                 )
     for a, b in scene.overlapping_markers(kiosk.window):
         problem(f"the map's places '{a}' and '{b}' overlap (marker or name)", "")
+    for a, b in map_overlaps(kiosk.window):
+        if a.startswith("mapName_") or b.startswith("mapName_"):
+            problem(f"on the map, '{a}' and '{b}' overlap (a name written on the map)", "")
     return problems
+
+
+def map_overlaps(window: Any) -> list[tuple[str, str]]:
+    """Pairs of what is written on the map page's map that overlap on the screen now: the
+    names (rivers, seas, empires: ``mapName_<id>``, as turned) and the places (a marker
+    with its name: ``hotspot_<id>``), each as far as the map shows it (it clips)."""
+    from PySide6.QtGui import QPolygonF
+
+    page = next((i for i in scene.find(window, "page_map") if scene.shown(i)), None)
+    view = (
+        next((i for i in scene.items(page) if i.objectName() == "mapView"), None) if page else None
+    )
+    if view is None:
+        return []
+    frame = QPolygonF(scene.rect(view))
+    shapes: list[tuple[str, QPolygonF]] = []
+    for item in scene.items(view):
+        name = item.objectName()
+        if not scene.shown(item):
+            continue
+        if name.startswith("mapName_"):
+            corners = [
+                QPointF(0, 0),
+                QPointF(item.width(), 0),
+                QPointF(item.width(), item.height()),
+                QPointF(0, item.height()),
+            ]
+            outline = QPolygonF([item.mapToScene(c) for c in corners])
+            shapes.append((name, outline.intersected(frame)))
+        elif name.startswith("hotspot_"):
+            box = scene.rect(item)
+            for label in scene.items(item):
+                if label.objectName().startswith("hotspotLabel_"):
+                    box = box.united(scene.rect(label))
+            shapes.append((name, QPolygonF(box).intersected(frame)))
+    shapes = [(n, poly) for n, poly in shapes if not poly.isEmpty()]
+    return [
+        (a, b)
+        for i, (a, pa) in enumerate(shapes)
+        for b, pb in shapes[i + 1 :]
+        if pa.intersects(pb) and not pa.intersected(pb).boundingRect().isEmpty()
+    ]
 
 
 # -- contact sheets and the whole run -------------------------------------------------------

@@ -79,6 +79,50 @@ def inside_flickable(item: QQuickItem) -> bool:
     return False
 
 
+def page_of(item: QQuickItem) -> str:
+    """The page an item is on (its ``page_<id>`` ancestor's name; '' if none)."""
+    it: QQuickItem | None = item
+    while it is not None:
+        if it.objectName().startswith("page_"):
+            return it.objectName()
+        it = it.parentItem()
+    return ""
+
+
+def _off_page(item: QQuickItem, frame: QRectF) -> bool:
+    """On a page of the pager that is not the one on screen (it only peeks in)."""
+    it: QQuickItem | None = item
+    while it is not None:
+        if it.objectName().startswith("page_"):
+            r = rect(it)
+            return r.left() < frame.left() - 1 or r.right() > frame.right() + 1
+        it = it.parentItem()
+    return False
+
+
+def clipped_out(item: QQuickItem) -> bool:
+    """Wholly outside something that clips it (text scrolled out of view: nobody sees it
+    there)."""
+    r = rect(item)
+    it = item.parentItem()
+    while it is not None:
+        if it.clip() and not r.intersects(rect(it)):
+            return True
+        it = it.parentItem()
+    return False
+
+
+def on_a_map(item: QQuickItem) -> bool:
+    """Written on a map (a name of a river or sea): the map's edge cuts it as it cuts the
+    land, by design."""
+    it = item.parentItem()
+    while it is not None:
+        if it.objectName() == "mapView":
+            return True
+        it = it.parentItem()
+    return False
+
+
 def text_fit(item: QQuickItem, width: float, height: float) -> str:
     """What is wrong with how a text fits ('' if nothing) in a ``width`` x ``height``
     window: cut off (elided), wider than its box, or running off the screen (down only
@@ -92,7 +136,7 @@ def text_fit(item: QQuickItem, width: float, height: float) -> str:
         r.right() > width + 0.5
         or r.left() < -0.5
         or (r.bottom() > height + 0.5 and not inside_flickable(item))
-    ):
+    ) and not on_a_map(item):
         return "text runs off the screen"
     return ""
 
@@ -118,19 +162,30 @@ def lone_last_character(text_item: QQuickItem) -> str:
 
 
 def overlapping_markers(window: QQuickWindow) -> list[tuple[str, str]]:
-    """Pairs of map places whose markers or names overlap on the screen now."""
-    boxes = []
-    for spot in items(window.contentItem()):
-        name = spot.objectName()
-        if not name.startswith("hotspot_") or not shown(spot):
+    """Pairs of map places whose markers or names overlap on the screen now (each map on
+    its own: a chapter's map and the map page are different maps)."""
+    frame = QRectF(0, 0, window.width(), window.height())
+    found = []
+    for view in find(window, "mapView"):
+        if not shown(view) or not rect(view).intersects(frame) or _off_page(view, frame):
             continue
-        box = rect(spot)
-        for label in find(window, "hotspotLabel_" + name[len("hotspot_") :]):
-            box = box.united(rect(label))
-        boxes.append((name[len("hotspot_") :], box))
-    return [
-        (a, b) for i, (a, ra) in enumerate(boxes) for b, rb in boxes[i + 1 :] if ra.intersects(rb)
-    ]
+        boxes = []
+        for spot in items(view):
+            name = spot.objectName()
+            if not name.startswith("hotspot_") or not shown(spot):
+                continue
+            box = rect(spot)
+            label_name = "hotspotLabel_" + name[len("hotspot_") :]
+            for label in (i for i in items(spot) if i.objectName() == label_name):
+                box = box.united(rect(label))
+            boxes.append((name[len("hotspot_") :], box))
+        found += [
+            (a, b)
+            for i, (a, ra) in enumerate(boxes)
+            for b, rb in boxes[i + 1 :]
+            if ra.intersects(rb)
+        ]
+    return found
 
 
 def accessible_nodes(
@@ -149,8 +204,10 @@ def accessible_nodes(
             continue
         obj = node.object()
         item = obj if isinstance(obj, QQuickItem) else None
-        if item is not None and (not shown(item) or not rect(item).intersects(frame)):
-            continue  # hidden, or another page of the pager
+        if item is not None and (
+            not shown(item) or not rect(item).intersects(frame) or _off_page(item, frame)
+        ):
+            continue  # hidden, or another page of the pager (the next one peeks in)
         actions = node.actionInterface().actionNames() if node.actionInterface() else []
         yield node.role().name, node.text(QAccessible.Text.Name), actions, item
         stack.extend(node.child(i) for i in range(node.childCount()))

@@ -29,7 +29,7 @@ def test_check_the_shipped_content(shipped_content):
     assert result.returncode == 0, result.stdout + result.stderr
     (line,) = result.stdout.splitlines()
     assert line.startswith(
-        f"{shipped_content}: OK - 4 pages, 1 image; languages: en, ru, zh-Hans; words per page (en): background "
+        f"{shipped_content}: OK - 4 pages, 2 images; languages: en, ru, zh-Hans; words per page (en): background "
     )
     assert result.stderr == ""
 

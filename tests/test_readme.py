@@ -15,7 +15,9 @@ def test_readme_example_errors_are_true(shipped_content, tmp_path, capsys, monke
     )
     text = text.replace("      en: Negotiations", "      en: no", 1)
     text = text.replace(
-        "      file: assets/map/amur-region.png", "      file: assets/map/Amur.png", 1
+        "      file: assets/pictures/aigun-closeup.png",
+        "      file: assets/pictures/Aigun-closeup.png",
+        1,
     )
     (tmp_path / "content.yaml").write_text(text, encoding="utf-8")
     monkeypatch.chdir(tmp_path)

@@ -11,11 +11,13 @@ from PySide6.QtQml import QmlElement, QmlSingleton
 from kiosk.content.i18n import resolve
 from kiosk.content.markup import blocks, plain, styled
 from kiosk.content.snapshot import Snapshot
+from kiosk.content.typography import names_in, typeset
 
 if TYPE_CHECKING:  # types only: the fast start-up path imports no more than it needs
-    from kiosk.content.types import MapStyle, PageData
+    from kiosk.content.types import MapStyle, PageData, PictureFocusData, PictureSpotData
 
-from .models import HotspotList, LayerList, PageList
+from .maplabels import both_names
+from .models import HotspotList, LayerList, NameList, PageList
 from .qttyping import Property, QmlUncreatable
 
 QML_IMPORT_NAME = "Kiosk.Backend"
@@ -23,7 +25,11 @@ QML_IMPORT_MAJOR_VERSION = 1
 
 CREDITS_ID = "credits"
 MAP_ID = "map"
-TEXT, MAP = PageList.Kind.TextPage.value, PageList.Kind.MapPage.value
+TEXT, MAP, CREDITS = (
+    PageList.Kind.TextPage.value,
+    PageList.Kind.MapPage.value,
+    PageList.Kind.CreditsPage.value,
+)
 
 
 def languages(snapshot: Snapshot) -> tuple[list[str], str]:
@@ -37,7 +43,45 @@ def texts(snapshot: Snapshot):
     return lambda value: resolve(value, codes, default)
 
 
-def _image(snapshot: Snapshot, file: str | None, caption=None, credit=None):
+def proper_names(snapshot: Snapshot) -> dict[str, list[str]]:
+    """Names that never break across lines, in each language (longest first): the map's
+    places and names, both names of each (kiosk.content.typography keeps them whole)."""
+    codes, _ = languages(snapshot)
+    t = texts(snapshot)
+    section: dict = dict(snapshot.data.get("map") or {})
+    found: dict[str, set[str]] = {code: set() for code in codes}
+    for code in found:  # the curators' own list (people's names, mostly)
+        found[code].update(snapshot.data["settings"].get("keep_together", []))
+    entries: list = [*section.get("hotspots", []), *section.get("names", [])]
+    for entry in entries:
+        for key in ("title", "name", "also"):
+            if entry.get(key):
+                for code, text in t(entry[key]).items():
+                    found.setdefault(code, set()).update(names_in([text]))
+    return {code: sorted(v, key=lambda n: (-len(n), n)) for code, v in found.items()}
+
+
+def typeset_texts(snapshot: Snapshot):
+    """``ts(text)`` -> ``{code: text}`` as :func:`texts`, set for the screen in each language
+    (no-break spaces, names kept whole: :func:`kiosk.content.typography.typeset`)."""
+    t, names = texts(snapshot), proper_names(snapshot)
+    return lambda value: {
+        code: typeset(text, code, names.get(code, ())) for code, text in t(value).items()
+    }
+
+
+def _image(
+    snapshot: Snapshot,
+    file: str | None,
+    caption=None,
+    credit=None,
+    focus: PictureFocusData | None = None,
+    spots: list[PictureSpotData] | None = None,
+):
+    """A picture for QML: ``url``, ``width``, ``height``, ``caption``, ``credit``, ``focus``
+    (``{x, y}``: the point kept in view when it is cropped; the middle by default) and
+    ``spots`` (its "look closer" spots: ``spotId``, ``title``, ``text`` as StyledText,
+    ``plainText``, ``labelLeft``, ``x``, ``y`` as fractions of the picture)."""
     info = snapshot.images.get(file) if file else None
     if info is None:
         return None
@@ -48,18 +92,60 @@ def _image(snapshot: Snapshot, file: str | None, caption=None, credit=None):
         "height": info["height"],
         "caption": t(caption),
         "credit": t(credit),
+        "focus": {"x": focus["x"], "y": focus["y"]} if focus else {"x": 0.5, "y": 0.5},
+        "spots": [
+            {
+                "spotId": s["id"],
+                "title": t(s["title"]),
+                "text": {code: styled(text) for code, text in t(s["text"]).items()},
+                "plainText": {code: plain(text) for code, text in t(s["text"]).items()},
+                "labelLeft": s["label_side"] == "left",
+                "x": s["x"],
+                "y": s["y"],
+            }
+            for s in spots or []
+        ],
     }
+
+
+def page_ids(snapshot: Snapshot) -> list[str]:
+    """The pages' ids in order: the chapters, the map (if any), the credits."""
+    c = snapshot.data
+    return [
+        *(p["id"] for p in c["pages"]),
+        *([MAP_ID] if c.get("map") and snapshot.map else []),
+        CREDITS_ID,
+    ]
 
 
 def present(snapshot: Snapshot) -> dict:
     """The content as QML reads it: the one place where the content meets the UI.
     Every text is ``{language code: text}``, so QML shows ``text[Language.code]``.
-    (The map, thousands of points, is presented on demand: :func:`present_map`.)"""
+    What the first frame does not show is presented on demand: the pages
+    (:func:`present_pages`, their texts set for the screen in each language) and the map
+    (thousands of points: :func:`present_map`)."""
     c = snapshot.data
-    t = texts(snapshot)
+    t, ts = texts(snapshot), typeset_texts(snapshot)
+    return {
+        "attract": {
+            "title": ts(c["attract"]["title"]),
+            "subtitle": ts(c["attract"].get("subtitle")),
+            "prompt": ts(c["attract"]["prompt"]),
+            "image": _image(snapshot, c["attract"].get("image")),
+        },
+        "pageIds": page_ids(snapshot),
+        "ui": {key: t(value) for key, value in c["ui"].items()},
+        "screenDiagonalIn": float(c["settings"]["screen"]["diagonal_in"]),
+        "buttonMm": float(c["settings"]["screen"].get("button_mm") or 0),
+        "reducedMotion": bool(c["settings"]["reduced_motion"]),
+    }
 
-    def image(file: str | None, caption=None, credit=None) -> dict | None:
-        return _image(snapshot, file, caption, credit)
+
+def present_pages(snapshot: Snapshot) -> list[dict]:
+    """The pages in order, as :class:`PageList` rows: each chapter with its map state, key
+    figure, place in the story and the page after it; then the map and the credits."""
+    c = snapshot.data
+    t, ts, names = texts(snapshot), typeset_texts(snapshot), proper_names(snapshot)
 
     def map_view(p: PageData) -> dict | None:
         focus = snapshot.map["focus"].get(p["id"]) if snapshot.map else None
@@ -74,45 +160,58 @@ def present(snapshot: Snapshot) -> dict:
             "zoom": view["zoom"],
         }
 
+    def blocks_of(body) -> dict:
+        return {code: blocks(text, code, names.get(code, ())) for code, text in t(body).items()}
+
     def page(pid: str, label, title, body, img: dict | None, kind: int = TEXT) -> dict:
-        body = t(body)
         return {
             "pageId": pid,
             "kind": kind,
             "label": t(label),
-            "title": t(title),
-            "body": body,
-            "blocks": {code: blocks(text) for code, text in body.items()},
+            "title": ts(title),
+            "body": t(body),
+            "blocks": blocks_of(body),
             "image": img,
+            "mapView": None,
+            "figure": None,
+            "chapter": 0,
+            "chapters": 0,
+            "next": None,
+            "software": None,
         }
 
     def picture(p: PageData) -> dict | None:
         img = p.get("image")
-        return image(img["file"], img["caption"], img["credit"]) if img else None
+        if not img:
+            return None
+        return _image(
+            snapshot, img["file"], img["caption"], img["credit"], img.get("focus"), img.get("spots")
+        )
 
+    def figure(p: PageData) -> dict | None:
+        f = p.get("figure")
+        return {"value": ts(f["value"]), "caption": ts(f["caption"])} if f else None
+
+    # the story's chapters are the content's pages; the map and the credits follow them
+    chapters = c["pages"]
     pages = [
-        page(p["id"], p["label"], p["title"], p["body"], picture(p)) | {"mapView": map_view(p)}
-        for p in c["pages"]
+        page(p["id"], p["label"], p["title"], p["body"], picture(p))
+        | {"mapView": map_view(p), "figure": figure(p), "chapter": n, "chapters": len(chapters)}
+        for n, p in enumerate(chapters, start=1)
     ]
     section = c.get("map")
     if section and snapshot.map:
         pages.append(page(MAP_ID, section["label"], section["title"], "", None, kind=MAP))
+    credits = c["credits"]
     pages.append(
-        page(CREDITS_ID, c["ui"]["credits"], c["credits"]["title"], c["credits"]["body"], None)
+        page(CREDITS_ID, c["ui"]["credits"], credits["title"], credits["body"], None, kind=CREDITS)
+        | {"software": blocks_of(credits.get("software") or "")}
     )
-    return {
-        "attract": {
-            "title": t(c["attract"]["title"]),
-            "subtitle": t(c["attract"].get("subtitle")),
-            "prompt": t(c["attract"]["prompt"]),
-            "image": image(c["attract"].get("image")),
-        },
-        "pages": pages,
-        "ui": {key: t(value) for key, value in c["ui"].items()},
-        "screenDiagonalIn": float(c["settings"]["screen"]["diagonal_in"]),
-        "buttonMm": float(c["settings"]["screen"].get("button_mm") or 0),
-        "reducedMotion": bool(c["settings"]["reduced_motion"]),
-    }
+    # each chapter ends with "Next: <the next page>" (the last one leads to the map)
+    for here, there in zip(pages, pages[1:], strict=False):
+        if here["kind"] == TEXT:
+            here["next"] = {"pageId": there["pageId"], "label": there["label"]}
+    return pages
 
 
 def _color(value: str | None) -> QColor:
@@ -126,12 +225,15 @@ def _color(value: str | None) -> QColor:
 
 
 def present_map(snapshot: Snapshot) -> dict:
-    """The map for QML: picture, layers with their shapes, hotspots - all in picture pixels."""
+    """The map for QML: picture, layers with their shapes, hotspots and names - all in
+    picture pixels.  Places and names carry both names (:func:`both_names`: "Vladivostok
+    (Haishenwai)") and the years they are shown (0: no limit)."""
     section, data = snapshot.data.get("map"), snapshot.map
     if not section or not data:
         return {}
     features = data["features"]
     t = texts(snapshot)
+    codes, _ = languages(snapshot)
 
     def shape(fid: str) -> dict:
         f = features[fid]
@@ -148,7 +250,22 @@ def present_map(snapshot: Snapshot) -> dict:
             "dash": bool(style.get("dash")),
         }
 
+    def both(name, also) -> dict[str, str]:
+        """``{code: "name (also)"}``: the other name only in the languages that give one
+        (no fallback: another language's name in brackets would be no help)."""
+        names = t(name)
+        return {
+            code: both_names(names[code], also.get(code) if isinstance(also, dict) else also, code)
+            for code in codes
+        }
+
+    def year(layer) -> int:
+        if layer.get("year"):
+            return int(layer["year"])
+        return int(layer["id"]) if layer["id"].isdigit() else 0
+
     spots = {h["id"]: h for h in data["hotspots"]}
+    where = {n["id"]: n for n in data.get("names", [])}
     return {
         "picture": _image(snapshot, section["picture"]),
         "width": data["size"]["width"],
@@ -158,7 +275,12 @@ def present_map(snapshot: Snapshot) -> dict:
             0,
         ),
         "layers": [
-            {"layerId": layer["id"], "label": t(layer["label"]), "title": t(layer["title"])}
+            {
+                "layerId": layer["id"],
+                "label": t(layer["label"]),
+                "title": t(layer["title"]),
+                "year": year(layer),
+            }
             for layer in section["layers"]
         ],
         "shapes": [[shape(fid) for fid in layer["show"]] for layer in section["layers"]],
@@ -166,13 +288,30 @@ def present_map(snapshot: Snapshot) -> dict:
             {
                 "spotId": h["id"],
                 "title": t(h["title"]),
+                "label": both(h["title"], h.get("also")),
                 "text": {code: styled(text) for code, text in t(h["text"]).items()},
                 "plainText": {code: plain(text) for code, text in t(h["text"]).items()},
                 "labelLeft": h["label_side"] == "left",
                 "px": spots[h["id"]]["x"],
                 "py": spots[h["id"]]["y"],
+                "fromYear": h.get("from_") or 0,
+                "untilYear": h.get("until") or 0,
             }
             for h in section["hotspots"]
+        ],
+        "names": [
+            {
+                "nameId": n["id"],
+                "kind": n["kind"],
+                "label": both(n["name"], n.get("also")),
+                "px": where[n["id"]]["x"],
+                "py": where[n["id"]]["y"],
+                "angle": float(n.get("angle") or 0),
+                "fromYear": n.get("from_") or 0,
+                "untilYear": n.get("until") or 0,
+            }
+            for n in section.get("names", [])
+            if n["id"] in where
         ],
     }
 
@@ -181,7 +320,8 @@ def present_map(snapshot: Snapshot) -> dict:
 @QmlUncreatable("the map comes from Exhibit.map")
 class ExhibitMap(QObject):
     """The map as QML reads it (``Exhibit.map``): its picture and size, and typed models of
-    its layers (each with its shapes) and hotspots.  Built when the map page first asks."""
+    its layers (each with its shapes and year), hotspots and names.  Built when the map
+    page first asks."""
 
     changed = Signal()
 
@@ -189,6 +329,7 @@ class ExhibitMap(QObject):
         super().__init__(parent)
         self._layers = LayerList(parent=self)
         self._hotspots = HotspotList(parent=self)
+        self._names = NameList(parent=self)
         self._picture: dict | None = None
         self._size = (1, 1)
         self._start = 0
@@ -200,6 +341,7 @@ class ExhibitMap(QObject):
         self._start = m.get("startLayer", 0)
         self._layers.set_layers(m.get("layers", []), m.get("shapes", []))
         self._hotspots.set_rows(m.get("hotspots", []))
+        self._names.set_rows(m.get("names", []))
         self.changed.emit()
 
     @Property("QVariantMap", notify=changed)
@@ -228,6 +370,11 @@ class ExhibitMap(QObject):
     def hotspots(self) -> HotspotList:
         return self._hotspots
 
+    @Property(NameList, constant=True)
+    def names(self) -> NameList:
+        """The names written on the map (rivers, seas, empires ...): text, not buttons."""
+        return self._names
+
 
 @QmlElement
 @QmlSingleton
@@ -241,13 +388,16 @@ class Exhibit(QObject):
         super().__init__(parent)
         self._data: dict = {
             "attract": {},
-            "pages": [],
+            "pageIds": [],
             "ui": {},
             "screenDiagonalIn": 32.0,
             "buttonMm": 0.0,
             "reducedMotion": False,
         }
         self._pages = PageList(parent=self)
+        self._pages_shown = (
+            False  # the pages are presented when first asked (after the first frame)
+        )
         self._snapshot: Snapshot | None = None
         self._map = ExhibitMap(self)
         self._map_stale = True  # the map (thousands of points) is built when first asked
@@ -259,15 +409,16 @@ class Exhibit(QObject):
             self._snapshot.map,
         ) == (snapshot.data.get("map"), snapshot.map)
         self._snapshot = snapshot
+        if self._pages_shown:
+            self._pages.set_rows(present_pages(snapshot))  # (a reset only if they changed)
         if data != self._data or not same_map:
             self._data = data
-            self._pages.set_rows(data["pages"])
             if not same_map and not self._map_stale:  # shown already: new content, new map
                 self._map.fill(snapshot)
             self.changed.emit()
 
     def page_ids(self) -> list[str]:
-        return [p["pageId"] for p in self._data["pages"]]
+        return list(self._data["pageIds"])
 
     @Property("QVariantMap", notify=changed)
     def attract(self) -> dict:
@@ -275,6 +426,9 @@ class Exhibit(QObject):
 
     @Property(PageList, constant=True)
     def pages(self) -> PageList:
+        if not self._pages_shown and self._snapshot is not None:
+            self._pages_shown = True
+            self._pages.set_rows(present_pages(self._snapshot))
         return self._pages
 
     @Property("QVariantMap", notify=changed)

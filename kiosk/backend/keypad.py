@@ -40,7 +40,7 @@ ACTIONS = (
     "volume_down",
     "repeat",
 )
-MODAL = ("idleWarning", "staffPanel")  # while one shows, the keys stay inside it
+MODAL = ("idleWarning", "staffPanel", "pictureViewer")  # while one shows, the keys stay inside it
 TOUCHES = frozenset({QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin})
 EVENTS = TOUCHES | {QEvent.Type.KeyPress, QEvent.Type.KeyRelease}  # what eventFilter looks at
 ROWS = 24  # reading order: rows of 1/24 of the window height, then left to right

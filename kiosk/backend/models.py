@@ -94,8 +94,24 @@ class PageList(RowModel):
     class Kind(IntEnum):
         TextPage = 0
         MapPage = 1
+        CreditsPage = 2
 
-    ROLES = ("pageId", "kind", "label", "title", "blocks", "image", "mapView")
+    # chapter: 1, 2, ... for the story's pages (0: the map, the credits), of `chapters`;
+    # next: {pageId, label} of the page after a chapter; software: the credits' second part
+    ROLES = (
+        "pageId",
+        "kind",
+        "label",
+        "title",
+        "blocks",
+        "image",
+        "mapView",
+        "figure",
+        "chapter",
+        "chapters",
+        "next",
+        "software",
+    )
 
 
 @QmlElement
@@ -110,16 +126,21 @@ class ShapeList(RowModel):
 @QmlElement
 @QmlUncreatable("the map's hotspots come from Exhibit.map")
 class HotspotList(RowModel):
-    """The places on the map: where (picture pixels), their name and their text."""
+    """The places on the map: where (picture pixels), their name (``title``; ``label``:
+    with the other side's name, "Vladivostok (Haishenwai)"), their text, and the years
+    they are shown (``fromYear``, ``untilYear``: 0 is no limit)."""
 
     ROLES = (
         "spotId",
         "title",
+        "label",
         "text",
         "plainText",
         "labelLeft",
         "px",
         "py",
+        "fromYear",
+        "untilYear",
     )  # px, py: picture pixels
 
     @Slot(int, result="QVariantMap")
@@ -129,11 +150,22 @@ class HotspotList(RowModel):
 
 
 @QmlElement
+@QmlUncreatable("the map's names come from Exhibit.map")
+class NameList(RowModel):
+    """The names written on the map (empires, rivers, lakes, seas, ranges, islands): text,
+    not buttons.  ``label`` is the name with the other side's ("Amur (Heilongjiang)"),
+    ``px``/``py`` its middle in picture pixels, ``angle`` its slope (degrees, positive
+    rising to the right), ``fromYear``/``untilYear`` the years it is shown (0: no limit)."""
+
+    ROLES = ("nameId", "kind", "label", "px", "py", "angle", "fromYear", "untilYear")
+
+
+@QmlElement
 @QmlUncreatable("the map's layers come from Exhibit.map")
 class LayerList(RowModel):
-    """The map's layers (1689, 1858, 1860): label, title, and their shapes."""
+    """The map's layers (1689, 1858, 1860): label, title, year (0: none), and their shapes."""
 
-    ROLES = ("layerId", "label", "title")
+    ROLES = ("layerId", "label", "title", "year")
 
     def __init__(self, rows: Sequence[Row] = (), parent: QObject | None = None):
         super().__init__(rows, parent)

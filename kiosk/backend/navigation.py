@@ -29,6 +29,7 @@ class Navigation(QObject):
     currentPageChanged = Signal()
     pageIdsChanged = Signal()
     mapRequestChanged = Signal()
+    visitingChanged = Signal()
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -36,6 +37,7 @@ class Navigation(QObject):
         self._current = ATTRACT
         self._history: list[str] = []  # where the visitor was, for back()
         self._map_request: dict = {}
+        self._visiting = False  # a visit is under way (Home's title screen included)
 
     # -- state ------------------------------------------------------------------------
 
@@ -48,8 +50,20 @@ class Navigation(QObject):
                 self._history = []
             else:
                 self._history.append(self._current)
+                self._set_visiting(True)
             self._current = page_id
             self.currentPageChanged.emit()
+
+    def _set_visiting(self, on: bool) -> None:
+        if on != self._visiting:
+            self._visiting = on
+            self.visitingChanged.emit()
+
+    @Property(bool, notify=visitingChanged)
+    def visiting(self) -> bool:
+        """A visit is under way: from the first touch until the reset (Home's title screen
+        is part of the visit, so the idle reset still comes for it)."""
+        return self._visiting
 
     @Property(str, notify=currentPageChanged)
     def currentPage(self) -> str:
@@ -90,9 +104,16 @@ class Navigation(QObject):
 
     @Slot()
     def enter(self) -> None:
-        """Leave the attract screen for the first page (what Home does too)."""
+        """Leave the attract screen for the first page."""
         if self._page_ids:
             self._set_current(self._page_ids[0])
+
+    @Slot()
+    def home(self) -> None:
+        """Home: back to the story's title screen (the attract screen) within the visit -
+        the language and display choices stay; a touch there starts the story again."""
+        self._set_current(ATTRACT)
+        self._map_request = {}
 
     @Slot()
     def back(self) -> None:
@@ -110,8 +131,10 @@ class Navigation(QObject):
 
     @Slot()
     def toAttract(self) -> None:
+        """The end of a visit (the session reset)."""
         self._set_current(ATTRACT)
         self._map_request = {}
+        self._set_visiting(False)
 
     @Property("QVariantMap", notify=mapRequestChanged)
     def mapRequest(self) -> dict:

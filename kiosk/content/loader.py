@@ -211,6 +211,7 @@ def _check(
         img = page.get("image")
         if isinstance(img, dict):
             image(("pages", i, "image", "file"), img.get("file"))
+            issues += _spot_ids(img.get("spots"), ("pages", i, "image", "spots"), positions, file)
         pid = page.get("id")
         if isinstance(pid, str):
             if pid in first_id:
@@ -250,6 +251,30 @@ def _check(
     )
     issues += more
     return images, map_data, issues
+
+
+def _spot_ids(spots: Any, loc: Loc, positions: Positions, file: str) -> list[Issue]:
+    """A picture's "look closer" spots: each id once within the picture."""
+    issues: list[Issue] = []
+    first: dict[str, int] = {}
+    for j, spot in enumerate(spots if isinstance(spots, list) else []):
+        sid = spot.get("id") if isinstance(spot, dict) else None
+        if not isinstance(sid, str):
+            continue
+        if sid in first:
+            line = positions.of((*loc, first[sid], "id"))[0]
+            issues.append(
+                Issue(
+                    file,
+                    *positions.of((*loc, j, "id")),
+                    (*loc, j, "id"),
+                    f"the spot id '{sid}' is used twice in this picture (first at line {line}); "
+                    "each spot needs its own id",
+                )
+            )
+        else:
+            first[sid] = j
+    return issues
 
 
 def _section(data: dict[str, Any], key: str) -> dict[str, Any]:
@@ -346,7 +371,8 @@ def _check_languages(data: dict[str, Any], positions: Positions, file: str) -> l
                     )
                 glyphs(loc + (code,), text, loc + (code,))
             missing = [c for c in codes if c not in value]
-            if missing and value:
+            # a map name's or place's "also" (the other side's name) is only where it exists
+            if missing and value and not (loc[-1] == "also" and loc[:1] == ("map",)):
                 first = (value.get(default) and default) or next(iter(value))
                 langs = ", ".join(f"{c} ({names.get(c) or c})" for c in missing)
                 issues.append(
@@ -496,8 +522,9 @@ def _translate(err: ErrorDetails, data: Any, positions: Positions, file: str) ->
     elif kind == "extra_forbidden":
         where = positions.of_key(loc)
         model = _model_at(loc[:-1])
-        hint = did_you_mean(str(loc[-1]), model.model_fields if model else ())
-        allowed = f" (allowed here: {', '.join(model.model_fields)})" if model and not hint else ""
+        keys = [f.alias or name for name, f in model.model_fields.items()] if model else []
+        hint = did_you_mean(str(loc[-1]), keys)
+        allowed = f" (allowed here: {', '.join(keys)})" if model and not hint else ""
         msg = f"unknown key '{loc[-1]}'{hint}{allowed}"
     elif kind == "string_type":
         if isinstance(value, bool):

@@ -159,12 +159,67 @@ class _Section(BaseModel):
     model_config = ConfigDict(strict=True, extra="forbid", frozen=True, allow_inf_nan=False)
 
 
+def _spot_id(v: str) -> str:
+    if not _ID.fullmatch(v):
+        raise ValueError(
+            f"'{v}' is not a usable spot id: use lowercase letters, digits and '-', "
+            "starting with a letter, at most 32 characters (for example: aigun)"
+        )
+    return v
+
+
+def _fraction(v: float) -> float:
+    if not 0 <= v <= 1:
+        raise ValueError(
+            f"{v:g} is off the picture: write a fraction from 0 (the left or top edge) "
+            "to 1 (the right or bottom edge), e.g. 0.5 for the middle"
+        )
+    return v
+
+
+Fraction = Annotated[
+    float, AfterValidator(_fraction), Field(json_schema_extra={"minimum": 0, "maximum": 1})
+]
+"""A place on a picture, as a fraction of its width or height: 0 left/top, 1 right/bottom."""
+
+
+class PictureFocus(_Section):
+    """The point of a picture that stays in view when the kiosk crops it to fill a space."""
+
+    x: Fraction = Field(description="Across, from 0 (left edge) to 1 (right edge), e.g. 0.5.")
+    y: Fraction = Field(description="Down, from 0 (top edge) to 1 (bottom edge), e.g. 0.3.")
+
+
+class PictureSpot(_Section):
+    """A "look closer" spot on a picture: a marker a visitor taps for a short text."""
+
+    id: Annotated[str, AfterValidator(_spot_id)] = Field(
+        description="Short name, unique within the picture, e.g. 'aigun'. Never shown."
+    )
+    x: Fraction = Field(description="Across the picture, from 0 (left edge) to 1 (right edge).")
+    y: Fraction = Field(description="Down the picture, from 0 (top edge) to 1 (bottom edge).")
+    title: Text = Field(description="The spot's name, shown beside its marker.")
+    text: Markdown = Field(description="What the popup says: two or three short sentences.")
+    label_side: Literal["left", "right"] = Field(
+        "right", description="Where the name stands beside its marker."
+    )
+
+
 class Image(_Section):
     """A picture with its caption and credit line."""
 
     file: FilePath
     caption: Text | None = Field(None, description="One or two sentences shown under the picture.")
     credit: Text | None = Field(None, description="Who made the picture, and its licence.")
+    focus: PictureFocus | None = Field(
+        None,
+        description="The point that must stay in view when the picture is cropped to fill its "
+        "space, e.g. {x: 0.5, y: 0.3} (a face); default: the middle.",
+    )
+    spots: list[PictureSpot] = Field(
+        default_factory=list,
+        description='Optional "look closer" spots on the picture, each with a short text.',
+    )
 
 
 class MapFocus(_Section):
@@ -180,6 +235,13 @@ class MapFocus(_Section):
     zoom: float = Field(2, ge=1, le=6, description="How close: 1 is the whole map, 6 the closest.")
 
 
+class KeyFigure(_Section):
+    """One number or short phrase that a page is about, shown large beside its text."""
+
+    value: Text = Field(description="The figure itself, short: e.g. '600,000 km²' or '6 days'.")
+    caption: Text = Field(description="What it counts, in a few words.")
+
+
 class Page(_Section):
     """One page of the exhibit."""
 
@@ -191,7 +253,12 @@ class Page(_Section):
     )
     image: Image | None = Field(None, description="An optional picture beside the text.")
     map_view: MapFocus | None = Field(
-        None, description='Adds a "See it on the map" button that opens the map there.'
+        None,
+        description="The map beside the text: this layer, centred here, this close. The map"
+        ' moves there as the visitor arrives; "See it on the map" opens the full map there.',
+    )
+    figure: KeyFigure | None = Field(
+        None, description="An optional key figure shown large: a number from the text."
     )
 
 
@@ -208,7 +275,12 @@ class Credits(_Section):
     """Sources and licences, reachable from the navigation bar."""
 
     title: Text = Field(description="The heading of the credits page.")
-    body: Markdown = Field(description="Sources, licences and thanks, in Markdown.")
+    body: Markdown = Field(
+        description="Where what visitors read and see comes from: texts, maps, pictures."
+    )
+    software: Markdown | None = Field(
+        None, description="The software and typefaces, and their licences (shown apart)."
+    )
 
 
 class Screen(_Section):
@@ -356,6 +428,11 @@ class Settings(_Section):
         "touch screens hide it.",
     )
     keypad: Keypad = Field(default_factory=Keypad)
+    keep_together: list[Annotated[str, StringConstraints(min_length=2, max_length=40)]] = Field(
+        default_factory=list,
+        description="Names the kiosk never breaks across two lines, in any language (e.g. "
+        "穆拉维约夫). The map's places and names are kept together already.",
+    )
 
 
 def _ui(en: str, ru: str, zh: str) -> dict[str, str]:
@@ -366,7 +443,16 @@ class UI(_Section):
     """Words of the kiosk's own controls; override them to change the wording."""
 
     home: Text = Field(
-        _ui("Home", "В начало", "首页"), description="The Home button (back to the first page)."
+        _ui("Home", "В начало", "首页"),
+        description="The Home button (back to the title screen, keeping the visitor's language).",
+    )
+    next: Text = Field(
+        _ui("Next: {page}", "Далее: {page}", "下一页：{page}"),
+        description="The button at the end of a page; {page} is the next page's name.",
+    )
+    chapter_of: Text = Field(
+        _ui("{n} of {total}", "{n} из {total}", "第{n}章，共{total}章"),
+        description="Where a page stands in the story; {n} and {total} are numbers.",
     )
     credits: Text = Field(
         _ui("Credits", "Источники", "资料来源"),
@@ -396,6 +482,14 @@ class UI(_Section):
         ),
         description="The countdown; {seconds} is replaced by the seconds left.",
     )
+    idle_continue: Text = Field(
+        _ui("Continue", "Продолжить", "继续浏览"),
+        description="The idle warning's button that keeps the visit as it is.",
+    )
+    idle_restart: Text = Field(
+        _ui("Start again", "Начать сначала", "重新开始"),
+        description="The idle warning's button that starts again at once (for the next visitor).",
+    )
     closed_title: Text = Field(
         _ui("The exhibit is closed", "Экспозиция закрыта", "本展项已关闭"),
         description="The closed screen's heading (outside the opening hours).",
@@ -407,6 +501,36 @@ class UI(_Section):
             "请在开放时间内再来参观",
         ),
         description="The closed screen's line under the heading.",
+    )
+    reopens_today: Text = Field(
+        _ui("Opens again today at {time}", "Откроется сегодня в {time}", "今天{time}重新开放"),
+        description="The closed screen: the kiosk opens later today; {time} is e.g. 09:30.",
+    )
+    reopens_tomorrow: Text = Field(
+        _ui("Opens again tomorrow at {time}", "Откроется завтра в {time}", "明天{time}重新开放"),
+        description="The closed screen: the kiosk opens tomorrow; {time} is e.g. 09:30.",
+    )
+    reopens_on: Text = Field(
+        _ui("Opens again on {day} at {time}", "Откроется {day} в {time}", "{day}{time}重新开放"),
+        description="The closed screen: the kiosk opens on a later day; {day} is one of "
+        "weekdays, {time} e.g. 09:30.",
+    )
+    weekdays: Text = Field(
+        _ui(
+            "Monday, Tuesday, Wednesday, Thursday, Friday, Saturday, Sunday",
+            "в понедельник, во вторник, в среду, в четверг, в пятницу, в субботу, в воскресенье",
+            "星期一, 星期二, 星期三, 星期四, 星期五, 星期六, 星期日",
+        ),
+        description="The seven days, Monday first, separated by commas, as they read in "
+        "reopens_on's {day}.",
+    )
+    credits_sources: Text = Field(
+        _ui("Sources of the text and map", "Источники текста и карты", "文字与地图的来源"),
+        description="The credits page: the heading of the sources of what visitors read and see.",
+    )
+    credits_software: Text = Field(
+        _ui("Software and typefaces", "Программы и шрифты", "软件与字体"),
+        description="The credits page: the heading of the software and typefaces.",
     )
     area: Text = Field(
         _ui("{area}\u00a0km²", "{area}\u00a0км²", "{area}平方公里"),
@@ -481,6 +605,18 @@ class UI(_Section):
         _ui("Press Select to open", "Нажмите «Выбор», чтобы открыть", "按“选择”键打开"),
         description="Said last about a control that opens something.",
     )
+    picture_open: Text = Field(
+        _ui("Enlarge the picture", "Увеличить изображение", "放大图片"),
+        description="The name of a page's picture as a control: a tap shows it full screen.",
+    )
+    picture_close: Text = Field(
+        _ui("Close", "Закрыть", "关闭"),
+        description="The button that closes a picture shown full screen.",
+    )
+
+
+Year = Annotated[int, Field(ge=1, le=3000)]
+"""A year (AD), e.g. 1860."""
 
 
 class MapLayer(_Section):
@@ -494,6 +630,11 @@ class MapLayer(_Section):
     show: list[str] = Field(
         min_length=1, description="Ids of the borders and areas in layers.geojson this layer shows."
     )
+    year: Year | None = Field(
+        None,
+        description="The year the layer shows: places and names with a 'from' after it (or an "
+        "'until' before it) are hidden. Default: the id, when it is a year such as '1858'.",
+    )
 
 
 class Hotspot(_Section):
@@ -503,10 +644,51 @@ class Hotspot(_Section):
     lon: float = Field(ge=-180, le=180, description="Longitude in degrees east, e.g. 127.47.")
     lat: float = Field(ge=-90, le=90, description="Latitude in degrees north, e.g. 50.25.")
     title: Text = Field(description="The place's name, shown on the map.")
+    also: Text | None = Field(
+        None,
+        description="The place's name on the other side, shown after the title in brackets: "
+        "'Vladivostok (Haishenwai)'. A language left out shows the title alone.",
+    )
     text: Markdown = Field(description="What the popup says: two or three short sentences.")
     label_side: Literal["left", "right"] = Field(
         "right", description="Where the name stands beside its marker."
     )
+    from_: Year | None = Field(
+        None, alias="from", description="The year the place was founded: not shown before it."
+    )
+    until: Year | None = Field(None, description="The last year the place is shown.")
+
+
+class MapName(_Section):
+    """A name written on the map (an empire, a river, a lake, a sea, a range, an island):
+    text, not a button."""
+
+    id: PageId = Field(description="Short unique name, e.g. 'amur'. Never shown.")
+    kind: Literal["empire", "river", "lake", "sea", "range", "island"] = Field(
+        description="What it names: sets its lettering (an empire in capitals, water in italics)."
+    )
+    lon: float = Field(
+        ge=-180, le=180, description="Longitude of the name's middle, degrees east, e.g. 127.0."
+    )
+    lat: float = Field(
+        ge=-90, le=90, description="Latitude of the name's middle, degrees north, e.g. 51.0."
+    )
+    angle: float = Field(
+        0,
+        ge=-90,
+        le=90,
+        description="The name's slope in degrees: 0 level, positive rising to the right (a "
+        "river's name follows its river).",
+    )
+    name: Text = Field(description="The name, e.g. 'Amur'.")
+    also: Text | None = Field(
+        None,
+        description="The other side's name, shown after the name in brackets: 'Amur "
+        "(Heilongjiang)'. Only where the two differ (not a mere transliteration); a language "
+        "left out shows the name alone.",
+    )
+    from_: Year | None = Field(None, alias="from", description="The first year the name is shown.")
+    until: Year | None = Field(None, description="The last year the name is shown.")
 
 
 class MapSection(_Section):
@@ -528,6 +710,10 @@ class MapSection(_Section):
         description="Names of the borders and areas, by their id in layers.geojson.",
     )
     hotspots: list[Hotspot] = Field(default_factory=list, description="Places to tap.")
+    names: list[MapName] = Field(
+        default_factory=list,
+        description="Names written on the map: empires, rivers, lakes, seas, ranges, islands.",
+    )
 
 
 def _hex_digest(v: str) -> str:

@@ -46,12 +46,18 @@ _CJK_GAP = re.compile(f"(?<=[{_CJK}]) (?=[{_CJK}])")
 
 def is_markdown(loc: Loc) -> bool:
     """Whether the text at ``loc`` is one of the model's Markdown texts (pages' and the
-    credits' ``body``, hotspots' ``text``; a test keeps this equal to the model)."""
+    credits' ``body``, hotspots' and pictures' spots' ``text``; a test keeps this equal to the
+    model)."""
     if not loc:
         return False
     if loc[-1] == "body":
         return loc[0] in ("pages", "credits") and len(loc) in (2, 3)
-    return loc[-1] == "text" and loc[:2] == ("map", "hotspots") and len(loc) == 4
+    if loc[-1] != "text":
+        return False
+    if loc[:2] == ("map", "hotspots") and len(loc) == 4:
+        return True
+    # a picture's "look closer" spots: pages.<id>.image.spots.<id>.text
+    return loc[0] == "pages" and loc[2:4] == ("image", "spots") and len(loc) == 6
 
 
 def spoken(text: str, markdown: bool) -> str:

@@ -73,20 +73,31 @@ class SettingsData(TypedDict):
     schedule: ScheduleData | None  # None: always open
     show_cursor: bool
     keypad: KeypadData
+    keep_together: list[str]
 
 
 class UIData(TypedDict):
     """The words of the kiosk's own controls."""
 
     home: Text
+    next: Text
+    chapter_of: Text
     credits: Text
     map_reset: Text
     see_on_map: Text
     idle_question: Text
     idle_hint: Text
     idle_countdown: Text  # with {seconds}
+    idle_continue: Text
+    idle_restart: Text
     closed_title: Text
     closed_hint: Text
+    reopens_today: Text  # with {time}
+    reopens_tomorrow: Text  # with {time}
+    reopens_on: Text  # with {day} and {time}
+    weekdays: Text  # seven, Monday first, comma-separated
+    credits_sources: Text
+    credits_software: Text
     area: Text  # with {area}
     text_size: Text
     audio_start: Text
@@ -103,6 +114,8 @@ class UIData(TypedDict):
     role_button: Text
     position: Text  # with {index} and {count}
     select_hint: Text
+    picture_open: Text
+    picture_close: Text
 
 
 class AttractData(TypedDict):
@@ -112,10 +125,28 @@ class AttractData(TypedDict):
     image: str | None  # a picture file as written (a key of Snapshot.images)
 
 
+class PictureFocusData(TypedDict):
+    x: float  # 0..1 across the picture
+    y: float  # 0..1 down the picture
+
+
+class PictureSpotData(TypedDict):
+    """A "look closer" spot on a picture (fractions of the picture's width and height)."""
+
+    id: str
+    x: float
+    y: float
+    title: Text
+    text: Text  # Markdown
+    label_side: Literal["left", "right"]
+
+
 class PageImageData(TypedDict):
     file: str  # as written (a key of Snapshot.images)
     caption: Text | None
     credit: Text | None
+    focus: PictureFocusData | None
+    spots: list[PictureSpotData]
 
 
 class MapViewData(TypedDict):
@@ -127,6 +158,11 @@ class MapViewData(TypedDict):
     zoom: float
 
 
+class KeyFigureData(TypedDict):
+    value: Text
+    caption: Text
+
+
 class PageData(TypedDict):
     id: str
     label: Text
@@ -134,11 +170,13 @@ class PageData(TypedDict):
     body: Text  # Markdown
     image: PageImageData | None
     map_view: MapViewData | None
+    figure: KeyFigureData | None
 
 
 class CreditsData(TypedDict):
     title: Text
     body: Text  # Markdown
+    software: Text | None  # Markdown
 
 
 class MapLayerData(TypedDict):
@@ -146,6 +184,7 @@ class MapLayerData(TypedDict):
     label: Text
     title: Text
     show: list[str]  # ids of features in the layers file (keys of MapData.features)
+    year: int | None  # None: the id's year, if it is one
 
 
 class HotspotData(TypedDict):
@@ -153,8 +192,25 @@ class HotspotData(TypedDict):
     lon: float
     lat: float
     title: Text
+    also: Text | None  # the other side's name (a language left out: none)
     text: Text  # Markdown
     label_side: Literal["left", "right"]
+    from_: int | None  # content.yaml's "from": founded that year
+    until: int | None
+
+
+class MapNameData(TypedDict):
+    """A name written on the map (not a button)."""
+
+    id: str
+    kind: Literal["empire", "river", "lake", "sea", "range", "island"]
+    lon: float
+    lat: float
+    angle: float  # degrees, positive rising to the right
+    name: Text
+    also: Text | None  # the other side's name (a language left out: none)
+    from_: int | None  # content.yaml's "from"
+    until: int | None
 
 
 class MapSectionData(TypedDict):
@@ -170,6 +226,7 @@ class MapSectionData(TypedDict):
     start_layer: str | None  # None: the first layer
     legend: dict[str, Text]  # by feature id
     hotspots: list[HotspotData]
+    names: list[MapNameData]
 
 
 class RecordingData(TypedDict):
@@ -256,6 +313,7 @@ class MapData(TypedDict):
     size: PixelSize  # of the map's picture
     features: dict[str, Feature]  # by id
     hotspots: list[HotspotXY]  # in the order of the map section's hotspots
+    names: list[HotspotXY]  # in the order of the map section's names
     focus: dict[str, PointXY]  # the map view of a page, by page id
     files: list[str]  # map.json and the layers file (absolute, sorted)
     stamps: list[str]  # of files, in the same order

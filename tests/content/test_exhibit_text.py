@@ -34,13 +34,20 @@ def test_every_area_in_the_text_is_measured_on_the_map_or_attributed(shipped_con
     it is."""
     areas = _areas()
     loaded = load_content(shipped_content)
-    bodies = [p.body["en"] for p in loaded.model.pages] + [
-        h.text["en"] for h in loaded.model.map.hotspots
-    ]
+    bodies = (
+        [p.body["en"] for p in loaded.model.pages]
+        + [h.text["en"] for h in loaded.model.map.hotspots]
+        # a page's key figure reads as one sentence: "over 1,000,000 km² lost by China ..."
+        + [
+            f"{p.figure.value['en']} {p.figure.caption['en']}"
+            for p in loaded.model.pages
+            if p.figure
+        ]
+    )
     found = []
     for body in bodies:
         for sentence in re.split(r"(?<=[.;])\s+", body.replace("\n", " ")):
-            for m in re.finditer(r"([\d,]+|one million)\s*km²", sentence):
+            for m in re.finditer(r"([\d,]+\d|one million)\s*km²", sentence):
                 figure = (
                     1_000_000 if m.group(1) == "one million" else int(m.group(1).replace(",", ""))
                 )

@@ -335,7 +335,7 @@ def test_many_model_errors_are_capped_too(tmp_path):
     assert e.value.total == 300 and len(e.value.issues) == 51
     assert str(e.value.issues[0]) == (
         "content.yaml:9:5: pages[0].colour: unknown key 'colour' (allowed here: id, "
-        "label, title, body, image, map_view)"
+        "label, title, body, image, map_view, figure)"
     )
 
 
@@ -580,11 +580,11 @@ def test_the_last_good_pictures_are_shown_even_when_replaced_on_disk(tmp_path, c
 
 
 def test_the_ui_shows_the_cached_copy(tmp_path, cache):
-    from kiosk.backend.exhibit import present
+    from kiosk.backend.exhibit import present_pages
 
     path = hostile.write(tmp_path, hostile.minimal())
     snap, _ = open_content(path, cache)
-    url = present(snap)["pages"][1]["image"]["url"]
+    url = present_pages(snap)[1]["image"]["url"]
     assert Path(url.toLocalFile()).parent == cache.pictures_folder(path.resolve())
     assert load_content(path).picture_at(url.toLocalFile()) == "pic.png"  # what kiosk proof asks
 

@@ -121,6 +121,7 @@ def styled_exhibit(tmp_path) -> Path:
     (folder / "assets" / "map").mkdir(parents=True)
     for f in ("amur-region.png", "map.json"):
         (folder / "assets" / "map" / f).symlink_to(ROOT / "assets" / "map" / f)
+    (folder / "assets" / "pictures").symlink_to(ROOT / "assets" / "pictures")
     layers = json.loads((ROOT / "assets" / "map" / "layers.geojson").read_text(encoding="utf-8"))
     for feature in layers["features"]:
         if feature["geometry"]["type"] != "Point":

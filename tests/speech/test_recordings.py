@@ -60,7 +60,7 @@ def test_every_text_of_the_shipped_exhibit_has_a_place_name_that_finds_it(shippe
         assert find_place(data, name) == loc, name
         names.add(name)
     assert {"pages.background.body", "map.hotspots.aigun.text", "ui.home", "attract.title"} <= names
-    assert "pages.background.image.caption" in names
+    assert "pages.negotiations.image.caption" in names
     assert find_place(data, "pages.nothing.body") is None
 
 

@@ -160,6 +160,8 @@ class Visitor:
         self.qtbot.waitUntil(
             lambda: bool(self.find_all(f"page_{page}")), timeout=5000
         )  # pages load after start
+        loader = self.find("exhibitLoader")  # ... and the navigation bar with them
+        self.qtbot.waitUntil(lambda: loader.property("item") is not None, timeout=5000)
         view = self.find("pager")
         item = self.find(f"page_{page}")
 

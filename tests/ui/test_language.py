@@ -17,7 +17,9 @@ def zoom(visitor) -> float:
 
 
 def title(visitor, page="negotiations") -> str:
-    return visitor.target(f"title_{page}").property("text")
+    """The title's words (the typography's no-break spaces and word joiners as plain text)."""
+    text = visitor.target(f"title_{page}").property("text")
+    return text.replace("\u00a0", " ").replace("\u2060", "")
 
 
 def open_page(visitor, page):

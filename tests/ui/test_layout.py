@@ -69,7 +69,9 @@ def _assert_texts_fit(root, size):
 def test_the_exhibit_picture_is_shown(open_kiosk, shipped_content):
     visitor = open_kiosk(shipped_content)
     visitor.enter("background")
-    page = visitor.find("page_background")
+    visitor.tap("nav_negotiations")  # the chapter with a picture (the others show the map)
+    visitor.go("negotiations")
+    page = visitor.find("page_negotiations")
     images = [i for i in scene.items(page) if scene.class_name(i).startswith("QQuickImage")]
     assert images
     visitor.qtbot.waitUntil(lambda: images[0].property("progress") == 1.0)

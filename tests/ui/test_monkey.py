@@ -51,6 +51,9 @@ def content(request, write_content, minimal, shipped_content):
     text = shipped_content.read_text(encoding="utf-8")
     path = write_content(_drop_idle(text))
     shutil.copytree(shipped_content.parent / "assets" / "map", path.parent / "assets" / "map")
+    shutil.copytree(
+        shipped_content.parent / "assets" / "pictures", path.parent / "assets" / "pictures"
+    )
     return path
 
 

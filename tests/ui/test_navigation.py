@@ -77,17 +77,38 @@ def test_swipe_through_every_page_and_back_home(visitor):
     visitor.go("aftermath")
     visitor.swipe("right")
     visitor.go("terms")
-    visitor.tap("homeButton")
+    visitor.tap("homeButton")  # Home: the story's title screen
+    visitor.go("attract")
+    visitor.tap(visitor.find("attractScreen"))
     visitor.go("background")
     assert visitor.shows(visitor.find("title_background"))
     assert not visitor.shows(visitor.find("title_terms"))
+
+
+def test_home_returns_to_the_title_screen_within_the_visit(visitor):
+    """Home is the story's title screen, not the first page again: the visitor keeps their
+    language, and the idle reset still comes for a visit left on the title screen."""
+    visitor.enter("background")
+    visitor.tap("lang_ru")
+    language = visitor.kiosk.language
+    visitor.qtbot.waitUntil(lambda: language.property("code") == "ru")
+    visitor.tap("nav_terms")
+    visitor.go("terms")
+    visitor.tap("homeButton")
+    visitor.go("attract")
+    assert language.property("code") == "ru"
+    assert visitor.kiosk.navigation.property("visiting")  # the visit goes on: the idle timer runs
+    assert visitor.kiosk.idle._active
+    visitor.kiosk.session.reset()
+    visitor.qtbot.waitUntil(lambda: language.property("code") == "en")
+    assert not visitor.kiosk.navigation.visiting
 
 
 @pytest.mark.parametrize("then", ["nav_map", "homeButton", "nav_credits"])
 def test_a_button_tapped_while_a_swipe_still_slides_wins(visitor, then):
     """A hurried visitor swipes and taps a button before the page has come to rest: the
     page the button names is where the kiosk ends up (the swipe's end must not pull it back)."""
-    target = {"nav_map": "map", "homeButton": "background", "nav_credits": "credits"}[then]
+    target = {"nav_map": "map", "homeButton": "attract", "nav_credits": "credits"}[then]
     visitor.enter("background")
     visitor.tap("nav_negotiations")
     visitor.go("negotiations")

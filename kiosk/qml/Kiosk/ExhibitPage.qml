@@ -4,10 +4,11 @@ import QtQuick.Controls.Basic
 import Kiosk
 import Kiosk.Backend
 
-// One page. With a picture: heading and text on the left, the picture on the right.
-// Without: the heading on the left, the text on the right. "See it on the map" stands at
-// the foot of the column that is not the text, so the text has the page's whole height
-// (every page fits one screen at 1920x1080 in every language; longer text still scrolls).
+// One chapter of the story, on the one grid every chapter shares: on the left what it shows
+// (the live map in the chapter's state, or its picture) with the display buttons low in its
+// corner; on the right its text - where it stands in the story, the heading, the key figure,
+// the lead sentence, the text - ending with "Next: <page> →", low on the screen. The text
+// column starts at the same x on every page.
 Item {
     id: pageRoot
     objectName: "page_" + pageId
@@ -19,46 +20,54 @@ Item {
     property var blocks: ({})
     property var image: null
     property var mapView: null
-    readonly property bool hasImage: !!image
-    readonly property real gap: Theme.columnGap
-    // the left column: with a picture half the page (at most a comfortable measure), else a third
-    readonly property real leftWidth: hasImage ? Math.min(Theme.columnMeasure, width * 0.5 - Theme.margin)
-                                               : width * 0.33 - Theme.margin
-    readonly property real textWidth: hasImage ? leftWidth
-                                               : Math.min(Theme.textMeasure, width - 2 * Theme.margin - leftWidth - gap)
-    readonly property real topY: Theme.pageTop
-    readonly property real bottomGap: Theme.space2xl
-    // the foot of the other column, where "See it on the map" stands
-    readonly property real otherColumnX: hasImage ? flick.x + flick.width + Theme.pictureGap : Theme.margin
+    property var figure: null
+    property int chapter: 0      // 1, 2, ... of `chapters`
+    property int chapters: 0
+    property var next: null      // {pageId, label} of the page after this one
+    property StoryState story: null   // shared by the chapters: where the map was last (ChapterMap)
+    readonly property bool current: Navigation.currentPage === pageId
 
-    Component {
-        id: heading
-        PageHeading {
-            pageId: pageRoot.pageId
-            label: pageRoot.label
-            title: pageRoot.title
-            width: pageRoot.leftWidth
-            titleSize: pageRoot.hasImage ? Theme.titleSize : Theme.titleLargeSize
-            titleLineHeight: 1.08
-        }
-    }
+    // the grid: the picture or map on the left, the text column on the right
+    readonly property real visualWidth: Math.round(width * Theme.visualShare)
+    readonly property real textX: visualWidth + Theme.columnGap * 0.8
+    readonly property real textWidth: width - textX - Theme.margin * 0.8
+    readonly property real bottomGap: Theme.spaceL
 
-    // heading on its own (pages without a picture)
+    // the picture or the map (nothing: the key figure, large)
     Loader {
-        active: !pageRoot.hasImage
-        sourceComponent: heading
-        x: Theme.margin
-        y: pageRoot.topY
+        id: visual
+        objectName: "visual_" + pageRoot.pageId
+        x: 0
+        y: 0
+        width: pageRoot.visualWidth
+        height: pageRoot.height
+        sourceComponent: pageRoot.mapView ? chapterMap : (pageRoot.image ? picture : null)
+        Component {
+            id: chapterMap
+            ChapterMap {
+                pageId: pageRoot.pageId
+                view: pageRoot.mapView
+                current: pageRoot.current
+                story: pageRoot.story
+            }
+        }
+        Component {
+            id: picture
+            PagePicture { image: pageRoot.image; captionInset: Theme.space2xl }
+        }
     }
 
     Flickable {
         id: flick
         objectName: "scroll_" + pageRoot.pageId
-        x: pageRoot.hasImage ? Theme.margin : Theme.margin + pageRoot.leftWidth + pageRoot.gap
+        x: pageRoot.textX
         width: pageRoot.textWidth + Theme.scrollRoom
-        height: parent.height - pageRoot.bottomGap
+        height: pageRoot.height
         contentWidth: width
-        contentHeight: column.height + Theme.spaceS
+        // "Next" stands low on the screen, or after the text when the text is longer
+        readonly property real nextY: Math.max(column.height + Theme.spaceS,
+                                               height - foot.height - pageRoot.bottomGap)
+        contentHeight: nextY + foot.height + pageRoot.bottomGap
         flickableDirection: Flickable.VerticalFlick
         boundsBehavior: Flickable.StopAtBounds
         clip: true
@@ -71,13 +80,64 @@ Item {
 
         Column {
             id: column
+            objectName: "text_" + pageRoot.pageId
             width: pageRoot.textWidth
-            // without a picture the text starts level with the title beside it
-            topPadding: pageRoot.hasImage ? pageRoot.topY : pageRoot.topY + Theme.headingLine + Theme.spaceXl
+            topPadding: Theme.chapterTop
+            spacing: 0
             // paragraphs a line apart, list items closer (kiosk.content.markup makes the blocks)
             readonly property var blocks: I18n.t(pageRoot.blocks) || []
 
-            Loader { active: pageRoot.hasImage; sourceComponent: heading }
+            PageHeading {
+                pageId: pageRoot.pageId
+                label: pageRoot.label
+                title: pageRoot.title
+                width: column.width
+                titleSize: Theme.chapterTitleSize
+                titleLineHeight: 1.04
+                spacing: Theme.spaceL
+                maxTitleLines: 2
+                chapter: pageRoot.chapter
+                chapters: pageRoot.chapters
+            }
+
+            // the key figure: a number from the text, large, and what it counts beside it
+            Item {
+                id: figure
+                objectName: "figure_" + pageRoot.pageId
+                visible: !!pageRoot.figure
+                width: column.width
+                // the caption beside the figure, or under it when the figure is wide (large text)
+                readonly property bool beside: figureValue.implicitWidth <= width * 0.6
+                height: visible ? (beside ? Math.max(figureValue.height, figureCaption.height)
+                                          : figureCaption.y + figureCaption.height - Theme.spaceL) + Theme.spaceL
+                                : 0
+                Text {
+                    id: figureValue
+                    y: Theme.spaceL
+                    textFormat: Text.PlainText
+                    width: Math.min(implicitWidth, parent.width)
+                    text: pageRoot.figure ? I18n.t(pageRoot.figure.value) : ""
+                    color: Theme.accent
+                    font.family: Theme.serif
+                    font.pixelSize: Theme.figureSize
+                    font.weight: Font.Bold
+                    wrapMode: Text.WordWrap
+                    lineHeight: 0.95
+                }
+                Text {
+                    id: figureCaption
+                    x: figure.beside ? figureValue.width + Theme.spaceL : 0
+                    y: figure.beside ? Theme.spaceL + Math.max(0, (figureValue.height - height) / 2)
+                                     : figureValue.y + figureValue.height + Theme.space3xs
+                    width: parent.width - x
+                    textFormat: Text.PlainText
+                    text: pageRoot.figure ? I18n.t(pageRoot.figure.caption) : ""
+                    color: Theme.muted
+                    font.family: Theme.sans
+                    font.pixelSize: Theme.smallSize
+                    wrapMode: Text.WordWrap
+                }
+            }
 
             Repeater {
                 model: column.blocks
@@ -86,6 +146,7 @@ Item {
                     required property var modelData
                     required property int index
                     readonly property bool closeUnder: modelData.bullet && index > 0 && column.blocks[index - 1].bullet
+                    readonly property bool lead: !!modelData.lead
                     width: column.width
                     height: paragraph.y + paragraph.height
                     Text {
@@ -98,9 +159,11 @@ Item {
                     }
                     Text {
                         id: paragraph
+                        objectName: block.lead ? "lead_" + pageRoot.pageId : ""
                         x: block.modelData.bullet ? Theme.indent : 0
-                        y: block.index === 0 ? (pageRoot.hasImage ? Theme.bodySize : 0)
-                                             : block.closeUnder ? Theme.listGap : Theme.bodySize
+                        y: block.index === 0 ? Theme.spaceL
+                                             : block.closeUnder ? Theme.listGap
+                                             : column.blocks[block.index - 1].lead ? Theme.spaceL : Theme.bodySize
                         width: parent.width - x
                         text: block.modelData.text
                         // safe: the backend escapes everything but <b> and <i> (kiosk.content.markup)
@@ -109,32 +172,28 @@ Item {
                         Accessible.name: block.modelData.plain   // the words, without markup
                         color: Theme.text
                         font.family: Theme.serif
-                        font.pixelSize: Theme.bodySize
+                        font.pixelSize: block.lead ? Theme.leadTextSize : Theme.bodySize
                         wrapMode: Text.WordWrap
-                        lineHeight: 1.32
+                        lineHeight: block.lead ? 1.08 : 1.16
                     }
                 }
             }
         }
-    }
 
-    // "See it on the map": low on the page, where hands are
-    NavButton {
-        id: seeOnMap
-        objectName: "seeOnMap_" + pageRoot.pageId
-        visible: !!pageRoot.mapView
-        x: pageRoot.otherColumnX
-        anchors.bottom: parent.bottom
-        anchors.bottomMargin: pageRoot.bottomGap
-        text: I18n.t(Exhibit.ui.see_on_map)
-        onClicked: Navigation.showOnMap(pageRoot.mapView)
-    }
-
-    // large text and high contrast, beside it
-    DisplayButtons {
-        x: seeOnMap.visible ? seeOnMap.x + seeOnMap.width + Theme.spaceS : pageRoot.otherColumnX
-        anchors.bottom: parent.bottom
-        anchors.bottomMargin: pageRoot.bottomGap
+        // "Next: Terms →"
+        Row {
+            id: foot
+            y: flick.nextY
+            spacing: Theme.spaceS
+            NavButton {
+                id: nextButton
+                objectName: "next_" + pageRoot.pageId
+                visible: !!pageRoot.next
+                text: pageRoot.next ? I18n.t(Exhibit.ui.next).replace("{page}", I18n.t(pageRoot.next.label)) + "  →" : ""
+                solid: true
+                onClicked: Navigation.show(pageRoot.next.pageId)
+            }
+        }
     }
 
     // more text below: a soft fade says "scroll"
@@ -143,61 +202,20 @@ Item {
         width: flick.width
         height: Theme.fadeHeight
         y: flick.y + flick.height - height
-        visible: flick.contentY + flick.height < flick.contentHeight - 2
+        // (the end of the scroll is "Next": the fade is for text still hidden, never over "Next")
+        visible: flick.contentY + flick.height < column.height - 2
+                 && flick.contentY + flick.height < flick.nextY
         gradient: Gradient {
             GradientStop { position: 0.0; color: "transparent" }
             GradientStop { position: 1.0; color: Theme.background }
         }
     }
 
-    // the picture, in the right part of the page
-    // (above "See it on the map" and the display buttons)
-    Column {
-        id: pictureColumn
-        visible: pageRoot.hasImage
-        x: pageRoot.otherColumnX
-        y: pageRoot.topY
-        width: pageRoot.width - x - Theme.pictureInset
-        spacing: Theme.spaceL
-        readonly property real room: pageRoot.height - y - pageRoot.bottomGap
-                                     - seeOnMap.height - pageRoot.bottomGap
-                                     - caption.height - credit.height - 2 * spacing
 
-        Image {
-            width: parent.width
-            height: Math.min(pictureColumn.room,
-                             pageRoot.hasImage ? width * pageRoot.image.height / pageRoot.image.width : 0)
-            // decode at the size shown (never larger than the file): sharp, and no wasted memory;
-            // not before the layout knows that size (0 would mean "full size")
-            source: pageRoot.hasImage && width > 0 ? pageRoot.image.url : ""
-            sourceSize.width: pageRoot.hasImage ? Math.max(1, Math.min(pageRoot.image.width, Math.ceil(width))) : 1
-            fillMode: Image.PreserveAspectFit
-            asynchronous: true
-        }
-
-        Text {
-            textFormat: Text.PlainText  // never HTML: text from a file is text
-            id: caption
-            width: parent.width
-            text: pageRoot.hasImage ? I18n.t(pageRoot.image.caption) : ""
-            visible: text.length > 0
-            color: Theme.text
-            font.family: Theme.sans
-            font.pixelSize: Theme.smallSize
-            wrapMode: Text.WordWrap
-            lineHeight: 1.2
-        }
-
-        Text {
-            textFormat: Text.PlainText  // never HTML: text from a file is text
-            id: credit
-            width: parent.width
-            text: pageRoot.hasImage ? I18n.t(pageRoot.image.credit) : ""
-            visible: text.length > 0
-            color: Theme.muted
-            font.family: Theme.sans
-            font.pixelSize: Theme.tinySize
-            wrapMode: Text.WordWrap
-        }
+    // large text and high contrast: low in the corner of the map or picture, where they stay
+    // put whatever the text does (clear of the strip where this page peeks in beside another)
+    DisplayButtons {
+        x: Theme.peek + Theme.spaceL
+        y: pageRoot.height - height - Theme.space2xl
     }
 }

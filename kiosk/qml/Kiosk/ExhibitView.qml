@@ -7,6 +7,15 @@ import Kiosk.Backend
 Item {
     id: view
 
+    // What the chapters share: where the story's map was last shown (a new visit starts
+    // from the whole map)
+    StoryState {
+        id: story
+        objectName: "story"
+        Component.onCompleted: Session.register("story", () => { story.mapState = null })
+        Component.onDestruction: Session.unregister("story")
+    }
+
     ListView {
         id: pager
         objectName: "pager"
@@ -35,9 +44,17 @@ Item {
             required property var blocks
             required property var image
             required property var mapView
-            width: pager.width
+            required property var figure
+            required property int chapter
+            required property int chapters
+            required property var next
+            required property var software
+            // a page is a little narrower than the screen: the next one peeks in at the right
+            // edge, so a visitor sees there is more to swipe to
+            width: pager.width - Theme.peek
             height: pager.height
-            sourceComponent: kind === PageList.MapPage ? mapPage : textPage
+            sourceComponent: kind === PageList.MapPage ? mapPage
+                           : kind === PageList.CreditsPage ? creditsPage : textPage
             Component {
                 id: textPage
                 ExhibitPage {
@@ -47,9 +64,24 @@ Item {
                     blocks: slot.blocks
                     image: slot.image
                     mapView: slot.mapView
+                    figure: slot.figure
+                    chapter: slot.chapter
+                    chapters: slot.chapters
+                    next: slot.next
+                    story: story
                 }
             }
             Component { id: mapPage; MapPage { label: slot.label; title: slot.title } }
+            Component {
+                id: creditsPage
+                CreditsPage {
+                    pageId: slot.pageId
+                    label: slot.label
+                    title: slot.title
+                    blocks: slot.blocks
+                    software: slot.software
+                }
+            }
         }
 
         // Follows the backend (deferred, so never inside a flick's own update) and tells it

@@ -21,6 +21,7 @@ Row {
             text: modelData.name
             fontFamily: Theme.sansFor(modelData.code)   // its own script's font: no fallback search
             checked: Language.code === modelData.code
+            outlineWhenChecked: true   // chosen, outlined: the page is the filled "you are here"
             solid: switcher.solid
             sidePadding: Theme.padNarrow
             onClicked: {

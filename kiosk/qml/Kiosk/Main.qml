@@ -61,7 +61,19 @@ Window {
         visible: root.currentPage === "attract" && Schedule.open   // closed: no motion underneath
     }
 
-    IdleWarning { anchors.fill: parent }
+    // a page's picture full screen, over the pages and their bar; the idle warning over
+    // that (both built just after the first frame: no visitor can need them sooner)
+    Loader {
+        objectName: "pictureViewerLoader"
+        anchors.fill: parent
+        active: root.started
+        source: Qt.resolvedUrl("PictureViewer.qml")
+    }
+    Loader {
+        anchors.fill: parent
+        active: root.started
+        source: Qt.resolvedUrl("IdleWarning.qml")
+    }
 
     // outside the opening hours (loaded only then)
     Loader {

@@ -4,7 +4,10 @@ import QtQuick.Layouts
 import Kiosk
 import Kiosk.Backend
 
-// Large labelled buttons in the lower part of the screen: Home, one per page, the languages.
+// Large buttons in the lower part of the screen: Home (a house); the story's chapters, numbered
+// and joined by a line (they read as a sequence); the map, a tab of its own with a map icon;
+// the sources, an (i); the languages (the chosen one outlined: the current page is the one
+// filled "you are here" mark).
 Rectangle {
     id: bar
     implicitHeight: Theme.targetSize + 2 * Theme.spaceXl
@@ -24,6 +27,7 @@ Rectangle {
     Rectangle { anchors.top: parent.top; width: parent.width; height: 1; color: Theme.line }
 
     RowLayout {
+        id: row
         anchors.fill: parent
         anchors.leftMargin: Theme.space4xl
         anchors.rightMargin: Theme.space4xl
@@ -34,31 +38,82 @@ Rectangle {
         NavButton {
             objectName: "homeButton"
             text: I18n.t(Exhibit.ui.home)
-            showHomeIcon: true
-            onClicked: Navigation.enter()
+            glyphName: "home"
+            iconOnly: true   // the house says it; its name is still read out
+            Layout.preferredWidth: Theme.targetSize
+            onClicked: Navigation.home()
         }
 
         Item { Layout.preferredWidth: Theme.spaceS }
 
-        Repeater {
-            id: pageButtons
-            model: Exhibit.pages
-            NavButton {
-                required property string pageId
-                required property var label
-                objectName: "nav_" + pageId
-                text: I18n.t(label)
-                checked: Navigation.currentPage === pageId
-                labelPixelSize: Math.floor(Theme.labelSize * bar.pageFit)
-                onFitChanged: bar.refit()
-                Layout.fillWidth: true
-                Layout.preferredWidth: 1
-                onClicked: Navigation.show(pageId)
+        // the chapters on a line, then the map and the sources
+        Item {
+            id: chapters
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            // the line that joins the chapters (behind their opaque buttons)
+            Rectangle {
+                objectName: "chapterLine"
+                readonly property Item first: bar.firstChapter
+                readonly property Item last: bar.lastChapter
+                visible: !!first && !!last && first !== last
+                x: first ? first.x + first.width / 2 : 0
+                width: last && first ? last.x + last.width / 2 - x : 0
+                y: chapterRow.height / 2 - height / 2
+                height: Theme.rule
+                color: Theme.line
+            }
+            RowLayout {
+                id: chapterRow
+                anchors.fill: parent
+                spacing: Theme.spaceS
+                Repeater {
+                    id: pageButtons
+                    model: Exhibit.pages
+                    onItemAdded: Qt.callLater(bar.relink)
+                    onItemRemoved: Qt.callLater(bar.relink)
+                    NavButton {
+                        required property string pageId
+                        required property var label
+                        required property int kind
+                        required property int chapter
+                        objectName: "nav_" + pageId
+                        text: I18n.t(label)
+                        number: chapter > 0 ? String(chapter) : ""
+                        glyphName: kind === PageList.MapPage ? "map" : (kind === PageList.CreditsPage ? "info" : "")
+                        iconOnly: kind === PageList.CreditsPage
+                        solid: true
+                        checked: Navigation.currentPage === pageId
+                        labelPixelSize: Math.max(Theme.labelMinSize, Math.floor(Theme.labelSize * bar.pageFit))
+                        onFitChanged: if (kind === PageList.TextPage) bar.refit()
+                        // the chapters share the room; the map and the (i) take what they need
+                        Layout.fillWidth: kind === PageList.TextPage
+                        Layout.preferredWidth: kind === PageList.TextPage ? 1 : Math.max(Theme.targetSize, naturalWidth)
+                        // the map stands apart from the chapters
+                        Layout.leftMargin: kind === PageList.MapPage ? Theme.space2xl : 0
+                        onClicked: Navigation.show(pageId)
+                    }
+                }
             }
         }
-
         Item { Layout.preferredWidth: Theme.spaceS; visible: languages.visible }
 
         LanguageSwitcher { id: languages }
+    }
+
+    // the first and the last chapter's buttons (numbered): the line joins them
+    property Item firstChapter: null
+    property Item lastChapter: null
+    function relink() {
+        let first = null, last = null
+        for (let i = 0; i < pageButtons.count; i++) {
+            const b = pageButtons.itemAt(i) as NavButton
+            if (b && b.number !== "") {
+                if (!first) first = b
+                last = b
+            }
+        }
+        firstChapter = first
+        lastChapter = last
     }
 }

@@ -37,6 +37,10 @@ QtObject {
     readonly property color alert: "#5c1a1a"
     readonly property color alertText: "white"
     readonly property color alertDetail: "#ffe3e3"
+    // the closed screen (outside the opening hours): dim, yet its words >= 4.5:1 at rest
+    readonly property color closedBackground: "#050607"
+    readonly property color closedText: "#b5ad9e"    // 9:1 on it (touched: the text colour)
+    readonly property color closedMuted: "#968e80"   // 6:1 (touched: closedText)
 
     // Chinese text is set in the Chinese cuts of the same typefaces (their Latin matches);
     // other languages in Noto, which falls back to those for the odd Chinese character.
@@ -48,16 +52,20 @@ QtObject {
     // -- type scale (pixel sizes), largest first; design pixels at 1920x1080 in comments ----
     // The steps between the five base sizes keep the ratio they were designed with, so they
     // round from the base size at every window size exactly as they always have.
-    readonly property int displaySize: Math.round(r(92) * 1.25)    // 115: the attract screen's title
     readonly property int titleLargeSize: Math.round(titleSize * 1.12)  // 67: a page's title alone in its column
     readonly property int titleSize: r(60)                          // a page's title; the idle question; "closed"
+    readonly property int chapterTitleSize: Math.round(titleSize * 0.88)  // 53: a chapter's title, over its text
     readonly property int titleSmallSize: Math.round(titleSize * 0.75)  // 45: the map page's title
-    readonly property int subtitleSize: Math.round(titleSize * 0.72)    // 43: the attract screen's subtitle
     readonly property int pinSize: Math.round(labelSize * 1.4)      // 38: the dots of a PIN being typed
     readonly property int headingSize: Math.round(titleSize * 0.6)  // 36: the staff panel's title
     readonly property int leadSize: Math.round(labelSize * 1.2 * textScale)    // 32: the attract prompt; the idle hint
+    readonly property int leadTextSize: r(35)                       // a page's first sentence (the lead)
+    readonly property int figureSize: r(68)                         // a page's key figure
     readonly property int bodySize: r(31)                           // a page's text
-    readonly property int labelLargeSize: Math.round(labelSize * 1.1 * textScale) // 30: the idle countdown
+    readonly property int labelLargeSize: Math.round(labelSize * 1.1 * textScale) // 30: the idle warning's buttons
+    readonly property int countdownSize: Math.round(titleSize * 1.1)  // 66: the seconds in the idle ring
+    readonly property int closedTitleSize: s(46)    // "The exhibit is closed", one line per language
+    readonly property int closedLineSize: s(30)     // when it opens again, under each
     readonly property int bodyMediumSize: Math.round(bodySize * 0.9)    // 28: the map layer's title
     readonly property int labelSize: s(27)                          // buttons; short lines
     readonly property int bodySmallSize: Math.round(bodySize * 0.85)    // 26: a place's text in the map popup
@@ -91,13 +99,22 @@ QtObject {
 
     // -- layout (a few are parts of the margin or the type, as they were designed) ------------
     readonly property int margin: s(88)           // a page's sides
+    readonly property real visualShare: 0.35      // a chapter's map or picture: the left half
+    readonly property int peek: s(44)             // how much of the next page shows at the right edge
     readonly property int pageTop: s(84)          // a page's heading from the top
+    readonly property int chapterTop: s(32)       // a chapter's heading from the top
     readonly property int columnGap: s(96)        // between a page's columns
     readonly property real pictureGap: columnGap * 0.6    // a page's text and its picture
     readonly property real pictureInset: margin * 0.75    // a picture from the page's right edge
     readonly property real attractInset: margin * 1.3     // the attract text from the left edge
-    readonly property int attractLift: s(60)      // the attract text above the middle
-    readonly property int promptLift: s(110)      // the attract prompt from the bottom edge
+    // the attract screen: its words stand on a dark band at the left, the map beside it
+    readonly property real attractBand: 0.44      // the band's share of the screen's width
+    readonly property int attractBandFade: s(140) // the band's soft right edge
+    readonly property int attractTop: s(72)       // the attract text from the top edge
+    readonly property int attractTitleSize: s(64)     // the exhibit's title (display type: "Aa" leaves it)
+    readonly property int attractTitleOtherSize: s(40) // the title in the other languages
+    readonly property int attractYearSize: s(132)     // the year the map shows
+    readonly property int attractCaptionSize: r(30)   // what that year brought; the subtitle
     readonly property real panelInset: margin * 0.6       // the map panel's text from its left edge
     readonly property int panelTop: s(70)         // the map panel's text from the top
     readonly property int fadeHeight: s(110)      // the fade that says "more text below"
@@ -110,6 +127,12 @@ QtObject {
     readonly property int cardMeasure: s(1100)    // the idle card; the staff diagnostics
     readonly property int popupMeasure: s(820)    // the map popup
     readonly property int panelMinWidth: s(440)   // the map panel
+    // a page's picture (PagePicture) and the picture full screen (PictureViewer)
+    readonly property int captionMinWidth: s(300)    // a portrait's caption beside it, at least
+    readonly property int captionMeasure: s(900)     // a caption under a picture, at most
+    readonly property int pictureBadge: s(56)        // the "enlarge" mark in a picture's corner
+    readonly property int spotPopupMeasure: s(620)   // a "look closer" spot's popup
+    readonly property color pictureGround: "#000000" // behind a picture shown full screen
     // lines and corners
     readonly property int hairline: Math.max(1, s(2))   // borders
     // the keypad's focus ring: light inside dark, >= 3:1 on any background (FocusRing)
@@ -122,8 +145,20 @@ QtObject {
     readonly property int radiusS: s(14)                // buttons
     readonly property int radiusM: s(18)                // the map popup, the staff panel
     readonly property int radiusL: s(24)                // the idle card
+    readonly property int ringSize: s(210)              // the idle warning's countdown ring
+    readonly property int ringWidth: s(12)              // its stroke
+    readonly property color ringTrack: highContrast ? "#595959" : line  // the time gone: fainter than the time left
     // targets that are larger than the smallest
     readonly property real markerSize: minTarget * 1.1     // a place on the map
+    // -- the map's own inks (MapCanvas and its parts; the areas' colours are the map data's) --
+    readonly property color mapLand: "#d4c8aa"     // the picture's parchment: behind a legend swatch
+    readonly property int mapStripe: s(14)         // a hatching's stripe and its gap, across (map and legend)
+    readonly property color mapInk: highContrast ? "#000000" : "#3b2f22"     // names on land (empires, ranges)
+    readonly property color mapWater: highContrast ? "#000000" : "#173f63"   // rivers' and lakes' names
+    readonly property color mapHalo: highContrast ? "#ffffff" : "#efe7d6"    // their outline: >= 9:1
+    readonly property color mapSeaInk: highContrast ? "#ffffff" : "#d6e5f1"  // names on the sea
+    readonly property color mapSeaHalo: highContrast ? "#000000" : "#14202c" // their outline
+    readonly property int mapRing: s(5)            // the ring round the chosen place (dark, then light)
     readonly property real promptHeight: targetSize * 1.1  // "touch to begin"
     readonly property real keyWidth: targetSize * 1.3      // a key of the PIN pad
 }
