@@ -82,7 +82,9 @@ def test_one_screen_in_one_language(proof, shipped_content, tmp_path):
     )
     assert code == cli.EXIT_OK and out == [f"wrote {target}"]
     image = QImage(str(target))
-    assert image.width() == 1920 and image.height() >= 1080  # (a page that scrolls: its whole length)
+    assert (
+        image.width() == 1920 and image.height() >= 1080
+    )  # (a page that scrolls: its whole length)
     assert (
         proof("--content", str(shipped_content), "--screen", "nowhere", "--out", str(target))[0]
         == cli.EXIT_USAGE

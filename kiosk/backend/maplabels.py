@@ -254,8 +254,9 @@ class MapLabels(QObject):
     def place(self, boxes: list) -> list:
         return self.placeAround(boxes, [])
 
-    @Slot("QVariantList", "QVariantList", result="QVariantList")
-    def placeAround(self, boxes: list, fixed: list) -> list:
+    @staticmethod
+    def _read(boxes: list, fixed: list) -> tuple[list[Box], list[Label]] | None:
+        """QML's markers and names as boxes and labels (None: not what was expected)."""
         try:
             found = [
                 Box(*(float(b[k]) for k in ("x", "y", "left", "right", "top", "bottom")))
@@ -266,22 +267,22 @@ class MapLabels(QObject):
                 for f in fixed
             ]
         except (AttributeError, KeyError, TypeError, ValueError):
+            return None
+        return found, labels
+
+    @Slot("QVariantList", "QVariantList", result="QVariantList")
+    def placeAround(self, boxes: list, fixed: list) -> list:
+        read = self._read(boxes, fixed)
+        if read is None:
             return [{"dx": 0.0, "dy": 0.0} for _ in boxes]
-        return [{"dx": dx, "dy": dy} for dx, dy in place(found, labels)]
+        return [{"dx": dx, "dy": dy} for dx, dy in place(*read)]
 
     @Slot("QVariantList", "QVariantList", result="QVariantMap")
     def arrange(self, boxes: list, names: list) -> dict:
         """:func:`arrange` for QML: ``{moves: [{dx, dy}], hidden: [row of names]}``."""
-        try:
-            found = [
-                Box(*(float(b[k]) for k in ("x", "y", "left", "right", "top", "bottom")))
-                for b in boxes
-            ]
-            labels = [
-                Label(*(float(f.get(k, 0)) for k in ("x", "y", "width", "height", "angle")))
-                for f in names
-            ]
-        except (AttributeError, KeyError, TypeError, ValueError):
+        read = self._read(boxes, names)
+        if read is None:
             return {"moves": [{"dx": 0.0, "dy": 0.0} for _ in boxes], "hidden": []}
+        found, labels = read
         moves, hidden = arrange(found, labels)
         return {"moves": [{"dx": dx, "dy": dy} for dx, dy in moves], "hidden": hidden}
