@@ -93,14 +93,24 @@ def _parser() -> argparse.ArgumentParser:
     )
     proof.add_argument(
         "--screen",
-        help="render only this screen (attract, a page id, map-<layer>, "
-        "hotspot-<id>, idle-warning) to --out, without checks",
+        help="render only this screen to --out, without checks: attract, a page's id (map "
+        "and credits are pages), map-<layer id> (the map in that year), map-popup-<place id> "
+        "(a place's popup open), idle-warning",
     )
     proof.add_argument(
         "--lang", help="with --screen: the language (default: the content's default)"
     )
 
-    schema = sub.add_parser("schema", help="write the JSON Schema of content files (for editors)")
+    schema = sub.add_parser(
+        "schema",
+        help="write the JSON Schema of the content file for editors (with its languages)",
+    )
+    schema.add_argument(
+        "--content",
+        type=Path,
+        default=Path("content.yaml"),
+        help="the content file whose languages the schema allows (default: content.yaml)",
+    )
     schema.add_argument("--out", type=Path, help="the file to write (default: print it)")
 
     voice = sub.add_parser(
@@ -151,30 +161,20 @@ def _proof(args) -> int:
     try:
         if args.screen:
             out = args.out or Path(f"{args.screen}.png")
-            from kiosk.content import load_content
-
-            load_content(
-                args.content
-            )  # the validator first: never a picture of the last good version
-            try:
+            try:  # (validates the file first: never a picture of the last good version)
                 proof.render_one(args.content, args.screen, args.lang, out, size)
             except KeyError as e:
-                print(f"kiosk proof: no such screen or language: {e.args[0]}", file=sys.stderr)
-                log.error(
-                    "kiosk proof: no such screen or language: %s (exit %d)",
-                    e.args[0],
-                    EXIT_USAGE,
-                    extra=FILE_ONLY,
-                )
+                print(f"kiosk proof: {e.args[0]}", file=sys.stderr)
+                log.error("kiosk proof: %s (exit %d)", e.args[0], EXIT_USAGE, extra=FILE_ONLY)
                 return EXIT_USAGE
             print(f"wrote {out}")
             return EXIT_OK
         out = args.out or Path("proof")
         problems = proof.run_proof(args.content, out, size)
-    except ContentError as e:
+    except ContentError as e:  # nothing rendered; nothing of an earlier run left
         for issue in e.issues:
             print(issue)
-        print(f"{args.content}: fix these first (kiosk check {args.content})")
+        print(proof.no_proof(args.content, e.error_count))
         return EXIT_CONTENT
     except OSError as e:  # a picture, a contact sheet or the report not written
         from kiosk.paths import folder_problem_words
@@ -203,15 +203,21 @@ def _proof(args) -> int:
     return EXIT_OK
 
 
-def _schema(out: Path | None) -> int:
-    from kiosk.content.schema import schema_text
+def _schema(content: Path, out: Path | None) -> int:
+    from kiosk.content.schema import languages_of, schema_text
 
-    text = schema_text()
+    languages = languages_of(content) if content.is_file() else None
+    text = schema_text(languages)
     if out is None:
         sys.stdout.write(text)
-    else:
-        out.write_text(text, encoding="utf-8")
-        print(f"wrote {out}")
+        return EXIT_OK
+    out.write_text(text, encoding="utf-8")
+    which = (
+        f"languages {', '.join(languages)} from {content}"
+        if languages
+        else f"any language code ({content} names none that could be read)"
+    )
+    print(f"wrote {out} (texts in {which})")
     return EXIT_OK
 
 
@@ -225,13 +231,15 @@ def _check(path: Path, strict: bool = False) -> int:
         for issue in e.issues:
             print(issue)
         n = e.error_count  # the issues listed may stop at 50
-        print(f"{path}: {n} error{'s' if n != 1 else ''}; fix them and run this check again")
+        them = "them" if n != 1 else "it"
+        print(f"{path}: {n} error{'s' if n != 1 else ''}: fix {them} and run this check again")
         return EXIT_CONTENT
     for issue in loaded.warnings:
         print(issue)
     if strict and loaded.warnings:
         n = len(loaded.warnings)
-        print(f"{path}: {n} warning{'s' if n != 1 else ''}, and --strict makes them errors")
+        made = "makes them errors" if n != 1 else "makes it an error"
+        print(f"{path}: {n} warning{'s' if n != 1 else ''}, and --strict {made}")
         return EXIT_CONTENT
     pages = loaded.model.pages
     default = loaded.model.settings.default_language
@@ -482,9 +490,10 @@ def _run(content: Path, windowed: bool, screen: int | None = None) -> int:
             file=sys.stderr,
         )
         log.error(
-            "%s: the kiosk cannot start: %d error(s) and no good version to show (exit %d)",
+            "%s: the kiosk cannot start: %d error%s and no good version to show (exit %d)",
             content,
-            sum(i.severity == "error" for i in e.issues),
+            e.error_count,
+            "s" * (e.error_count != 1),
             EXIT_CONTENT,
             extra=FILE_ONLY,
         )
@@ -560,7 +569,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "check":
             return _check(args.path, args.strict)
         if args.command == "schema":
-            return _schema(args.out)
+            return _schema(args.content, args.out)
         if args.command == "proof":
             return _proof(args)
         if args.command == "set-pin":

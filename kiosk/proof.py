@@ -9,7 +9,18 @@ Checks, on the real Qt Quick scene (what a visitor would see):
 - type smaller than ``settings.screen.min_text_mm``;
 - pictures enlarged beyond 150 % (blurry);
 - text contrast, from the rendered pixels: 4.5:1 (3:1 for large text), 7:1 in high
-  contrast; the exhibit's pages are proofed again in high contrast and in large text.
+  contrast; the exhibit's pages are proofed again in high contrast and in large text;
+- budgets: a page that needs scrolling (unless the page says ``allow_scrolling: true``), a
+  title of more than two lines, the word budget's warnings of ``kiosk check``;
+- the map at 1x: places and names that overlap, a place's popup over its own marker.
+
+The proof never shows what the file does not say: the file is validated first (never the
+kiosk's cache of the last good version); with errors nothing is rendered, and what an
+earlier run wrote in the folder (listed in ``.kiosk-proof-files``) is removed.
+
+A page that scrolls is pictured as the first screen, then, under a band saying so, only
+what lies below it; never taller than ``MAX_SCREENS`` screens (a last band says what was
+left out).
 
 ``render_one`` is the fast path (one screen to one PNG, no checks).
 """
@@ -42,6 +53,12 @@ LARGE_BOLD_MM = 4.94
 MODES = (("highContrast", "contrast"), ("textScale", "large"))
 MAX_UPSCALE = 1.5
 THUMB_WIDTH = 480
+MAX_TITLE_LINES = 2
+MAX_SCREENS = 4  # the tallest proof picture, in screens
+SCROLLED_BAND = "continues below (scrolled)"
+LINE_ROOM = 120  # px above the continuation to find the gap between two lines
+MANIFEST = ".kiosk-proof-files"  # what a run wrote in its folder, one path a line
+POPUP_PREFIX = "map-popup-"
 
 
 @dataclass(frozen=True)
@@ -53,7 +70,8 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.where}: " if self.where else ""
-        return f"{where}[{self.screen}, {self.language}] {self.message}"
+        shown = ", ".join(x for x in (self.screen, self.language) if x)
+        return f"{where}[{shown}] {self.message}" if shown else f"{where}{self.message}"
 
 
 # -- waiting for the scene ------------------------------------------------------------------
@@ -147,7 +165,7 @@ def screens(kiosk: KioskApp) -> list[str]:
     names = [ATTRACT] + list(kiosk.navigation.pageIds)
     themap = kiosk.exhibit.map
     names += [f"map-{layer_id}" for layer_id in themap.layers.column("layerId")]
-    names += [f"hotspot-{spot_id}" for spot_id in themap.hotspots.column("spotId")]
+    names += [f"{POPUP_PREFIX}{spot_id}" for spot_id in themap.hotspots.column("spotId")]
     return names + ["idle-warning"]
 
 
@@ -166,23 +184,27 @@ def show(kiosk: KioskApp, screen: str) -> None:
             for page in find(kiosk, "page_map"):
                 page.setProperty("touring", False)
                 page.setProperty("openSpot", -1)
-    elif screen.startswith("map-") or screen.startswith("hotspot-"):
+    elif screen.startswith("map-"):
         themap = kiosk.exhibit.map
         layers = themap.layers.column("layerId")
-        if screen.startswith("map-"):
+        spot_id = screen[len(POPUP_PREFIX) :] if screen.startswith(POPUP_PREFIX) else ""
+        if spot_id:  # the start layer, or the first that shows the place (founded later)
+            if spot_id not in themap.hotspots.column("spotId"):
+                raise KeyError(screen)
+            layer = _layer_showing(themap, spot_id)
+        elif screen[4:] in layers:
             layer = layers.index(screen[4:])
-        else:  # the start layer, or the first that shows the place (founded later)
-            layer = _layer_showing(themap, screen[8:])
+        else:
+            raise KeyError(screen)
         nav.show("map")
         settle(kiosk)
         nav.showOnMap({"layer": layer, "x": themap.width / 2, "y": themap.height / 2, "zoom": 1})
-        if screen.startswith("hotspot-"):
+        if spot_id:
             settle(kiosk)
             # the name beside the marker: markers of near places (Aigun and the villages) overlap
             spot = [
                 s
-                for s in find(kiosk, f"hotspotLabel_{screen[8:]}")
-                + find(kiosk, f"hotspot_{screen[8:]}")
+                for s in find(kiosk, f"hotspotLabel_{spot_id}") + find(kiosk, f"hotspot_{spot_id}")
                 if scene.shown(s)
             ]
             if spot:
@@ -225,37 +247,125 @@ def display(kiosk: KioskApp, mode: str) -> None:
     theme.setProperty("textScale", theme.property("largeText") if mode == "large" else 1.0)
 
 
+def scroller(kiosk: KioskApp, screen: str) -> QQuickItem | None:
+    """The page's text that scrolls (``scroll_<page>``), if the screen shows one."""
+    return next((f for f in find(kiosk, f"scroll_{screen}") if scene.shown(f)), None)
+
+
 def grab_whole(kiosk: KioskApp, screen: str) -> QImage:
-    """The screen; a page whose text scrolls continues below, scrolled, to its end."""
+    """The screen; when its page scrolls, then what lies below the first screen (only that,
+    from the line the fade at the bottom starts to hide), under a band saying so - at most
+    ``MAX_SCREENS`` screens tall, a last band saying what was left out."""
     image = kiosk.window.grabWindow()
-    flicks = [f for f in find(kiosk, f"scroll_{screen}") if scene.shown(f)]
-    if not flicks:
+    flick = scroller(kiosk, screen)
+    if flick is None:
         return image
-    flick = flicks[0]
-    overflow = flick.property("contentHeight") - flick.height()
-    if overflow <= 1:
+    view_h = flick.height()
+    content_h = flick.property("contentHeight")
+    overflow = content_h - view_h
+    if overflow <= 1 or view_h < 1:
         return image
-    rect = flick.mapRectToScene(flick.boundingRect()).toAlignedRect().intersected(image.rect())
-    step = max(1.0, rect.height() * 0.8)
-    parts, y = [], 0.0
-    while y < overflow:
-        y = min(overflow, y + step)
-        flick.setProperty("contentY", y)
-        settle(kiosk)
-        parts.append(kiosk.window.grabWindow().copy(rect))
-    flick.setProperty("contentY", 0)
-    out = QImage(
-        image.width(), image.height() + sum(p.height() for p in parts), QImage.Format.Format_RGB32
-    )
+    frame = scene.rect(flick)
+    rect = frame.toAlignedRect().intersected(image.rect())
+    # the flick's content the window shows: from ``skip`` below its top, ``seen`` tall
+    skip = max(0, round(rect.top() - frame.top()))
+    seen = rect.height()
+    if seen < 2 * LINE_ROOM:
+        return image
+    band = max(36, round(image.height() / 20))
+    limit = MAX_SCREENS * image.height()
+    used = image.height() + band
+    fades = [f for f in find(kiosk, f"scrollFade_{screen}") if scene.shown(f)]
+    # what the first screen shows clearly: down to where its fade begins
+    shown = float(skip + seen - max((f.height() for f in fades), default=0.0))
+    parts: list[QImage] = []
+    for fade in fades:  # the parts below are read whole: no fade over their ends
+        fade.setOpacity(0)
+    try:
+        first = True
+        while shown < content_h - 0.5:
+            # the first line not yet seen near the top of the window (a little room above it
+            # to find the gap between two lines), or as far as it scrolls
+            y = min(overflow, max(0.0, shown - skip - (LINE_ROOM if first else 0)))
+            flick.setProperty("contentY", y)
+            settle(kiosk)
+            grab = kiosk.window.grabWindow()
+            pos = round(shown - y - skip)  # that line, below the top of what the window shows
+            if first:  # start between two lines, not through one
+                pos = _gap_above(grab, rect, pos, max(0, pos - LINE_ROOM))
+                shown = y + skip + pos
+                first = False
+            take = min(seen - pos, round(content_h - shown))
+            room = limit - used
+            if take > room or shown + take < content_h - 0.5:
+                room -= band  # room for the last band, if this part is not the end
+            cut = take > room
+            if cut:  # between two lines, not through one
+                take = _gap_above(grab, rect, pos + room, pos + max(1, room - LINE_ROOM)) - pos
+            if take < 1:
+                break
+            parts.append(grab.copy(rect.x(), rect.top() + pos, rect.width(), take))
+            used += take
+            shown += take
+            if cut:
+                break
+    finally:
+        for fade in fades:
+            fade.setOpacity(1)
+        flick.setProperty("contentY", 0)
+    left_out = max(0.0, content_h - shown)
+    out = QImage(image.width(), used + (band if left_out > 0.5 else 0), QImage.Format.Format_RGB32)
     out.fill(QColor("#14181d"))
     painter = QPainter(out)
     painter.drawImage(0, 0, image)
-    top = image.height()
+    _band(painter, image.height(), out.width(), band, rect.x(), SCROLLED_BAND)
+    top = image.height() + band
     for part in parts:
         painter.drawImage(rect.x(), top, part)
         top += part.height()
+    if left_out > 0.5:
+        more = left_out / view_h
+        _band(
+            painter,
+            top,
+            out.width(),
+            band,
+            rect.x(),
+            f"\u2026 and {more:.1f} more screen{'s' * (f'{more:.1f}' != '1.0')} not shown: "
+            "the page is far too long",
+        )
     painter.end()
     return out
+
+
+def _gap_above(image: QImage, rect: QRect, pos: int, highest: int) -> int:
+    """The row at or above ``pos`` (down to ``highest``), counted from ``rect``'s top, that is
+    one colour across the text (between two lines); ``pos`` if there is none."""
+    right = rect.left() + round(rect.width() * 0.9)  # (not the scroll indicator)
+    for row in range(pos, highest - 1, -1):
+        y = rect.top() + row
+        if not 0 <= y < image.height():
+            continue
+        first = image.pixel(rect.left(), y)
+        if all(image.pixel(x, y) == first for x in range(rect.left(), right, 2)):
+            return row
+    return pos
+
+
+def _band(painter: QPainter, top: int, width: int, height: int, x: int, text: str) -> None:
+    """A label band across the picture: what the part below (or the end) is."""
+    painter.fillRect(0, top, width, height, QColor("#2b3440"))
+    painter.fillRect(0, top, width, max(2, height // 18), QColor("#e0a04a"))
+    font = QFont("Noto Sans")
+    font.setPixelSize(round(height * 0.5))
+    font.setBold(True)
+    painter.setFont(font)
+    painter.setPen(QColor("#f4ecdc"))
+    painter.drawText(
+        QRect(x, top, width - x, height),
+        int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
+        text,
+    )
 
 
 # -- checks ---------------------------------------------------------------------------------
@@ -285,10 +395,10 @@ class Locator:
         self.settings = data["settings"]
 
     def at(self, loc: tuple) -> str:
-        from kiosk.content.issues import format_loc
+        from kiosk.content.issues import human_loc
 
         line, col = self.loaded.positions.of(loc)
-        return f"{self.file}:{line}:{col} ({format_loc(loc)})"
+        return f"{self.file}:{line}:{col} ({human_loc(loc, self.raw)})"
 
     def text(self, shown_text: str, language: str) -> str:
         want = _norm(shown_text)
@@ -321,6 +431,41 @@ class Locator:
                 return self.at(loc[:-1]) if isinstance(node, dict) else ""
             node = node[k]
         return self.at(loc)
+
+    def page_loc(self, page_id: str) -> tuple | None:
+        """Where the page ``page_id`` is in the file (``("pages", i)`` or ``("credits",)``)."""
+        if page_id == "credits":
+            return ("credits",)
+        for i, page in enumerate(self.loaded.model.pages):
+            if page.id == page_id:
+                return ("pages", i)
+        return None
+
+    def page_id(self, loc: tuple) -> str:
+        """The page a content location is on ('' if none)."""
+        if loc[:1] == ("credits",):
+            return "credits"
+        if len(loc) > 1 and loc[0] == "pages" and isinstance(loc[1], int):
+            pages = self.loaded.model.pages
+            return pages[loc[1]].id if loc[1] < len(pages) else ""
+        return ""
+
+    def allows_scrolling(self, page_id: str) -> bool:
+        """The page says ``allow_scrolling: true``."""
+        model = self.loaded.model
+        if page_id == "credits":
+            return bool(getattr(model.credits, "allow_scrolling", False))
+        page = next((p for p in model.pages if p.id == page_id), None)
+        return bool(getattr(page, "allow_scrolling", False))
+
+    def hotspot(self, spot_id: str) -> str:
+        """The line of the map place ``spot_id``."""
+        themap = self.raw.get("map") if isinstance(self.raw, dict) else None
+        spots = themap.get("hotspots") if isinstance(themap, dict) else None
+        for i, spot in enumerate(spots if isinstance(spots, list) else []):
+            if isinstance(spot, dict) and spot.get("id") == spot_id:
+                return self.at(("map", "hotspots", i, "id"))
+        return ""
 
     def picture(self, path: str) -> str:
         file = self.loaded.picture_at(path)  # the picture, or the kiosk's cached copy of it
@@ -457,12 +602,109 @@ def check(
                     f"{MAX_UPSCALE:.0%}); use a larger picture",
                     where.picture(path),
                 )
+    # the map page's map, told per year (layer): each is a different picture
+    year = map_layer(kiosk)
+    on_map = f" on the map of {year}" if year else ""
     for a, b in scene.overlapping_markers(kiosk.window):
-        problem(f"the map's places '{a}' and '{b}' overlap (marker or name)", "")
+        problem(
+            f"the map's places '{a}' and '{b}' overlap (marker or name){on_map}", where.hotspot(a)
+        )
     for a, b in map_overlaps(kiosk.window):
         if a.startswith("mapName_") or b.startswith("mapName_"):
-            problem(f"on the map, '{a}' and '{b}' overlap (a name written on the map)", "")
+            spot = next((n[len("hotspot_") :] for n in (a, b) if n.startswith("hotspot_")), "")
+            problem(
+                f"on the map{' of ' + year if year else ''}, '{a}' and '{b}' overlap "
+                "(a name written on the map)",
+                where.hotspot(spot) if spot else "",
+            )
     return problems
+
+
+def map_layer(kiosk: KioskApp) -> str:
+    """The id of the layer (year) the map page shows, if it is on the screen ('' if not)."""
+    page = next((p for p in find(kiosk, "page_map") if scene.shown(p)), None)
+    if page is None or kiosk.navigation.currentPage != "map":
+        return ""
+    layers = kiosk.exhibit.map.layers.column("layerId")
+    index = page.property("layerIndex")
+    return str(layers[index]) if isinstance(index, int) and 0 <= index < len(layers) else ""
+
+
+def budgets(kiosk: KioskApp, screen: str, language: str, where: Locator) -> list[Problem]:
+    """What a page spends beyond its budget at the configured screen, in normal display (large
+    text may scroll, by the visitor's choice): a page that needs scrolling (unless it says
+    ``allow_scrolling: true``), a title of more than two lines as set."""
+    problems: list[Problem] = []
+    loc = where.page_loc(screen)
+    if loc is None:
+        return problems
+    flick = scroller(kiosk, screen)
+    if flick is not None and not where.allows_scrolling(screen):
+        view_h, content_h = flick.height(), flick.property("contentHeight")
+        if view_h > 0 and content_h - view_h > 1:
+            ratio = content_h / view_h
+            tall = f"{ratio:.1f} screens" if ratio >= 1.05 else "a little over one screen"
+            problems.append(
+                Problem(
+                    screen,
+                    language,
+                    f"the page needs scrolling in {language} (the text is {tall} tall): "
+                    "shorten it, or write allow_scrolling: true under "
+                    + ("credits:" if screen == "credits" else "the page"),
+                    where.at(loc + ("body",)),
+                )
+            )
+    for title in find(kiosk, f"title_{screen}"):
+        if not scene.shown(title) or not scene.is_text(title):
+            continue
+        lines = title.property("lineCount") or 0
+        if lines > MAX_TITLE_LINES:
+            problems.append(
+                Problem(
+                    screen,
+                    language,
+                    f"the title takes {lines} lines on the screen, more than {MAX_TITLE_LINES}: "
+                    "shorten it",
+                    where.text(title.property("text") or "", language)
+                    or where.at(loc + ("title",)),
+                )
+            )
+    return problems
+
+
+def popup_problems(kiosk: KioskApp, screen: str, language: str, where: Locator) -> list[Problem]:
+    """On a place's popup screen (``map-popup-<id>``): the popup must not cover its own
+    marker (the popup's box must not hold the marker's centre)."""
+    if not screen.startswith(POPUP_PREFIX):
+        return []
+    spot_id = screen[len(POPUP_PREFIX) :]
+    if not scene.popup_covers_marker(kiosk.window, spot_id):
+        return []
+    return [
+        Problem(
+            screen,
+            language,
+            f"the popup of the place '{spot_id}' covers its own marker: move the place "
+            "(lon, lat) or shorten its text",
+            where.hotspot(spot_id),
+        )
+    ]
+
+
+def budget_warnings(where: Locator) -> list[Problem]:
+    """``kiosk check``'s warnings of the word budget (a text too long for the screen): the
+    proof fails on them."""
+    from kiosk.content.issues import format_loc
+
+    found = []
+    for issue in where.loaded.warnings:
+        if issue.severity == "warning" and issue.kind == "words":
+            at = (
+                f"{issue.file}:{issue.line}:{issue.column} ({issue.where or format_loc(issue.loc)})"
+            )
+            screen = where.page_id(issue.loc)
+            found.append(Problem(screen, "", issue.message, at))
+    return found
 
 
 def map_overlaps(window: Any) -> list[tuple[str, str]]:
@@ -528,14 +770,89 @@ def save(image: QImage, path: Path, *args: Any) -> None:
     )
 
 
-def _stale_results(out: Path, why: str) -> None:
-    """Nothing a previous run left in ``out`` may claim success: its contact sheets go, and
-    report.txt says ``why`` there are none."""
+def no_proof(content: Path, errors: int) -> str:
+    """The line that says there is no proof, and why."""
+    them = "them" if errors != 1 else "it"
+    return (
+        f"No proof: {content} has {errors} error{'s' * (errors != 1)}; "
+        f"fix {them} and run kiosk proof again"
+    )
+
+
+_LANGUAGE_FOLDER = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{1,8})*")
+_SHOT = re.compile(r"\d{2}-.+\.png")
+
+
+class Written:
+    """What this run writes in the proof folder, listed as it goes in ``MANIFEST`` so that
+    the next run (or a run of a broken file) removes exactly that and nothing of a
+    curator's."""
+
+    def __init__(self, out: Path):
+        self.out = out
+
+    def note(self, path: Path) -> Path:
+        with open(self.out / MANIFEST, "a", encoding="utf-8") as f:
+            f.write(path.relative_to(self.out).as_posix() + "\n")
+        return path
+
+
+def clear_earlier_run(out: Path) -> None:
+    """Remove what an earlier proof wrote in ``out``: the files its manifest lists (with no
+    manifest - a proof of an older kiosk - the names the proof uses: report.txt,
+    contact-<lang>.png, <lang>/[contrast/|large/]NN-<screen>.png), then the folders it
+    made if they are empty."""
     if not out.is_dir():
         return
-    for sheet in out.glob("contact-*.png"):
-        sheet.unlink()
-    (out / "report.txt").write_text(why.rstrip("\n") + "\n", encoding="utf-8")
+    manifest = out / MANIFEST
+    files: list[Path] = [out / "report.txt", *out.glob("contact-*.png")]
+    folders: set[Path] = set()
+    try:
+        listed = manifest.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        listed = []
+        for lang in out.iterdir():
+            if lang.is_dir() and _LANGUAGE_FOLDER.fullmatch(lang.name):
+                for folder in (lang, *(lang / mode for _, mode in MODES)):
+                    files += [f for f in folder.glob("*.png") if _SHOT.fullmatch(f.name)]
+    for line in listed:
+        rel = Path(line)
+        if not line or rel.is_absolute() or ".." in rel.parts:
+            continue  # only what lies in the folder
+        files.append(out / rel)
+    for file in files:
+        folders.update(p for p in file.relative_to(out).parents if p != Path("."))
+        if file.is_symlink() or file.is_file():
+            file.unlink()
+    for folder in sorted(folders, key=lambda f: len(f.parts), reverse=True):
+        try:
+            (out / folder).rmdir()  # only if empty: a curator's files stay
+        except OSError:
+            pass
+    manifest.unlink(missing_ok=True)
+
+
+def _stale_results(out: Path, why: str) -> None:
+    """Nothing a previous run left in ``out`` may claim success: what it wrote goes, and
+    report.txt says ``why`` there is no proof."""
+    if not out.is_dir():
+        return
+    clear_earlier_run(out)
+    report = Written(out).note(out / "report.txt")
+    report.write_text(why.rstrip("\n") + "\n", encoding="utf-8")
+
+
+def remove_png(path: Path) -> None:
+    """An earlier picture at ``path`` goes (only a PNG: never a file of another kind given
+    as --out by mistake)."""
+    try:
+        if path.is_file() and not path.is_symlink():
+            with open(path, "rb") as f:
+                is_png = f.read(8) == b"\x89PNG\r\n\x1a\n"
+            if is_png:
+                path.unlink()
+    except OSError:
+        pass  # saving it will say what is wrong
 
 
 def contact_sheet(shots: list[tuple[str, QImage, int]], language: str, out: Path) -> None:
@@ -594,7 +911,8 @@ def run_proof(
     """Every screen x language to ``out``/<lang>/NN-<screen>.png, a contact sheet per language,
     and the problems found (also written to ``out``/report.txt).
 
-    Raises ``ContentError`` when the content file has errors (report.txt then says so), and
+    The file is validated first: with errors, raises ``ContentError`` and leaves nothing of
+    an earlier run in ``out`` (report.txt then says there is no proof, and why).  Raises
     ``OSError`` naming the file when a picture, a sheet or the report cannot be written."""
     from kiosk.content import ContentError
 
@@ -604,13 +922,13 @@ def run_proof(
         try:
             _stale_results(
                 out,
-                f"no proof: {content} has errors (kiosk check {content})\n"
-                + "\n".join(str(i) for i in e.issues),
+                no_proof(content, e.error_count) + "\n" + "\n".join(str(i) for i in e.issues),
             )
         except OSError:
             pass  # the content errors are the news
         raise
-    kiosk = create_app(content, preview=False)
+    # never the cache: the last good version is right for the kiosk, wrong for the proof
+    kiosk = create_app(content, preview=False, cache=False)
     try:
         kiosk.window.resize(*size)
         wait(
@@ -622,10 +940,11 @@ def run_proof(
         names = screens(kiosk)
         pages = [n for n in names if n in kiosk.navigation.pageIds]
         total, done = len(languages) * (len(names) + len(MODES) * len(pages)), 0
-        problems: list[Problem] = []
+        problems: list[Problem] = budget_warnings(where)
         told: set[tuple[str, str, str]] = set()
         out.mkdir(parents=True, exist_ok=True)
         _stale_results(out, "the proof did not finish")
+        written = Written(out)
         for code in languages:
             kiosk.session.reset()  # each language starts as a new visitor would find the kiosk
             kiosk.language.choose(code)
@@ -643,29 +962,29 @@ def run_proof(
                     progress(done, total, f"{code} {name} {mode}".rstrip())
                 display(kiosk, mode)
                 show(kiosk, name)
+                seen = check(
+                    kiosk,
+                    name if not mode else f"{name}, {mode}",
+                    code,
+                    where,
+                    kiosk.window.grabWindow(),
+                    high_contrast=mode == "contrast",
+                )
+                if not mode:
+                    seen += budgets(kiosk, name, code, where)
+                    seen += popup_problems(kiosk, name, code, where)
                 # a problem is told once per language, on the first screen that shows it
-                found = [
-                    p
-                    for p in check(
-                        kiosk,
-                        name if not mode else f"{name}, {mode}",
-                        code,
-                        where,
-                        kiosk.window.grabWindow(),
-                        high_contrast=mode == "contrast",
-                    )
-                    if (code, p.message, p.where) not in told
-                ]
+                found = [p for p in seen if (code, p.message, p.where) not in told]
                 told.update((code, p.message, p.where) for p in found)
                 image = grab_whole(kiosk, name)
                 folder = out / code / mode if mode else out / code  # en/, en/contrast/, en/large/
                 folder.mkdir(exist_ok=True)
-                save(image, folder / f"{n:02d}-{name}.png")
+                save(image, written.note(folder / f"{n:02d}-{name}.png"))
                 shots.append((f"{name} ({mode})" if mode else name, image, len(found)))
                 problems += found
                 done += 1
             display(kiosk, "")
-            contact_sheet(shots, code, out / f"contact-{code}.png")
+            contact_sheet(shots, code, written.note(out / f"contact-{code}.png"))
         if show_progress:
             progress(total, total, "done")
         report = "\n".join(str(p) for p in problems) or "no problems"
@@ -684,8 +1003,16 @@ def run_proof(
 def render_one(
     content: Path, screen: str, language: str | None, out: Path, size: tuple[int, int]
 ) -> None:
-    """One screen to one PNG, as fast as the kiosk can draw it (no checks)."""
-    kiosk = create_app(content, preview=False)
+    """One screen to one PNG, as fast as the kiosk can draw it (no checks).
+
+    An earlier picture at ``out`` goes first; the file is validated (``ContentError`` with
+    its errors: nothing is written), never the kiosk's cache of its last good version.
+    ``KeyError`` (a sentence) for a screen or a language the content does not have."""
+    from kiosk.content.loader import load_content
+
+    remove_png(out)
+    load_content(content)  # the validator: never a picture of the last good version
+    kiosk = create_app(content, preview=False, cache=False)
     try:
         if (kiosk.window.width(), kiosk.window.height()) != size:
             kiosk.window.resize(*size)
@@ -695,10 +1022,14 @@ def render_one(
                     == size
                 )
             )
+        names = screens(kiosk)
+        if screen not in names:
+            raise KeyError(f"no screen '{screen}'; the screens are: {', '.join(names)}")
         if language:
             if language not in kiosk.language.codes():
                 raise KeyError(
-                    f"language '{language}' (the content offers {', '.join(kiosk.language.codes())})"
+                    f"no language '{language}'; the content offers "
+                    f"{', '.join(kiosk.language.codes())}"
                 )
             kiosk.language.choose(language)
         show(kiosk, screen)  # (the attract screen too: grabbed at once it came out blank)

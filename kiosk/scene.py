@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from PySide6.QtCore import QPoint, QRectF
+from PySide6.QtCore import QPoint, QPointF, QRectF
 from PySide6.QtGui import QColor, QImage, QTextLayout, QTextOption
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 
@@ -186,6 +186,21 @@ def overlapping_markers(window: QQuickWindow) -> list[tuple[str, str]]:
             if ra.intersects(rb)
         ]
     return found
+
+
+def covers(box: QRectF, point: QPointF) -> bool:
+    """``box`` holds ``point`` (a popup over its marker's centre)."""
+    return box.contains(point)
+
+
+def popup_covers_marker(window: QQuickWindow, spot_id: str) -> bool:
+    """The open popup (``hotspotPopup``) stands over the centre of the marker of the place
+    ``spot_id`` (``hotspot_<id>``) on the screen now; False when either is not shown."""
+    popup = find_shown(window, "hotspotPopup")
+    marker = find_shown(window, f"hotspot_{spot_id}")
+    if popup is None or marker is None:
+        return False
+    return covers(rect(popup), marker.mapToScene(marker.boundingRect().center()))
 
 
 def accessible_nodes(

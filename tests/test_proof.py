@@ -37,7 +37,7 @@ def test_the_shipped_exhibit_has_no_layout_problem_in_any_language(
             "map",
             "credits",
         ]
-        assert {"map-1689", "map-1858", "map-1860", "hotspot-aigun", "idle-warning"} <= set(names)
+        assert {"map-1689", "map-1858", "map-1860", "map-popup-aigun", "idle-warning"} <= set(names)
         for mode in ("contrast", "large"):  # the pages again in high contrast and large text
             modes = sorted(p.stem.split("-", 1)[1] for p in (tmp_path / lang / mode).glob("*.png"))
             assert modes == sorted(
@@ -56,7 +56,9 @@ def test_bad_content_is_reported_with_screen_language_and_line(
     code, out = proof("--content", str(path), "--out", str(tmp_path / "proof"))
     assert code == cli.EXIT_CONTENT
     title = [line for line in out if "[one, en] text" in line and "supercalifragilistic" in line]
-    assert title and title[0].startswith(f"{path}:11:12 (pages[0].title): [one, en] text "), out
+    assert title and title[0].startswith(
+        f"{path}:11:12 (the 1st page (one), title): [one, en] text "
+    ), out
     small = [line for line in out if "touch target 'homeButton'" in line]
     assert small and small[0].startswith(
         f"{path}:4:16 (settings.screen.button_mm): [one, en] touch target 'homeButton' is "
@@ -165,7 +167,7 @@ def test_a_broken_content_file_leaves_no_earlier_success_in_the_proof_folder(
     assert code == cli.EXIT_CONTENT
     assert not list(out_dir.glob("contact-*.png"))
     report = (out_dir / "report.txt").read_text(encoding="utf-8").splitlines()
-    assert report[0] == f"no proof: {path} has errors (kiosk check {path})"
+    assert report[0] == f"No proof: {path} has 1 error; fix it and run kiosk proof again"
     assert report[1:] == out[:-1] and "unknown key 'titel'" in report[1]
 
 
@@ -177,12 +179,11 @@ def test_one_screen_of_a_broken_file_is_its_errors_not_the_last_good_version(
         cli.EXIT_OK,
         [f"wrote {target}"],
     )  # a good version: now in the cache
-    target.unlink()
     path.write_text(minimal.replace("title: Page one", "titel: x"), encoding="utf-8")
     code, out = proof("--content", str(path), "--screen", "attract", "--out", str(target))
     assert code == cli.EXIT_CONTENT
     assert (
         "unknown key 'titel'" in out[0]
-        and out[-1] == f"{path}: fix these first (kiosk check {path})"
+        and out[-1] == f"No proof: {path} has 1 error; fix it and run kiosk proof again"
     )
-    assert not target.exists()
+    assert not target.exists()  # the picture of the good version is gone too

@@ -40,4 +40,5 @@ fi
 extra=""
 [ "${1:-}" = "--test" ] && extra="[test]"
 .venv/bin/python -m pip install -q --disable-pip-version-check -e ".${extra}"
-echo "Ready: .venv/bin/kiosk"
+echo "Ready. In this folder, check the content:  .venv/bin/kiosk check content.yaml"
+echo "       and see the kiosk in a window:     .venv/bin/kiosk --windowed"

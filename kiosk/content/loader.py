@@ -14,9 +14,8 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from .fonts import coverage, missing_glyphs
-from .i18n import pick
 from .images import ImageInfo, ImageProblem, probe_image
-from .issues import MAX_ISSUES, ContentError, Issue, Loc, did_you_mean, sorted_issues
+from .issues import MAX_ISSUES, ContentError, Issue, Loc, did_you_mean, named, sorted_issues
 from .mapdata import check_map
 from .markup import problems as markup_problems
 from .model import MAX_IDLE_S, UI, Content, texts
@@ -27,7 +26,12 @@ from .yamlload import Positions, digest, parse_yaml, read_source
 
 log = logging.getLogger(__name__)
 
-WORDS_PER_SECTION = 70  # museum guidance: 30-70 words per screen section
+WORDS_PER_SECTION = 70  # museum guidance: 30-70 words per screen (settings.words_per_section)
+CJK_CHARACTERS_PER_WORD = (
+    2  # measured on this exhibit: 1.55-1.86 Chinese characters per English word
+)
+TITLE_CHARACTERS = 80  # about two lines of a title at the design size (kiosk proof measures them)
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
 
 
 @dataclass(frozen=True)
@@ -77,7 +81,70 @@ class LoadedContent:
 
 
 def words(markdown: str) -> int:
-    return len(re.findall(r"[^\W_]+(?:['’-][^\W_]+)*", markdown))
+    """Words a visitor reads: Chinese and Japanese characters count as
+    :data:`CJK_CHARACTERS_PER_WORD` to a word, as their texts have no spaces."""
+    cjk = len(_CJK.findall(markdown))
+    rest = _CJK.sub(" ", markdown)
+    latin = len(re.findall(r"[^\W_]+(?:['’-][^\W_]+)*", rest))
+    return latin + round(cjk / CJK_CHARACTERS_PER_WORD)
+
+
+def _budget_warnings(
+    page: dict[str, Any], i: int, budget: int, positions: Positions, file: str
+) -> list[Issue]:
+    """A page's text over the words a visitor reads standing up, and a title that will not
+    fit two lines, in each language (warnings: ``--strict`` and ``kiosk proof`` fail)."""
+    issues: list[Issue] = []
+
+    def each(value: Any) -> list[tuple[tuple[str, ...], str]]:
+        if isinstance(value, str):
+            return [((), value)]
+        if isinstance(value, dict):
+            return [((k,), v) for k, v in value.items() if isinstance(v, str)]
+        return []
+
+    for lang, text in each(page.get("body")):
+        n = words(text)
+        loc: Loc = ("pages", i, "body", *lang)
+        if n <= budget or loc in positions.unreadable:
+            continue
+        cjk = len(_CJK.findall(text))
+        counted = (
+            f"{cjk} Chinese characters, counted as {n} words ({CJK_CHARACTERS_PER_WORD} "
+            "characters to a word)"
+            if cjk > n
+            else f"{n} words"
+        )
+        issues.append(
+            Issue(
+                file,
+                *positions.of(loc),
+                loc,
+                f"{counted}; visitors read at most {budget} words on a screen - shorten it "
+                f"(settings.words_per_section sets the limit)",
+                "warning",
+                kind="words",
+            )
+        )
+    for lang, text in each(page.get("title")):
+        cjk = len(_CJK.findall(text))
+        width = len(text) + cjk  # a Chinese character is about as wide as two Latin letters
+        loc = ("pages", i, "title", *lang)
+        if width <= TITLE_CHARACTERS or loc in positions.unreadable:
+            continue
+        issues.append(
+            Issue(
+                file,
+                *positions.of(loc),
+                loc,
+                f"the title has {len(text)} characters and will not fit two lines; "
+                f"keep it under {TITLE_CHARACTERS // (2 if cjk > len(text) / 2 else 1)} "
+                "(kiosk proof measures it)",
+                "warning",
+                kind="title",
+            )
+        )
+    return issues
 
 
 def load_content(path: str | Path, display_name: str | None = None) -> LoadedContent:
@@ -140,6 +207,10 @@ def _load(path: Path, file: str) -> LoadedContent:
     images, map_data, more = _check(data, path.parent, positions, file)
     issues += more + _check_languages(data, positions, file)
     issues += check_recordings(data, model, path.parent, positions, file, _offered(data)[0])
+    if away := _away_from_its_folder(data, path, positions, file):
+        issue, files = away  # one sentence instead of a false error per picture
+        issues = [i for i in issues if i.loc not in files] + [issue]
+    issues = named(issues, data)  # "the 4th page (terms), title", not pages[3].title
     if model is None or any(i.severity == "error" for i in issues):
         raise ContentError(issues)
     return LoadedContent(
@@ -148,6 +219,57 @@ def _load(path: Path, file: str) -> LoadedContent:
 
 
 # --- what needs the file system or the whole document ----------------------------------
+
+
+def _named_files(data: dict[str, Any]) -> list[tuple[Loc, str]]:
+    """Every file the content names (pictures, map files, recordings), by where it is named."""
+    out: list[tuple[Loc, str]] = []
+
+    def add(loc: Loc, value: Any) -> None:
+        if isinstance(value, str) and value.strip():
+            out.append((loc, value))
+
+    attract = data.get("attract")
+    if isinstance(attract, dict):
+        add(("attract", "image"), attract.get("image"))
+    pages = data.get("pages")
+    for i, page in enumerate(pages if isinstance(pages, list) else []):
+        img = page.get("image") if isinstance(page, dict) else None
+        if isinstance(img, dict):
+            add(("pages", i, "image", "file"), img.get("file"))
+    section = data.get("map")
+    if isinstance(section, dict):
+        for key in ("picture", "geometry", "layers_file"):
+            add(("map", key), section.get(key))
+    recordings = data.get("recordings")
+    for i, rec in enumerate(recordings if isinstance(recordings, list) else []):
+        if isinstance(rec, dict):
+            add(("recordings", i, "file"), rec.get("file"))
+    return out
+
+
+def _away_from_its_folder(
+    data: dict[str, Any], path: Path, positions: Positions, file: str
+) -> tuple[Issue, set[Loc]] | None:
+    """A content file checked away from its exhibit folder (received by e-mail, saved in
+    Downloads): it names several files and none of them is beside it. Said once, with what
+    to do, instead of a false "does not exist" for each picture and map file."""
+    named_files = _named_files(data)
+    base = path.parent
+    if len(named_files) < 2 or any((base / name).exists() for _, name in named_files):
+        return None
+    folder = str(base.resolve()) if base != Path() else "this folder"
+    return (
+        Issue(
+            file,
+            *positions.of(named_files[0][0]),
+            (),
+            f"none of the {len(named_files)} pictures and map files this file names is in "
+            f"{folder}: pictures are looked up next to the file - copy it into the exhibit "
+            "folder first (the one with assets/) and check it there",
+        ),
+        {loc for loc, _ in named_files},
+    )
 
 
 def _check(
@@ -205,6 +327,9 @@ def _check(
         image(("attract", "image"), attract.get("image"))
     pages = data.get("pages")
     first_id: dict[str, int] = {}
+    budget = settings.get("words_per_section") if isinstance(settings, dict) else None
+    if not isinstance(budget, int) or isinstance(budget, bool) or budget < 1:
+        budget = WORDS_PER_SECTION  # (the model reports a wrong value)
     for i, page in enumerate(pages if isinstance(pages, list) else []):
         if not isinstance(page, dict):
             continue
@@ -227,21 +352,7 @@ def _check(
                 )
             else:
                 first_id[pid] = i
-        body = page.get("body")
-        if isinstance(body, dict):  # counted in the default language
-            default = _offered(data)[1]
-            body = pick(body, default, default)
-        if isinstance(body, str) and words(body) > WORDS_PER_SECTION:
-            issues.append(
-                Issue(
-                    file,
-                    *positions.of(("pages", i, "body")),
-                    ("pages", i, "body"),
-                    f"{words(body)} words; visitors read 30-{WORDS_PER_SECTION} words per "
-                    "section - consider shortening",
-                    "warning",
-                )
-            )
+        issues += _budget_warnings(page, i, budget, positions, file)
 
     section = data.get("map")
     if isinstance(section, dict):
@@ -322,8 +433,12 @@ def _check_languages(data: dict[str, Any], positions: Positions, file: str) -> l
                 file,
                 *positions.of(loc),
                 loc,
-                f"'{default}' is not one of the languages ({', '.join(codes)}){did_you_mean(default, codes)}"
-                "; add it to settings.languages or choose one of them",
+                f"'{default}' is not one of the languages ({', '.join(codes)})"
+                + (
+                    f"{hint} If not, add it to settings.languages"
+                    if (hint := did_you_mean(default, codes))
+                    else "; add it to settings.languages or choose one of them"
+                ),
             )
         )
 
@@ -365,8 +480,11 @@ def _check_languages(data: dict[str, Any], positions: Positions, file: str) -> l
                             *positions.of_key(loc + (code,)),
                             loc + (code,),
                             f"'{code}' is not one of the languages ({', '.join(codes)})"
-                            f"{did_you_mean(code, codes)}; add it to settings.languages or "
-                            "correct the code",
+                            + (
+                                f"{hint} If not, add it to settings.languages"
+                                if (hint := did_you_mean(code, codes))
+                                else "; add it to settings.languages or correct the code"
+                            ),
                         )
                     )
                 glyphs(loc + (code,), text, loc + (code,))

@@ -260,6 +260,11 @@ class Page(_Section):
     figure: KeyFigure | None = Field(
         None, description="An optional key figure shown large: a number from the text."
     )
+    allow_scrolling: bool = Field(
+        False,
+        description="true: the page may be longer than one screen (kiosk proof then does not "
+        "report it). Visitors read standing up: keep pages to one screen where you can.",
+    )
 
 
 class Attract(_Section):
@@ -280,6 +285,11 @@ class Credits(_Section):
     )
     software: Markdown | None = Field(
         None, description="The software and typefaces, and their licences (shown apart)."
+    )
+    allow_scrolling: bool = Field(
+        False,
+        description="true: the credits may be longer than one screen (kiosk proof then does not "
+        "report it).",
     )
 
 
@@ -432,6 +442,14 @@ class Settings(_Section):
         default_factory=list,
         description="Names the kiosk never breaks across two lines, in any language (e.g. "
         "穆拉维约夫). The map's places and names are kept together already.",
+    )
+    words_per_section: int = Field(
+        70,
+        ge=10,
+        le=1000,
+        description="The most words a page's text should have (default 70): kiosk check warns "
+        "above it, kiosk check --strict and kiosk proof fail. Chinese and Japanese are counted "
+        "by characters, two characters as one word.",
     )
 
 

@@ -281,8 +281,10 @@ def check_recordings(
             example = next(iter(places), "attract.title")
             issue(
                 here + ("of",),
-                f"there is no text '{of}' to record{did_you_mean(of, places)}; name a text by "
-                f"its place in this file, such as {example} (pages, layers and hotspots by their id)",
+                f"there is no text '{of}' to record{did_you_mean(of, places)}"
+                + (" If not, name" if did_you_mean(of, places) else "; name")
+                + f" a text by its place in this file, such as {example} (pages, layers and "
+                "hotspots by their id)",
             )
             continue
         if language not in codes:

@@ -74,6 +74,7 @@ class SettingsData(TypedDict):
     show_cursor: bool
     keypad: KeypadData
     keep_together: list[str]
+    words_per_section: int
 
 
 class UIData(TypedDict):
@@ -171,12 +172,14 @@ class PageData(TypedDict):
     image: PageImageData | None
     map_view: MapViewData | None
     figure: KeyFigureData | None
+    allow_scrolling: bool
 
 
 class CreditsData(TypedDict):
     title: Text
     body: Text  # Markdown
     software: Text | None  # Markdown
+    allow_scrolling: bool
 
 
 class MapLayerData(TypedDict):

@@ -258,42 +258,10 @@ else:  # pragma: no cover - PyYAML built without libyaml
     _Loader = _PyLoader
 
 
-_YAML_HINTS = {
-    "found character '\\t' that cannot start any token": "use spaces, not tabs, to indent",
-    "found a tab character": "use spaces, not tabs, to indent",
-    "mapping values are not allowed": (
-        "a text containing ': ' must be put in quotes, or a line is indented wrongly"
-    ),
-    "could not find expected ':'": "each line of a section needs 'key: value'; check the line above",
-    "found undefined alias": "'*' starts a YAML alias; put text that starts with '*' in quotes",
-    "expected a single document in the stream": "remove the '---' line: the file holds one document",
-    "did not find expected key": "a line is indented wrongly, or a text containing ': ' needs quotes",
-    "did not find expected '-' indicator": "a line is indented wrongly: list items start with '- '",
-    "did not find expected ',' or ']'": "a [ list ] is not closed, or a text in it containing ',' needs quotes",
-    "did not find expected ',' or '}'": "a { section } is not closed, or a text in it containing ',' needs quotes",
-    "found unexpected end of stream": "a quote is not closed",
-    "found character that cannot start any token": "put a text that starts with this character in quotes",
-}
-# libyaml says some things differently from PyYAML; say them the way PyYAML does
-_LIBYAML_WORDS = {
-    "mapping values are not allowed in this context": "mapping values are not allowed here",
-}
-
-
 def _yaml_error_issue(file: str, err: yaml.MarkedYAMLError, text: str) -> Issue:
-    mark = err.problem_mark or err.context_mark
-    problem = _LIBYAML_WORDS.get(err.problem or "", err.problem)
-    if problem == "found character that cannot start any token" and mark is not None:
-        lines = text.split("\n", mark.line + 1)
-        source = lines[mark.line] if mark.line < len(lines) else ""
-        if mark.column < len(source):
-            problem = f"found character {source[mark.column]!r} that cannot start any token"
-    said = [t for t in (err.context, problem) if t]
-    problem = ", ".join(said) or "invalid YAML"
-    hint = next((h for p, h in _YAML_HINTS.items() for t in said if t.startswith(p)), None)
-    msg = f"YAML syntax error: {problem}" + (f" ({hint})" if hint else "")
-    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    return Issue(file, line, col, (), msg)
+    from .yamlsyntax import syntax_issue  # only when the file has a mistake
+
+    return syntax_issue(file, text, err)
 
 
 def _control_characters(file: str, text: str) -> list[Issue]:

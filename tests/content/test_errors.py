@@ -25,29 +25,27 @@ def test_minimal_content_is_valid(write_content, minimal):
 def test_yaml_syntax_error_has_line_and_column(write_content, minimal):
     path = write_content(minimal.replace("  prompt: Touch", "  prompt: Touch: here"))
     assert errors_of(path) == [
-        "content.yaml:3:16: YAML syntax error: mapping values are not allowed here "
-        "(a text containing ': ' must be put in quotes, or a line is indented wrongly)"
+        "content.yaml:3:16: the text on line 3 contains ': ' - put the whole text in double quotes: "
+        'prompt: "Touch: here"'
     ]
 
 
 def test_tab_indentation_is_explained(write_content, minimal):
     path = write_content(minimal.replace("  prompt: Touch", "\tprompt: Touch"))
-    (msg,) = errors_of(path)
-    assert msg.startswith("content.yaml:3:1: YAML syntax error:")
-    assert "use spaces, not tabs" in msg
+    assert errors_of(path) == ["content.yaml:3:1: line 3 uses a tab to indent: use spaces instead"]
 
 
 def test_unknown_key_suggests_the_right_one(write_content, minimal):
     path = write_content(minimal.replace("    title: Page one", "    titel: Page one"))
     assert errors_of(path) == [
-        "content.yaml:7:5: pages[0].titel: unknown key 'titel' - did you mean 'title'?"
+        "content.yaml:7:5: the 1st page (one), titel: unknown key 'titel' - did you mean 'title'?"
     ]
 
 
 def test_missing_key(write_content, minimal):
     path = write_content(minimal.replace("    title: Page one\n", ""))
     assert errors_of(path) == [
-        "content.yaml:5:5: pages[0].title: is missing; add a line 'title: ...' here"
+        "content.yaml:5:5: the 1st page (one), title: is missing; add a line 'title: ...' here"
     ]
 
 
@@ -63,14 +61,14 @@ def test_duplicate_key_names_both_lines(write_content, minimal):
         minimal.replace("    body: First page.", "    body: First page.\n    title: Again")
     )
     assert errors_of(path) == [
-        "content.yaml:9:5: pages[0].title: duplicate key 'title' (first at line 7); keep only one of them"
+        "content.yaml:9:5: the 1st page (one), title: duplicate key 'title' (first at line 7); keep only one of them"
     ]
 
 
 def test_number_where_text_is_expected(write_content, minimal):
     path = write_content(minimal.replace("title: Page two", "title: 1858"))
     assert errors_of(path) == [
-        'content.yaml:11:12: pages[1].title: expected text, got the number 1858; put it in quotes: "1858"'
+        'content.yaml:11:12: the 2nd page (two), title: expected text, got the number 1858; put it in quotes: "1858"'
     ]
 
 
@@ -78,7 +76,7 @@ def test_number_where_text_is_expected(write_content, minimal):
 def test_yes_no_words_are_caught(write_content, minimal, word):
     path = write_content(minimal.replace("label: Two", f"label: {word}"))
     assert errors_of(path) == [
-        "content.yaml:10:12: pages[1].label: expected text, but YAML reads yes/no/on/off/true/false "
+        "content.yaml:10:12: the 2nd page (two), label: expected text, but YAML reads yes/no/on/off/true/false "
         "as a yes-or-no value; put the text in quotes"
     ]
 
@@ -86,7 +84,7 @@ def test_yes_no_words_are_caught(write_content, minimal, word):
 def test_empty_value(write_content, minimal):
     path = write_content(minimal.replace("label: Two", "label:"))
     assert errors_of(path) == [
-        "content.yaml:10:11: pages[1].label: is empty; write some text after the colon or remove the key"
+        "content.yaml:10:11: the 2nd page (two), label: is empty; write some text after the colon or remove the key"
     ]
 
 
@@ -112,12 +110,12 @@ def test_bad_and_duplicate_page_ids(write_content, minimal):
         )
     )
     assert errors_of(path) == [
-        "content.yaml:5:9: pages[0].id: 'One' is not a usable page id: use lowercase letters, digits "
+        "content.yaml:5:9: the 1st page (One), id: 'One' is not a usable page id: use lowercase letters, digits "
         "and '-', starting with a letter, at most 32 characters (for example: terms)",
     ]
     path = write_content(minimal.replace("id: two", "id: one"))
     assert errors_of(path) == [
-        "content.yaml:9:9: pages[1].id: the page id 'one' is used twice (first at line 5); "
+        "content.yaml:9:9: the 2nd page (one), id: the page id 'one' is used twice (first at line 5); "
         "each page needs its own id"
     ]
 
@@ -125,7 +123,7 @@ def test_bad_and_duplicate_page_ids(write_content, minimal):
 def test_reserved_page_id(write_content, minimal):
     path = write_content(minimal.replace("id: two", "id: attract"))
     assert errors_of(path) == [
-        "content.yaml:9:9: pages[1].id: 'attract' is reserved by the kiosk; choose another id"
+        "content.yaml:9:9: the 2nd page (attract), id: 'attract' is reserved by the kiosk; choose another id"
     ]
 
 
@@ -137,8 +135,8 @@ def test_all_errors_are_reported_at_once(write_content, minimal):
     )
     assert errors_of(write_content(text)) == [
         "content.yaml:3:3: attract.promt: unknown key 'promt' - did you mean 'prompt'?",
-        'content.yaml:11:12: pages[1].title: expected text, got the number 1858; put it in quotes: "1858"',
-        "content.yaml:14:13: pages[1].image.file: the picture 'nothere.png' does not exist; "
+        'content.yaml:11:12: the 2nd page (two), title: expected text, got the number 1858; put it in quotes: "1858"',
+        "content.yaml:14:13: the 2nd page (two), image.file: the picture 'nothere.png' does not exist; "
         "check the name (capitals count) and the folder",
     ]
 
@@ -149,7 +147,7 @@ def test_all_errors_are_reported_at_once(write_content, minimal):
 def test_missing_image(write_content, minimal):
     path = write_content(minimal.replace("file: pic.png", "file: Pic.png"))
     assert errors_of(path) == [
-        "content.yaml:14:13: pages[1].image.file: the picture 'Pic.png' does not exist; "
+        "content.yaml:14:13: the 2nd page (two), image.file: the picture 'Pic.png' does not exist; "
         "check the name (capitals count) and the folder"
     ]
 
@@ -159,7 +157,7 @@ def test_truncated_png(write_content, minimal):
     data = (path.parent / "pic.png").read_bytes()
     (path.parent / "pic.png").write_bytes(data[: len(data) // 2])
     assert errors_of(path) == [
-        "content.yaml:14:13: pages[1].image.file: the picture 'pic.png' is a PNG file that was cut short "
+        "content.yaml:14:13: the 2nd page (two), image.file: the picture 'pic.png' is a PNG file that was cut short "
         "(copy it again)"
     ]
 
@@ -168,7 +166,7 @@ def test_file_that_is_not_a_picture(write_content, minimal):
     path = write_content(minimal.replace("file: pic.png", "file: notes.txt"))
     (path.parent / "notes.txt").write_text("this is not a picture, just some words\n")
     assert errors_of(path) == [
-        "content.yaml:14:13: pages[1].image.file: the picture 'notes.txt' is not a picture the kiosk "
+        "content.yaml:14:13: the 2nd page (two), image.file: the picture 'notes.txt' is not a picture the kiosk "
         "can show (use PNG, JPEG, GIF or WebP)"
     ]
 
@@ -247,8 +245,8 @@ def test_deep_nesting_is_refused(write_content):
         ),
         (
             "a: 1\n---\nb: 2\n",
-            "content.yaml:2:1: YAML syntax error: expected a single document in the stream, but found "
-            "another document (remove the '---' line: the file holds one document)",
+            "content.yaml:2:1: remove line 2 ('---'): it starts a second document, and a content "
+            "file holds one",
         ),
     ],
 )

@@ -90,7 +90,7 @@ def test_many_invisible_characters_are_listed_once_each_up_to_a_limit(tmp_path):
 def test_a_number_too_long_for_python(tmp_path, capsys):
     path = hostile.long_number(tmp_path)
     assert errors_of(path) == [
-        "content.yaml:11:12: pages[1].title: '77777777777777777777... (5,000 characters)' is too long to be "
+        "content.yaml:11:12: the 2nd page (two), title: '77777777777777777777... (5,000 characters)' is too long to be "
         "read as a number; write an ordinary number, or put text in quotes"
     ]
     checked(path, capsys)
@@ -103,7 +103,7 @@ def test_a_number_too_long_for_python(tmp_path, capsys):
 def test_a_hotspot_at_infinity(tmp_path, capsys, value, said):
     path = hostile.hotspot_number(tmp_path, value)
     assert errors_of(path) == [
-        f"content.yaml:29:12: map.hotspots[0].lat: expected an ordinary number, got {said}; write one"
+        f"content.yaml:29:12: the 1st map place (aigun), lat: expected an ordinary number, got {said}; write one"
     ]
     checked(path, capsys)
 
@@ -263,7 +263,7 @@ def test_a_million_point_polygon_is_refused_before_it_is_read(tmp_path):
 def test_a_layers_file_with_no_ids_still_has_layers_checked(tmp_path):
     path = hostile.layers_file(tmp_path, '{"type": "FeatureCollection", "features": []}')
     assert errors_of(path) == [
-        "content.yaml:25:14: map.layers[0].show[0]: 'ceded-1858' is not in the layers file (it has: nothing with an id)"
+        "content.yaml:25:14: the 1st map layer (1858), show, the 1st item: 'ceded-1858' is not in the layers file (it has: nothing with an id)"
     ]
 
 
@@ -334,8 +334,8 @@ def test_many_model_errors_are_capped_too(tmp_path):
         load_content(hostile.write(tmp_path, text), display_name="content.yaml")
     assert e.value.total == 300 and len(e.value.issues) == 51
     assert str(e.value.issues[0]) == (
-        "content.yaml:9:5: pages[0].colour: unknown key 'colour' (allowed here: id, "
-        "label, title, body, image, map_view, figure)"
+        "content.yaml:9:5: the 1st page (p0), colour: unknown key 'colour' (allowed here: id, "
+        "label, title, body, image, map_view, figure, allow_scrolling)"
     )
 
 
@@ -408,7 +408,7 @@ def test_a_map_file_that_is_not_a_file(tmp_path, request, role, where, special, 
 def test_a_picture_that_is_not_a_file(tmp_path, request, special, kind):
     target = special_file(request, tmp_path, special)
     assert errors_of(hostile.special_file(tmp_path / "case", str(target), "picture")) == [
-        f"content.yaml:14:13: pages[1].image.file: the picture '{target}' is {kind}, not a picture file"
+        f"content.yaml:14:13: the 2nd page (two), image.file: the picture '{target}' is {kind}, not a picture file"
     ]
 
 
@@ -437,7 +437,7 @@ def test_the_size_limit_does_not_trust_stat():
 def test_a_name_no_file_can_have(tmp_path):
     path = hostile.write(tmp_path, hostile.minimal().replace("file: pic.png", 'file: "pic\\0.png"'))
     assert errors_of(path) == [
-        "content.yaml:14:13: pages[1].image.file: the picture 'pic\x00.png' cannot be read: its name contains a "
+        "content.yaml:14:13: the 2nd page (two), image.file: the picture 'pic\x00.png' cannot be read: its name contains a "
         "character no file name can have"
     ]
 
@@ -610,8 +610,8 @@ def test_a_body_over_seventy_words_is_a_warning(tmp_path):
         hostile.long_body(tmp_path / "71", 71), display_name="content.yaml"
     ).warnings
     assert str(warning) == (
-        "content.yaml:8:11: warning: pages[0].body: 71 words; visitors read 30-70 words per "
-        "section - consider shortening"
+        "content.yaml:8:11: warning: the 1st page (one), body: 71 words; visitors read at most 70 words "
+        "on a screen - shorten it (settings.words_per_section sets the limit)"
     )
 
 

@@ -43,7 +43,7 @@ def test_check_lists_missing_translations_and_strict_makes_them_errors(
     out = capsys.readouterr().out
     assert f"{path}:7:5: warning: attract.title: no text in ru (Русский)" in out
     assert cli.main(["check", "--strict", str(path)]) == cli.EXIT_CONTENT
-    assert "1 warning, and --strict makes them errors" in capsys.readouterr().out
+    assert "1 warning, and --strict makes it an error" in capsys.readouterr().out
 
 
 def test_an_unknown_language_code_suggests_the_right_one(write_content, minimal):
@@ -51,8 +51,8 @@ def test_an_unknown_language_code_suggests_the_right_one(write_content, minimal)
     assert issues_of(path) == [
         "content.yaml:7:5: warning: attract.title: no text in ru (Русский); visitors who choose it read the "
         "en text. Add a line such as 'ru: ...'",
-        "content.yaml:8:5: attract.title.rus: 'rus' is not one of the languages (en, ru) - did you mean 'ru'?; "
-        "add it to settings.languages or correct the code",
+        "content.yaml:8:5: attract.title.rus: 'rus' is not one of the languages (en, ru) - did you mean 'ru'? "
+        "If not, add it to settings.languages",
     ]
 
 
@@ -60,14 +60,14 @@ def test_the_default_language_must_be_offered(write_content, minimal):
     path = write_content(LANGS + "  default_language: rus\n" + minimal)
     assert issues_of(path)[0] == (
         "content.yaml:5:21: settings.default_language: 'rus' is not one of the languages (en, ru) - did you "
-        "mean 'ru'?; add it to settings.languages or choose one of them"
+        "mean 'ru'? If not, add it to settings.languages"
     )
 
 
 def test_a_wrong_value_in_one_language_points_at_its_line(write_content, minimal):
     path = write_content(two_languages(minimal, "    en: Test exhibit\n    ru: yes"))
     assert issues_of(path) == [
-        "content.yaml:8:9: attract.title.ru: expected text, but YAML reads yes/no/on/off/true/false as a "
+        "content.yaml:8:9: attract.title (ru): expected text, but YAML reads yes/no/on/off/true/false as a "
         "yes-or-no value; put the text in quotes"
     ]
 

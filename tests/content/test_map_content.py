@@ -65,7 +65,7 @@ def test_unknown_layer_feature(with_map):
     )
     (msg,) = errors_of(path)
     assert msg.startswith(
-        "content.yaml:25:26: map.layers[0].show[1]: 'border-1885' is not in the layers file"
+        "content.yaml:25:26: the 1st map layer (1858), show, the 2nd item: 'border-1885' is not in the layers file"
         " - did you mean 'border-1858'?"
     )
 
@@ -74,7 +74,7 @@ def test_hotspot_outside_the_map(with_map):
     path = with_map(MAP.replace("lon: 127.49", "lon: 27.49"))
     (msg,) = errors_of(path)
     assert msg.startswith(
-        "content.yaml:28:12: map.hotspots[0].lon: 27.49, 49.98 is outside the map (it shows about 111-144 degrees east)"
+        "content.yaml:28:12: the 1st map place (aigun), lon: 27.49, 49.98 is outside the map (it shows about 111-144 degrees east)"
     )
 
 
@@ -95,7 +95,7 @@ def test_missing_or_broken_map_files(with_map):
 def test_map_is_a_reserved_page_id(write_content, minimal):
     path = write_content(minimal.replace("id: two", "id: map"))
     assert errors_of(path) == [
-        "content.yaml:9:9: pages[1].id: 'map' is reserved by the kiosk; choose another id"
+        "content.yaml:9:9: the 2nd page (map), id: 'map' is reserved by the kiosk; choose another id"
     ]
 
 
@@ -240,16 +240,20 @@ def test_an_other_name_in_some_languages_only_is_no_missing_translation(
     )
     warnings = [str(w) for w in load_content(path).warnings]
     assert not any(".also" in w for w in warnings), warnings
-    assert any("map.names[1].name: no text in zh-Hans" in w for w in warnings), warnings
+    assert any("the 2nd map name (zeya), name: no text in zh-Hans" in w for w in warnings), warnings
 
 
 def test_a_name_used_twice_and_years_the_wrong_way_round_are_located(with_map):
     names = NAMES.replace("id: zeya", "id: amur").replace("until: 1900", "until: 1600")
     errors = errors_of(with_names(with_map, names))
     assert any(
-        "map.names[1].id: the name id 'amur' is used twice (first at line" in e for e in errors
+        "the 2nd map name (amur), id: the name id 'amur' is used twice (first at line" in e
+        for e in errors
     ), errors
-    assert any("map.names[1].until: 1600 is before 'from' (1700): swap them" in e for e in errors)
+    assert any(
+        "the 2nd map name (amur), until: 1600 is before 'from' (1700): swap them" in e
+        for e in errors
+    )
 
 
 def test_a_misspelt_from_suggests_from(with_map):
@@ -259,4 +263,4 @@ def test_a_misspelt_from_suggests_from(with_map):
 
 def test_a_name_of_an_unknown_kind_is_refused(with_map):
     errors = errors_of(with_names(with_map, NAMES.replace("kind: river", "kind: town", 1)))
-    assert any(e.split(": ")[1].startswith("map.names[0].kind") for e in errors), errors
+    assert any(e.split(": ")[1].startswith("the 1st map name (amur), kind") for e in errors), errors

@@ -67,7 +67,7 @@ def test_kiosk_check_names_html_and_links_at_their_text(write_content, minimal):
         load_content(path, display_name="content.yaml")
     (issue,) = [str(i) for i in e.value.issues]
     assert issue.startswith(
-        "content.yaml:7:12: pages[0].title: '<img src=\"file:///etc/x.png\">' is an HTML tag"
+        "content.yaml:7:12: the 1st page (one), title: '<img src=\"file:///etc/x.png\">' is an HTML tag"
     )
 
 

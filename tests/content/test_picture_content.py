@@ -54,7 +54,7 @@ def test_both_are_optional(write_content, minimal):
 def test_a_spot_id_twice_in_one_picture_is_located(write_content, minimal):
     picture = SPOTS.replace("id: right", "id: left")
     assert errors_of(write_content(with_picture(minimal, picture))) == [
-        "content.yaml:24:16: pages[1].image.spots[1].id: the spot id 'left' is used twice in "
+        "content.yaml:24:16: the 2nd page (two), image, the 2nd spot (left), id: the spot id 'left' is used twice in "
         "this picture (first at line 18); each spot needs its own id"
     ]
 
@@ -74,9 +74,13 @@ def test_the_same_spot_id_on_two_pictures_is_fine(write_content, minimal):
         (
             "focus: {x: 0.25, y: 0.75}",
             "focus: {x: 1.5, y: 0.75}",
-            "16:18: pages[1].image.focus.x: 1.5",
+            "16:18: the 2nd page (two), image.focus.x: 1.5",
         ),
-        ("x: 0.9, y: 0.8", "x: 0.9, y: -0.2", "24:34: pages[1].image.spots[1].y: -0.2"),
+        (
+            "x: 0.9, y: 0.8",
+            "x: 0.9, y: -0.2",
+            "24:34: the 2nd page (two), image, the 2nd spot (right), y: -0.2",
+        ),
     ],
 )
 def test_a_place_off_the_picture_is_located(write_content, minimal, old, new, where):
@@ -91,8 +95,8 @@ def test_a_spot_needs_a_usable_id_and_its_texts(write_content, minimal):
     picture = SPOTS.replace("id: right", "id: Right Bank").replace(", text: Plain.", "")
     errors = errors_of(write_content(with_picture(minimal, picture)))
     assert errors == [
-        "content.yaml:24:11: pages[1].image.spots[1].text: is missing; add a line 'text: ...' here",
-        "content.yaml:24:16: pages[1].image.spots[1].id: 'Right Bank' is not a usable spot id: "
+        "content.yaml:24:11: the 2nd page (two), image, the 2nd spot (Right Bank), text: is missing; add a line 'text: ...' here",
+        "content.yaml:24:16: the 2nd page (two), image, the 2nd spot (Right Bank), id: 'Right Bank' is not a usable spot id: "
         "use lowercase letters, digits and '-', starting with a letter, at most 32 characters "
         "(for example: aigun)",
     ]

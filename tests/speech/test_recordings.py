@@ -95,7 +95,7 @@ def test_a_changed_text_warns_with_the_new_hash_and_is_no_longer_played(
     tone(path.parent / "two.wav")
     new = text_sha256("Page 2")[:12]
     assert issues(path) == [
-        f"content.yaml:23:18: warning: recordings[0].text_sha256: the text changed since it was "
+        f"content.yaml:23:18: warning: the 1st recording, text_sha256: the text changed since it was "
         f"recorded: record it again, or update text_sha256 to {new}; until then audio mode "
         "speaks it with the kiosk's own voice"
     ]
@@ -109,7 +109,7 @@ def test_a_recording_without_its_hash_is_told_the_hash(tone, write_content, mini
     path = write_content(with_recordings(minimal, entry(sha=None)))
     tone(path.parent / "two.wav")
     assert issues(path) == [
-        f"content.yaml:20:5: warning: recordings[0]: add 'text_sha256: {TWO}' so that kiosk "
+        f"content.yaml:20:5: warning: the 1st recording: add 'text_sha256: {TWO}' so that kiosk "
         "check can tell you when the text changes after it was recorded"
     ]
 
@@ -126,11 +126,11 @@ def test_missing_and_unplayable_recordings_are_located_errors(write_content, min
     (path.parent / "notes.txt").write_text("not a sound")
     (path.parent / "voice.opus").write_bytes(b"OggS" + b"\0" * 24 + b"OpusHead" + b"\0" * 40)
     assert issues(path) == [
-        "content.yaml:22:11: recordings[0].file: the recording 'missing.mp3' does not exist; "
+        "content.yaml:22:11: the 1st recording, file: the recording 'missing.mp3' does not exist; "
         "check the name (capitals count) and the folder",
-        "content.yaml:26:11: recordings[1].file: the recording 'notes.txt' is not a recording "
+        "content.yaml:26:11: the 2nd recording, file: the recording 'notes.txt' is not a recording "
         "the kiosk can play (use WAV, MP3, Ogg Vorbis or FLAC)",
-        "content.yaml:30:11: recordings[2].file: the recording 'voice.opus' is Ogg Opus, which "
+        "content.yaml:30:11: the 3rd recording, file: the recording 'voice.opus' is Ogg Opus, which "
         "the kiosk cannot play: use Ogg Vorbis, MP3 or WAV",
     ]
 
@@ -139,7 +139,7 @@ def test_a_damaged_wav_is_an_error(write_content, minimal):
     path = write_content(with_recordings(minimal, entry()))
     (path.parent / "two.wav").write_bytes(b"RIFF\x10\0\0\0WAVEfmt \xff\xff\xff\xff")
     assert issues(path) == [
-        "content.yaml:22:11: recordings[0].file: the recording 'two.wav' is a damaged WAV file; "
+        "content.yaml:22:11: the 1st recording, file: the recording 'two.wav' is a damaged WAV file; "
         "export it again"
     ]
 
@@ -149,17 +149,17 @@ def test_a_damaged_wav_is_an_error(write_content, minimal):
     [
         (
             {"of": "pages.two.titel"},
-            "content.yaml:20:9: recordings[0].of: there is no text 'pages.two.titel' to record - "
-            "did you mean 'pages.two.title'?; name a text by its place in this file, such as "
+            "content.yaml:20:9: the 1st recording, of: there is no text 'pages.two.titel' to record - "
+            "did you mean 'pages.two.title'? If not, name a text by its place in this file, such as "
             "ui.home (pages, layers and hotspots by their id)",
         ),
         (
             {"language": "ru"},
-            "content.yaml:21:15: recordings[0].language: 'ru' is not one of the languages (en)",
+            "content.yaml:21:15: the 1st recording, language: 'ru' is not one of the languages (en)",
         ),
         (
             {"sha": "xyz"},
-            "content.yaml:23:18: recordings[0].text_sha256: 'xyz' is not a text_sha256: copy the "
+            "content.yaml:23:18: the 1st recording, text_sha256: 'xyz' is not a text_sha256: copy the "
             "one kiosk check prints (8 to 64 of the characters 0-9 and a-f)",
         ),
     ],
@@ -174,7 +174,7 @@ def test_the_same_text_recorded_twice_is_an_error(tone, write_content, minimal):
     path = write_content(with_recordings(minimal, entry(), entry()))
     tone(path.parent / "two.wav")
     assert issues(path) == [
-        "content.yaml:24:5: recordings[1]: pages.two.title in en is recorded twice (first at "
+        "content.yaml:24:5: the 2nd recording: pages.two.title in en is recorded twice (first at "
         "line 20); keep one of them"
     ]
 

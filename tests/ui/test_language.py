@@ -124,7 +124,7 @@ def test_a_missing_translation_shows_the_default_language(open_kiosk, shipped_va
         if text == "      en: Six tense days at Aigun"
     )
     assert (
-        f"{content}:{line}:7: warning: pages[1].title: no text in ru (Русский)"
+        f"{content}:{line}:7: warning: the 2nd page (negotiations), title: no text in ru (Русский)"
         in capsys.readouterr().out
     )
     visitor = open_kiosk(content)

@@ -216,6 +216,7 @@ Item {
 
     // more text below (large text): a soft fade says "scroll"
     Rectangle {
+        objectName: "scrollFade_" + pageRoot.pageId
         x: flick.x
         width: flick.width
         height: Theme.fadeHeight

@@ -198,6 +198,7 @@ Item {
 
     // more text below: a soft fade says "scroll"
     Rectangle {
+        objectName: "scrollFade_" + pageRoot.pageId
         x: flick.x
         width: flick.width
         height: Theme.fadeHeight
