@@ -13,7 +13,6 @@ from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow
 
-from kiosk import __version__
 from kiosk.backend import (
     QML_IMPORT_NAME,
     ActivityFilter,
@@ -32,7 +31,7 @@ from kiosk.backend.keypad import press
 from kiosk.backend.navigation import ATTRACT
 from kiosk.backend.speech import Speech
 from kiosk.content.snapshot import Snapshot, SnapshotCache, open_content
-from kiosk.paths import cache_dir, log_dir
+from kiosk.paths import last_good_dir, log_dir
 from kiosk.scene import find_shown, items
 
 if TYPE_CHECKING:
@@ -97,7 +96,7 @@ class KioskApp:
         self.started = time.monotonic()
         self.shown_at = time.time()
         self.last_page = ATTRACT
-        self.snapshots = SnapshotCache(cache_dir()) if cache else None
+        self.snapshots = SnapshotCache(last_good_dir()) if cache else None
         self.content, issues = self._open_content()
         # the Chinese fonts after the first frame, unless that frame is in Chinese
         _load_fonts_once(cjk=self.content.data["settings"]["default_language"].startswith("zh"))
@@ -284,6 +283,8 @@ class KioskApp:
     def diagnose(self) -> list[str]:
         """The staff menu's diagnostics."""
         import platform
+
+        from kiosk import __version__  # read when asked (kiosk.__getattr__), not at start-up
 
         scr, window, errors = self.window.screen(), self.window, self.reload.last_errors
         up = int(time.monotonic() - self.started)

@@ -10,8 +10,6 @@ import sys
 from pathlib import Path
 from typing import ClassVar, NoReturn
 
-from kiosk import __version__
-
 log = logging.getLogger("kiosk")
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_INTERNAL, EXIT_RUNNING = 0, 1, 2, 3, 4
@@ -29,12 +27,25 @@ class _Parser(argparse.ArgumentParser):
         super().error(message)
 
 
+class _Version(argparse.Action):
+    """--version: reads the installed version only when asked (see kiosk.__getattr__)."""
+
+    def __init__(self, option_strings: list[str], dest: str, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, help=str(kwargs.get("help")))
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object) -> NoReturn:
+        import kiosk
+
+        print(f"{parser.prog} {kiosk.__version__}")
+        parser.exit()
+
+
 def _parser() -> argparse.ArgumentParser:
     p = _Parser(
         prog="kiosk",
         description="A full-screen touch-screen museum kiosk. Without a command: 'run'.",
     )
-    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    p.add_argument("--version", action=_Version, help="print the kiosk's version and exit")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     run = sub.add_parser("run", help="show the exhibit (full-screen unless --windowed)")
@@ -579,10 +590,49 @@ def main(argv: list[str] | None = None) -> int:
         return _run(args.content, args.windowed, args.screen)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `kiosk check | head -1`: the reader has all it wanted
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except Exception as e:  # never show a traceback to a curator: log it, say one line
         where = f"; details in {log_file}" if log_file else ""
+        if isinstance(e, ImportError) and (missing := _missing_library(e)):
+            log.critical("the kiosk cannot start: %s%s", missing, where, exc_info=True)
+            return EXIT_INTERNAL
         log.critical("internal error (%s: %s)%s", type(e).__name__, e, where, exc_info=True)
         return EXIT_INTERNAL
+
+
+# the system libraries Qt loads, by file, and the Debian/Ubuntu package that has each
+_LIBRARY_PACKAGES = {
+    "libEGL.so": "libegl1",
+    "libGL.so": "libgl1",
+    "libOpenGL.so": "libopengl0",
+    "libfontconfig.so": "libfontconfig1",
+    "libfreetype.so": "libfreetype6",
+    "libxkbcommon.so": "libxkbcommon0",
+    "libxkbcommon-x11.so": "libxkbcommon-x11-0",
+    "libdbus-1.so": "libdbus-1-3",
+    "libglib-2.0.so": "libglib2.0-0",
+    "libX11.so": "libx11-6",
+    "libX11-xcb.so": "libx11-xcb1",
+    "libxcb-cursor.so": "libxcb-cursor0",
+    "libasound.so": "libasound2",
+}
+
+
+def _missing_library(error: ImportError) -> str | None:
+    """An import that failed for a missing system library, in a technician's words."""
+    m = re.search(r"(lib[\w+.-]+?\.so)[\w.]*: cannot open shared object file", str(error))
+    if m is None:
+        return None
+    package = _LIBRARY_PACKAGES.get(m.group(1))
+    install = f"apt-get install {package}" if package else "install the package that has it"
+    return (
+        f"the system library {m.group(0).split(':')[0]} is missing; run tools/setup.sh (it "
+        f"installs what Qt needs) or, as root: {install}"
+    )
 
 
 if __name__ == "__main__":

@@ -116,6 +116,23 @@ def setup_logging(level: int = logging.INFO, console_level: int = logging.WARNIN
     return path
 
 
+def no_display_words() -> str:
+    """What a technician checks when Qt finds no screen to show the kiosk on."""
+    import os
+
+    platform = os.environ.get("QT_QPA_PLATFORM") or "the default (xcb, or wayland)"
+    display = os.environ.get("DISPLAY")
+    wayland = os.environ.get("WAYLAND_DISPLAY")
+    said = f"DISPLAY={display}" if display else "DISPLAY is not set"
+    said += f", WAYLAND_DISPLAY={wayland}" if wayland else ", WAYLAND_DISPLAY is not set"
+    return (
+        f"the kiosk cannot start: there is no screen it can use (platform {platform}; {said}). "
+        "Start it inside the graphical session (the systemd unit and autologin in "
+        "deploy/README.md do), or set DISPLAY=:0; if a display is there, a Qt library is "
+        "missing: tools/setup.sh installs them, and Qt's message above names it"
+    )
+
+
 def log_uncaught() -> None:
     """Every uncaught exception - in Python, in a Qt slot, in QML - goes to the log with its
     traceback (the console shows one line); Qt's own messages go to the log too."""
@@ -142,5 +159,8 @@ def log_uncaught() -> None:
     def qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
         where = f" ({context.file}:{context.line})" if context.file else ""
         qt_log.log(levels.get(kind, logging.WARNING), "%s%s", message, where)
+        if kind == QtMsgType.QtFatalMsg and "platform plugin" in message:
+            # Qt aborts right after this: say what it means first, in the log and on stderr
+            log.critical("%s", no_display_words())  # (the console shows it too)
 
     qInstallMessageHandler(qt_message)

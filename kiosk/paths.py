@@ -41,7 +41,27 @@ def log_dir() -> Path:
 
 
 def cache_dir() -> Path:
+    """What the kiosk can make again (synthetic speech): safe to delete."""
     return data_dir() / "cache"
+
+
+def last_good_dir() -> Path:
+    """The last version of the content that passed the check, with copies of its pictures:
+    what the kiosk shows while the file on disk is broken, also at start-up (so not safe to
+    delete: without it, a broken file keeps the kiosk from starting). It also makes
+    start-up fast. Earlier versions kept it in ``cache/``: it moves here once."""
+    folder = data_dir() / "last-good"
+    old = cache_dir()
+    if not folder.exists() and old.is_dir():
+        try:
+            moved = [p for p in old.iterdir() if p.name != "speech"]
+            if moved:
+                folder.mkdir(parents=True, exist_ok=True)
+                for p in moved:
+                    p.replace(folder / p.name)
+        except OSError:
+            pass  # the check at start-up says what is wrong with the folder
+    return folder
 
 
 def folder_problem(folder: Path) -> str | None:

@@ -116,6 +116,37 @@ def test_a_usage_error_reaches_the_log_file_too(tmp_path):
     )
 
 
+def test_a_kiosk_with_no_screen_to_use_says_so_in_the_log_file(tmp_path, shipped_content):
+    env = {"KIOSK_DATA_DIR": str(tmp_path), "QT_QPA_PLATFORM": "xcb", "DISPLAY": ""}
+    result = run_kiosk("run", "--content", str(shipped_content), env=env)
+    assert result.returncode != 0  # Qt aborts: systemd restarts it, the log says why
+    said = (
+        "CRITICAL kiosk: the kiosk cannot start: there is no screen it can use (platform xcb; "
+        "DISPLAY is not set, WAYLAND_DISPLAY is not set). Start it inside the graphical session"
+    )
+    assert said in log_of(tmp_path)
+    assert result.stderr.count("the kiosk cannot start: there is no screen") == 1
+
+
+def test_a_missing_system_library_is_named_with_its_package(tmp_path, shipped_content):
+    fake = tmp_path / "fake" / "PySide6"
+    fake.mkdir(parents=True)  # a PySide6 whose Qt cannot load libEGL, as on a bare Debian
+    (fake / "__init__.py").write_text(
+        'raise ImportError("libEGL.so.1: cannot open shared object file: No such file or '
+        'directory")\n',
+        encoding="utf-8",
+    )
+    env = {"KIOSK_DATA_DIR": str(tmp_path / "data"), "PYTHONPATH": str(fake.parent)}
+    result = run_kiosk("run", "--content", str(shipped_content), env=env)
+    assert result.returncode == cli.EXIT_INTERNAL
+    said = (
+        "the kiosk cannot start: the system library libEGL.so.1 is missing; run tools/setup.sh "
+        "(it installs what Qt needs) or, as root: apt-get install libegl1"
+    )
+    assert f"CRITICAL kiosk: {said}" in log_of(tmp_path / "data")
+    assert result.stderr.startswith(f"kiosk: {said}") and "Traceback" not in result.stderr
+
+
 def test_a_kiosk_that_cannot_start_for_its_content_says_so_in_the_log_file_too(
     tmp_path, write_content
 ):

@@ -46,6 +46,20 @@ def used_files(snapshot: Snapshot) -> list[Path]:
     return list(dict.fromkeys(files))
 
 
+def _idle_wait(snapshot: Snapshot) -> str:
+    """How long a good new version waits at most, in words (``settings.idle``)."""
+    idle = snapshot.data["settings"]["idle"]
+    if not idle["timeout_s"]:
+        return (
+            "the idle reset is off (timeout_s: 0), so when a visitor touches Home or staff "
+            "choose 'Reload content now'"
+        )
+    return (
+        f"at the latest {idle['timeout_s'] + idle['warning_s']:g} s after the last touch "
+        f"(the idle timeout of {idle['timeout_s']:g} s and its {idle['warning_s']:g} s warning)"
+    )
+
+
 @QmlElement
 @QmlSingleton
 class Reload(QObject):
@@ -124,7 +138,10 @@ class Reload(QObject):
         for f in self._stamps:
             if f not in self._watcher.files() and Path(f).exists():
                 self._watcher.addPath(f)
-        if any(self._stamp(Path(f)) != s for f, s in self._stamps.items()):
+        changed = [f for f, s in self._stamps.items() if self._stamp(Path(f)) != s]
+        if changed:
+            if not self._debounce.isActive():
+                log.info("noticed a change to %s: checking it", ", ".join(changed))
             self._retry = True
             self._debounce.start()
 
@@ -162,10 +179,19 @@ class Reload(QObject):
                 self._retry = False
                 self._recheck.start()
         else:
+            if self._errors:
+                log.info("%s is fixed: no errors any more", self._path)
             self._set_errors([])
             if snapshot != self._current:
                 self._pending = snapshot
                 self.apply_if_safe()
+                if self._pending is not None:
+                    log.info(
+                        "a new version of %s is good; it is shown when the kiosk stands on its "
+                        "attract screen: %s",
+                        self._path,
+                        _idle_wait(snapshot),
+                    )
         self.checked.emit()
 
     def report(self, issues) -> None:
@@ -182,7 +208,7 @@ class Reload(QObject):
         self._current = snapshot
         self._apply(snapshot)
         self._watch(snapshot)
-        log.info("new content shown: %s", snapshot.source)
+        log.info("new version shown: %s", snapshot.source)
         self.applied.emit()
 
     def apply_now(self) -> None:

@@ -60,7 +60,9 @@ def test_a_broken_edit_keeps_the_last_good_content_and_shows_the_errors_to_staff
     save(content, minimal.replace("title: Page one", "titel: Page one"))
     visitor.qtbot.waitUntil(lambda: banner_shown(visitor), timeout=5000)
     (error,) = banner_errors(visitor)
-    assert error.endswith(":7:5: pages[0].titel: unknown key 'titel' - did you mean 'title'?")
+    assert error.endswith(
+        ":7:5: the 1st page (one), titel: unknown key 'titel' - did you mean 'title'?"
+    )
     assert title(visitor) == "Page one"  # the last good version stays on screen
     save(content, minimal.replace("title: Page one", "title: Page one, corrected"))  # fixed
     visitor.qtbot.waitUntil(lambda: title(visitor) == "Page one, corrected", timeout=5000)
@@ -91,17 +93,27 @@ def test_a_broken_picture_is_noticed_too(open_kiosk, content):
 
 
 def test_kiosk_mode_waits_for_the_attract_screen_and_never_shows_the_banner(
-    open_kiosk, content, minimal
+    open_kiosk, content, minimal, caplog
 ):
     visitor = open_kiosk(content, preview=False)
     enter(visitor)
     reload = visitor.kiosk.reload
+    caplog.set_level("INFO", logger="kiosk.backend.reload")
     with visitor.qtbot.waitSignal(reload.checked, timeout=5000):
         save(content, minimal.replace("title: Page one", "titel: Page one"))
     assert not banner_shown(visitor)  # broken: logged only
     with visitor.qtbot.waitSignal(reload.checked, timeout=5000):
         save(content, minimal.replace("title: Page one", "title: Next visitor's page"))
     assert reload.waiting
+    # the technician reads in the log what was noticed, what was fixed, and when it shows
+    said = [r.getMessage() for r in caplog.records if r.name == "kiosk.backend.reload"]
+    assert said[0] == f"noticed a change to {content.resolve()}: checking it"
+    assert f"{content} is fixed: no errors any more" in said
+    assert said[-1] == (
+        f"a new version of {content} is good; it is shown when the kiosk stands on its attract "
+        "screen: at the latest 105 s after the last touch (the idle timeout of 90 s and its "
+        "15 s warning)"
+    )
     assert title(visitor) == "Page one"  # nothing changes under the visitor's finger
     visitor.kiosk.session.reset()  # the visitor left: idle reset, back to the attract screen
     visitor.qtbot.waitUntil(lambda: not reload.waiting, timeout=5000)
