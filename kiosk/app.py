@@ -13,9 +13,11 @@ from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow
 
+from kiosk import metrics
 from kiosk.backend import (
     QML_IMPORT_NAME,
     ActivityFilter,
+    Analytics,
     CornerGesture,
     Exhibit,
     Idle,
@@ -72,7 +74,8 @@ class KioskApp:
     file are shown at once, and a broken edit shows its errors in a staff banner.  In kiosk
     mode a good edit is shown when the kiosk is next on its attract screen, a broken one
     only logged.  ``fullscreen`` is kiosk mode: locked down (kiosk.backend.lockdown) on
-    screen number ``screen`` (default: the primary).
+    screen number ``screen`` (default: the primary).  ``statistics=False``: no visitor
+    statistics whatever the content's settings (``kiosk proof``'s visits are nobody's).
 
     A ``QGuiApplication`` must exist.  When the content file has errors, the last good
     version of it is shown (and the errors logged); with none, raises
@@ -89,6 +92,7 @@ class KioskApp:
         cache: bool = True,
         preview: bool | None = None,
         screen: int | None = None,
+        statistics: bool = True,
     ):
         assert QGuiApplication.instance() is not None, "create a QGuiApplication first"
         self.content_path = content_path
@@ -98,11 +102,14 @@ class KioskApp:
         self.last_page = ATTRACT
         self.snapshots = SnapshotCache(last_good_dir()) if cache else None
         self.content, issues = self._open_content()
+        metrics.start(self.content)  # settings.metrics.listen (off: nothing is imported)
         # the Chinese fonts after the first frame, unless that frame is in Chinese
         _load_fonts_once(cjk=self.content.data["settings"]["default_language"].startswith("zh"))
         self.engine = QQmlApplicationEngine()
         self.engine.addImportPath(str(QML_DIR))
         self._fetch_backends(self.engine)
+        self.analytics.allowed = statistics  # (kiosk proof's visits are nobody's)
+        self.analytics.sessions.on_session_end(metrics.session_end)  # kiosk_sessions_total
         self.show(self.content)
         self._wire_session()
         self._start_reload(preview, issues)
@@ -149,6 +156,7 @@ class KioskApp:
         self.schedule: Schedule = one("Schedule")
         self.keypad: Keypad = one("Keypad")
         self.speech: Speech = one("Speech")
+        self.analytics: Analytics = one("Analytics")
 
     def show(self, snapshot: Snapshot) -> None:
         """Put a (new) version of the content on screen."""
@@ -160,12 +168,15 @@ class KioskApp:
         self.schedule.configure(settings.get("schedule"))
         self.keypad.configure(settings["keypad"])
         self.speech.set_snapshot(snapshot)
+        self.analytics.configure(snapshot, self.exhibit.page_ids())
         self.shown_at = time.time()
 
     def _wire_session(self) -> None:
         """The idle reset: activity anywhere restarts the wait; at the end, the session
         resets every part registered with it."""
         nav, idle, session = self.navigation, self.idle, self.session
+        # the statistics first: a session's end must see the last touch before the reset
+        self.analytics.attach(nav, self.language, idle, self.schedule, self.speech)
         nav.visitingChanged.connect(lambda: idle.set_active(nav.visiting))
         nav.currentPageChanged.connect(self._visitor_log)
         idle.timedOut.connect(session.reset)
@@ -260,6 +271,7 @@ class KioskApp:
             self.lockdown.arm()
         if self._activity is not None:
             self._activity.arm()
+        self.analytics.start()  # the statistics file opens on a thread of its own
         _load_fonts_once(cjk=True)
         self.window.setProperty("started", True)  # Main.qml: now the rest of the QML
 
@@ -331,7 +343,9 @@ class KioskApp:
         if self._activity is not None:
             self._activity.disarm()
             self._activity = None
+        self.analytics.close()  # the open session ends ('shutdown') and is written
         self.reload.stop()
+        metrics.stop()
         self.keypad.detach()
         self.speech.close()
         if self.lockdown is not None:
@@ -345,7 +359,7 @@ class KioskApp:
             del self._input, self._hold
         del self.window, self._gesture, self.exhibit, self.navigation, self.session
         del self.idle, self.language, self.reload, self.staff, self.schedule
-        del self.keypad, self.speech
+        del self.keypad, self.speech, self.analytics
         self.__dict__.pop("narrator", None)
         self.engine = None  # the last reference: the engine and its QML objects go now
 
@@ -367,9 +381,15 @@ def create_app(
     cache: bool = True,
     preview: bool | None = None,
     screen: int | None = None,
+    statistics: bool = True,
 ) -> KioskApp:
     """Build the engine and show the window, without entering the event loop (see
     :class:`KioskApp`)."""
     return KioskApp(
-        content_path, fullscreen=fullscreen, cache=cache, preview=preview, screen=screen
+        content_path,
+        fullscreen=fullscreen,
+        cache=cache,
+        preview=preview,
+        screen=screen,
+        statistics=statistics,
     )

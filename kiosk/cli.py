@@ -13,7 +13,7 @@ from typing import ClassVar, NoReturn
 log = logging.getLogger("kiosk")
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_INTERNAL, EXIT_RUNNING = 0, 1, 2, 3, 4
-COMMANDS = ("run", "check", "schema", "proof", "set-pin", "voice")
+COMMANDS = ("run", "check", "schema", "proof", "set-pin", "voice", "report", "manifest")
 FILE_ONLY = {"console": False}  # logging extra: to the log file only (the console heard it already)
 
 
@@ -146,7 +146,77 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="list each text without a recording, ready to paste under 'recordings:'",
     )
+
+    report = sub.add_parser(
+        "report",
+        help="visitor statistics: summary.json and report.html from one or many kiosks' "
+        "analytics databases",
+    )
+    report.add_argument(
+        "databases",
+        nargs="*",
+        type=Path,
+        metavar="DB",
+        help="analytics.sqlite3 files copied from kiosks, merged into one report "
+        "(default: this kiosk's, in its data folder)",
+    )
+    report.add_argument(
+        "--out",
+        type=Path,
+        default=Path("report"),
+        help="the folder for summary.json and report.html (default: report/)",
+    )
+    report.add_argument(
+        "--timezone",
+        default="UTC",
+        metavar="ZONE",
+        help="count hours and days in this time zone, e.g. Europe/Moscow (default: UTC, "
+        "as the kiosk stores them)",
+    )
+
+    manifest = sub.add_parser(
+        "manifest",
+        help="check the content and write content.manifest (the sha256 of every file it "
+        "uses): kiosks take a copied version only once every file matches it (deploy/FLEET.md)",
+    )
+    manifest.add_argument(
+        "--content",
+        type=Path,
+        default=Path("content.yaml"),
+        help="the content file (default: content.yaml); the manifest is written beside it",
+    )
     return p
+
+
+def _manifest(content: Path) -> int:
+    from kiosk.content import ContentError, load_content, manifest
+
+    try:
+        loaded = load_content(content)
+    except ContentError as e:
+        for issue in e.issues:
+            print(issue)
+        print(
+            f"{content}: {e.error_count} error{'s' * (e.error_count != 1)}: no manifest written "
+            f"(a broken version is never rolled out); fix them first (kiosk check {content})"
+        )
+        return EXIT_CONTENT
+    snap = loaded.snapshot()
+    source = Path(snap.source)
+    try:
+        path = manifest.write_manifest(source, manifest.files_of(snap))
+    except (OSError, ValueError) as e:
+        why = e.strerror if isinstance(e, OSError) and e.strerror else str(e)
+        line = f"kiosk manifest: cannot write {getattr(e, 'filename', None) or content}: {why}"
+        print(line, file=sys.stderr)
+        log.error("%s", line, extra=FILE_ONLY)
+        return EXIT_CONTENT
+    n = len(manifest.read_manifest(source) or {})
+    print(
+        f"wrote {path}: {n} files, content {loaded.digest[:12]} (kiosk_build_info's content). "
+        "Copy it to the kiosks last: deploy/FLEET.md"
+    )
+    return EXIT_OK
 
 
 def _proof(args) -> int:
@@ -454,6 +524,53 @@ def _take_lock(data_ok: bool):
     return lock
 
 
+def _report(databases: list[Path], out: Path, timezone: str) -> int:
+    from kiosk.report import DB_NAME, ReportError, make_report, zone
+    from kiosk.report.render import INSTALL_HINT
+
+    try:
+        zone(timezone)
+    except ValueError as e:
+        print(f"kiosk report: {e}", file=sys.stderr)
+        return EXIT_USAGE
+    default = not databases
+    if default:
+        from kiosk.paths import data_dir
+
+        databases = [data_dir() / DB_NAME]
+    try:
+        made = make_report(databases, out, timezone)
+    except ReportError as e:
+        for line in str(e).splitlines():
+            if default and line.endswith("no such file"):
+                line += (
+                    " (this kiosk has recorded no session yet, or settings.analytics.enabled "
+                    "is false; name other kiosks' files: kiosk report FILE ...)"
+                )
+            print(f"kiosk report: {line}", file=sys.stderr)
+            log.error("kiosk report: %s (exit %d)", line, EXIT_CONTENT, extra=FILE_ONLY)
+        print("kiosk report: nothing written", file=sys.stderr)
+        return EXIT_CONTENT
+    except OSError as e:
+        from kiosk.paths import folder_problem_words
+
+        line = f"kiosk report: cannot write {e.filename or out}: {folder_problem_words(e)}"
+        print(line, file=sys.stderr)
+        log.error("%s", line, extra=FILE_ONLY)
+        return EXIT_CONTENT
+    s = made.summary
+    period = f", {s['period']['first']} to {s['period']['last']}" if s["period"] else ""
+    kiosks = len(s["kiosks"])
+    print(
+        f"{s['sessions']} session{'s' * (s['sessions'] != 1)} from {kiosks} "
+        f"kiosk{'s' * (kiosks != 1)}{period}: wrote {out / 'summary.json'} and "
+        f"{out / 'report.html'}"
+    )
+    if not made.charts:
+        print(f"the report has tables only: {INSTALL_HINT}")
+    return EXIT_OK
+
+
 def _run(content: Path, windowed: bool, screen: int | None = None) -> int:
     import signal
 
@@ -509,9 +626,11 @@ def _run(content: Path, windowed: bool, screen: int | None = None) -> int:
             extra=FILE_ONLY,
         )
         return EXIT_CONTENT
+    from kiosk import metrics
     from kiosk.watchdog import Watchdog
 
-    watchdog = Watchdog(kiosk.window)
+    # the window's frames: systemd's watchdog, and kiosk_last_frame_timestamp_seconds
+    watchdog = Watchdog(kiosk.window, on_frame=metrics.frame if metrics.active() else None)
     watchdog.start()
     code = app.exec()
     log.info("kiosk stopped (exit code %d)", code)
@@ -587,6 +706,10 @@ def main(argv: list[str] | None = None) -> int:
             return _set_pin()
         if args.command == "voice":
             return _voice(args.content, args.out, args.missing)
+        if args.command == "manifest":
+            return _manifest(args.content)
+        if args.command == "report":
+            return _report(args.databases, args.out, args.timezone)
         return _run(args.content, args.windowed, args.screen)
     except KeyboardInterrupt:
         return 130

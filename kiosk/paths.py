@@ -12,12 +12,24 @@ def _folder(env: str, location: str) -> Path:
     """``$env`` if set, else the platform's folder for this app (``QStandardPaths``)."""
     if os.environ.get(env):
         return Path(os.environ[env])
-    from PySide6.QtCore import QCoreApplication, QStandardPaths
+    try:
+        from PySide6.QtCore import QCoreApplication, QStandardPaths
+    except ImportError:  # Qt's system libraries are missing: kiosk check works all the same
+        return _without_qt(location)
 
     QCoreApplication.setOrganizationName("")  # one folder level: ~/.local/share/aigun-kiosk
     QCoreApplication.setApplicationName(APP_NAME)
     loc = QStandardPaths.writableLocation(getattr(QStandardPaths.StandardLocation, location))
     return Path(loc) if loc else Path.home() / f".{APP_NAME}"
+
+
+def _without_qt(location: str) -> Path:
+    """The folder ``QStandardPaths`` gives, worked out without Qt (same places)."""
+    if os.name == "nt":
+        return Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local") / APP_NAME
+    if location == "AppConfigLocation":
+        return Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config") / APP_NAME
+    return Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share") / APP_NAME
 
 
 def data_dir() -> Path:

@@ -928,7 +928,7 @@ def run_proof(
             pass  # the content errors are the news
         raise
     # never the cache: the last good version is right for the kiosk, wrong for the proof
-    kiosk = create_app(content, preview=False, cache=False)
+    kiosk = create_app(content, preview=False, cache=False, statistics=False)
     try:
         kiosk.window.resize(*size)
         wait(
@@ -1012,7 +1012,7 @@ def render_one(
 
     remove_png(out)
     load_content(content)  # the validator: never a picture of the last good version
-    kiosk = create_app(content, preview=False, cache=False)
+    kiosk = create_app(content, preview=False, cache=False, statistics=False)
     try:
         if (kiosk.window.width(), kiosk.window.height()) != size:
             kiosk.window.resize(*size)

@@ -22,6 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeGuard
 
+from kiosk import metrics
 from kiosk.paths import config_dir
 
 log = logging.getLogger(__name__)
@@ -365,6 +366,7 @@ class Lockout:
             self._locks += 1
             length = lock_length(self._locks)
             self._until = self.clock() + length
+            metrics.staff_pin_lockout()
         self._save()
         return length
 

@@ -112,3 +112,27 @@ def test_a_disk_that_fills_up_later_is_one_line_not_a_traceback_per_log_line(tmp
         "kiosk: line 1",
         "kiosk: line 2",
     ]
+
+
+def test_the_data_folder_is_found_without_qts_libraries(monkeypatch, tmp_path):
+    """kiosk check on a PC that lacks Qt's system libraries (a bare Debian): the folders are
+    where QStandardPaths would put them, worked out without Qt."""
+    import builtins
+
+    from kiosk import paths
+
+    real_import = builtins.__import__
+
+    def no_qt(name, *args, **kwargs):
+        if name.startswith("PySide6"):
+            raise ImportError("libglib-2.0.so.0: cannot open shared object file")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.delenv("KIOSK_DATA_DIR", raising=False)
+    monkeypatch.delenv("KIOSK_CONFIG_DIR", raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.delenv("XDG_DATA_HOME", raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "conf"))
+    monkeypatch.setattr(builtins, "__import__", no_qt)
+    assert paths.data_dir() == tmp_path / ".local" / "share" / "aigun-kiosk"
+    assert paths.config_dir() == tmp_path / "conf" / "aigun-kiosk"

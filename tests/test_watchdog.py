@@ -21,7 +21,14 @@ from PySide6.QtCore import QByteArray, QTimer
 from PySide6.QtQml import QQmlApplicationEngine
 
 from kiosk import watchdog
-from kiosk.watchdog import DEFAULT_INTERVAL_MS, Watchdog, notify, watchdog_interval_ms
+from kiosk.watchdog import (
+    DEFAULT_INTERVAL_MS,
+    HEARTBEAT_INTERVAL_MS,
+    Watchdog,
+    heartbeat_file,
+    notify,
+    watchdog_interval_ms,
+)
 
 INTERVAL_MS = 100
 STILL_QML = b"""
@@ -252,3 +259,132 @@ def test_another_process_watchdog_pid_means_no_pings(qtbot, systemd, make_window
     qtbot.wait(5 * INTERVAL_MS)
     assert dog.timer is None
     assert systemd.count("WATCHDOG=1") == 0
+
+
+# -- the heartbeat file (Windows, or KIOSK_HEARTBEAT=1): the same ping for a file-reading supervisor
+
+
+@pytest.mark.parametrize(
+    "env, platform, on",
+    [
+        ({}, "linux", False),  # systemd's watchdog is enough
+        ({}, "win32", True),  # no systemd: always on
+        ({"KIOSK_HEARTBEAT": "1"}, "linux", True),
+        ({"KIOSK_HEARTBEAT": "0"}, "win32", False),
+        ({"KIOSK_HEARTBEAT": "off"}, "win32", False),
+    ],
+)
+def test_heartbeat_file_where_and_when(env, platform, on, tmp_path, monkeypatch):
+    monkeypatch.setenv("KIOSK_DATA_DIR", str(tmp_path))
+    expected = tmp_path / "heartbeat" if on else None
+    assert heartbeat_file(env, platform) == expected
+
+
+class Beats:
+    """The heartbeat file's writes as seen from outside: each new modification time."""
+
+    def __init__(self, path):
+        self.path, self.times = path, []
+
+    def poll(self) -> int:
+        try:
+            t = self.path.stat().st_mtime_ns
+        except FileNotFoundError:
+            return len(self.times)
+        if not self.times or self.times[-1] != t:
+            self.times.append(t)
+        return len(self.times)
+
+
+def test_heartbeat_while_drawing_none_while_blocked(qtbot, tmp_path, make_window, make_watchdog):
+    beat = tmp_path / "heartbeat"
+    window = make_window()
+    dog = make_watchdog(window, {}, interval_ms=INTERVAL_MS, heartbeat=beat)
+    assert dog.interval_ms == INTERVAL_MS and dog.timer is not None
+    dog.start()
+    assert beat.read_text() == f"{os.getpid()}\n"  # at once: a kiosk that never draws is seen
+    beats = Beats(beat)
+    qtbot.waitUntil(lambda: beats.poll() >= 4, timeout=5000)
+
+    seen = beats.poll()
+    t = time.monotonic()
+    while time.monotonic() - t < 8 * INTERVAL_MS / 1000:  # the GUI thread hangs
+        pass
+    assert beats.poll() == seen  # read before Qt processes any event: not one write
+    qtbot.waitUntil(lambda: beats.poll() >= seen + 2, timeout=5000)  # alive again
+
+    dog.stop()
+    assert not beat.exists()  # a clean stop: nothing left to watch
+
+
+def test_heartbeat_of_an_idle_window_at_most_once_per_interval(
+    qtbot, tmp_path, make_window, make_watchdog
+):
+    beat = tmp_path / "heartbeat"
+    window = make_window()
+    dog = make_watchdog(window, {}, interval_ms=INTERVAL_MS, heartbeat=beat)
+    dog.start()
+    beats = Beats(beat)
+    frames = count_frames(window)
+    start = time.monotonic()
+    qtbot.waitUntil(lambda: beats.poll() >= 8, timeout=10_000)
+    intervals = (time.monotonic() - start) * 1000 / INTERVAL_MS
+    assert len(beats.times) <= intervals + 2, f"{len(beats.times)} writes in {intervals:.1f}"
+    assert frames[0] <= intervals + 2, f"{frames[0]} frames in {intervals:.1f} intervals"
+
+
+def test_heartbeat_and_systemd_together(qtbot, tmp_path, systemd, make_window, make_watchdog):
+    beat = tmp_path / "heartbeat"
+    window = make_window()
+    dog = make_watchdog(
+        window, {"NOTIFY_SOCKET": systemd.address}, interval_ms=INTERVAL_MS, heartbeat=beat
+    )
+    dog.start()
+    beats = Beats(beat)
+    qtbot.waitUntil(lambda: systemd.count("WATCHDOG=1") >= 3 and beats.poll() >= 3, timeout=5000)
+    assert systemd.messages[0] == "READY=1"
+
+
+def test_heartbeat_without_systemd_sends_nothing_and_defaults_to_ten_seconds(
+    qtbot, tmp_path, systemd, make_window, make_watchdog
+):
+    window = make_window()
+    dog = make_watchdog(window, {"WATCHDOG_USEC": "200000"}, heartbeat=tmp_path / "heartbeat")
+    assert dog.interval_ms == HEARTBEAT_INTERVAL_MS == 10_000
+    off = make_watchdog(window, {}, heartbeat=None)
+    assert off.interval_ms is None and off.timer is None
+    dog.start()
+    qtbot.wait(3 * INTERVAL_MS)
+    assert systemd.take() == []  # no NOTIFY_SOCKET: no READY, no pings
+
+
+def test_heartbeat_that_cannot_be_written_is_logged_once(
+    qtbot, tmp_path, make_window, make_watchdog, caplog
+):
+    caplog.set_level(logging.ERROR, logger="kiosk.watchdog")
+    watchdog._logged.discard(logging.ERROR)
+    window = make_window()
+    dog = make_watchdog(
+        window, {}, interval_ms=INTERVAL_MS, heartbeat=tmp_path / "no such folder" / "heartbeat"
+    )
+    dog.start()  # never raises
+    qtbot.wait(5 * INTERVAL_MS)
+    errors = [r for r in caplog.records if r.name == "kiosk.watchdog"]
+    assert len(errors) == 1 and "heartbeat" in errors[0].getMessage()
+    dog.stop()
+
+
+def test_no_heartbeat_without_frames(qtbot, tmp_path, make_window, make_watchdog):
+    """The heartbeat says the screen draws, not that a timer runs: a window that shows no
+    frame gets the start's write only."""
+    beat = tmp_path / "heartbeat"
+    window = make_window(visible=False)
+    dog = make_watchdog(window, {}, interval_ms=INTERVAL_MS, heartbeat=beat)
+    dog.start()
+    beats = Beats(beat)
+    assert beats.poll() == 1
+    qtbot.wait(6 * INTERVAL_MS)
+    assert beats.poll() == 1
+
+    window.show()
+    qtbot.waitUntil(lambda: beats.poll() >= 3, timeout=5000)

@@ -56,7 +56,7 @@ if [ "$mode" = offline ]; then
 fi
 
 # Qt's run-time libraries that a bare Debian/Ubuntu lacks (xcb for a real screen).
-PACKAGES=(libegl1 libgl1 libfontconfig1 libfreetype6 libxkbcommon0 libxkbcommon-x11-0 libdbus-1-3
+PACKAGES=(libglib2.0-0 libegl1 libgl1 libfontconfig1 libfreetype6 libxkbcommon0 libxkbcommon-x11-0 libdbus-1-3
           libxcb-cursor0 libxcb-keysyms1 libxcb-icccm4 libxcb-image0 libxcb-render-util0 libxcb-shape0
           libxcb-xinerama0 libxcb-randr0 libxcb-xfixes0)
 

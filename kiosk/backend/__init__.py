@@ -1,6 +1,7 @@
 """Small QObjects that QML talks to.  Importing this package registers them under the
 QML module ``Kiosk.Backend`` (one instance of each per engine)."""
 
+from .analytics import Analytics
 from .exhibit import Exhibit
 from .idle import ActivityFilter, Idle
 from .keypad import Keypad
@@ -18,6 +19,7 @@ QML_IMPORT_NAME = "Kiosk.Backend"
 __all__ = [
     "QML_IMPORT_NAME",
     "ActivityFilter",
+    "Analytics",
     "CornerGesture",
     "Exhibit",
     "Idle",

@@ -26,6 +26,8 @@ import time
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlSingleton
 
+from kiosk import metrics
+
 from .qttyping import Property
 
 QML_IMPORT_NAME = "Kiosk.Backend"
@@ -40,6 +42,7 @@ STARTS = frozenset(
 ENDS = frozenset({T.MouseButtonRelease, T.TouchEnd, T.TouchCancel, T.KeyRelease, T.TabletRelease})
 POINTER_ENDS = ENDS - {T.KeyRelease}
 MOVES = frozenset({T.MouseMove, T.TouchUpdate, T.TabletMove})
+PRESSES = STARTS - {T.MouseButtonDblClick, T.Wheel}  # kiosk_touches_total counts these
 ACTIVITY = STARTS | ENDS | MOVES
 TICK_MS = 100  # countdown resolution
 MAX_TIMEOUT_S = 3600.0  # the content model refuses more; a bad value is clamped here, never raised
@@ -166,6 +169,11 @@ class Idle(QObject):
         if self._warning:
             self.dismiss()
 
+    def last_input(self) -> float:
+        """When input was last noted (this clock: monotonic), to within 100 ms: the visitor
+        statistics' last touch."""
+        return self._last_input
+
     def needs_every_event(self) -> bool:
         """While the warning shows, or a touch it went under is being swallowed."""
         return self._warning or self._swallowing
@@ -255,6 +263,8 @@ class ActivityFilter(QObject):
         kind = event.type()
         if kind not in ACTIVITY:
             return False
+        if kind in PRESSES:
+            metrics.touch()  # kiosk_touches_total (a no-op while metrics are off)
         if self._idle.on_input(kind):
             event.accept()  # handled here: Qt must not turn a swallowed touch into a mouse click
             return True

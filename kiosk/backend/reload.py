@@ -7,6 +7,10 @@ new version, and shows it when that is safe - never a broken one, never under a 
 - Changes are gathered for a moment (``DEBOUNCE_MS``) so a save in several writes is read
   once, when it is complete.  A version that fails the check is looked at once more a
   little later, in case the editor was still writing.
+- When the content file has a manifest (``content.manifest``, made by ``kiosk manifest``:
+  deploy/FLEET.md), a version is read only when every file matches it; while a copy is
+  under way the version shown stays, the log says so once, and the files are looked at
+  again every ``WAIT_POLL_MS`` (and whenever the manifest or a file it lists changes).
 - A good version is applied at once in the curator's preview (``--windowed``); in kiosk
   mode only while the kiosk stands on its attract screen (so, at the latest, after the next
   idle reset).  A broken version is never applied: the errors go to the log and, in the
@@ -16,12 +20,15 @@ new version, and shows it when that is safe - never a broken one, never under a 
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 from PySide6.QtQml import QmlElement, QmlSingleton
 
+from kiosk import metrics
+from kiosk.content import manifest
 from kiosk.content.issues import ContentError
 from kiosk.content.snapshot import Snapshot, SnapshotCache, open_content
 
@@ -34,6 +41,7 @@ log = logging.getLogger(__name__)
 
 DEBOUNCE_MS = 300
 RECHECK_MS = 1500  # a broken version is read once more after this, in case the save was not done
+WAIT_POLL_MS = 5000  # a copy under way (its manifest does not match yet): looked at this often
 
 
 def used_files(snapshot: Snapshot) -> list[Path]:
@@ -44,6 +52,16 @@ def used_files(snapshot: Snapshot) -> list[Path]:
     ]  # not the cached copies
     files += [Path(f) for f in (snapshot.map["files"] if snapshot.map else [])]
     return list(dict.fromkeys(files))
+
+
+def _manifest_files(content: Path) -> list[Path]:
+    """The content's manifest and the files it lists (none when there is no manifest)."""
+    path = manifest.manifest_path(content)
+    try:
+        listed = manifest.read_manifest(content) or {}
+    except manifest.ManifestError:
+        listed = {}
+    return [path] + [Path(os.path.normpath(content.parent / name)) for name in listed]
 
 
 def _idle_wait(snapshot: Snapshot) -> str:
@@ -78,6 +96,8 @@ class Reload(QObject):
         self._debounce.timeout.connect(self.check_now)
         self._recheck = QTimer(self, singleShot=True, interval=RECHECK_MS)
         self._recheck.timeout.connect(self.check_now)
+        self._poll = QTimer(self, singleShot=True, interval=WAIT_POLL_MS)
+        self._poll.timeout.connect(self.check_now)
         self._errors: list[str] = []
         self._preview = False
         self._current: Snapshot | None = None
@@ -107,6 +127,7 @@ class Reload(QObject):
     def stop(self) -> None:
         self._debounce.stop()
         self._recheck.stop()
+        self._poll.stop()
         paths = self._watcher.files() + self._watcher.directories()
         if paths:
             self._watcher.removePaths(paths)
@@ -115,6 +136,8 @@ class Reload(QObject):
         files = used_files(snapshot)
         if self._path is not None and self._path.resolve() not in files:
             files.insert(0, self._path.resolve())
+        if self._path is not None:  # the manifest, and the files it lists (a copy's new files)
+            files += _manifest_files(self._path.resolve())
         wanted = [str(f) for f in files if f.exists()] + sorted(
             {str(f.parent) for f in files if f.parent.exists()}
         )
@@ -152,6 +175,7 @@ class Reload(QObject):
         if self._path is None:
             return
         self._recheck.stop()
+        self._poll.stop()
         try:
             snapshot, issues = open_content(self._path, self._cache)
         except ContentError as e:
@@ -159,6 +183,12 @@ class Reload(QObject):
         except OSError as e:
             snapshot, issues = None, []
             self._set_errors([f"{self._path}: cannot be read ({e.strerror or e})"])
+        if manifest.waiting(self._path.resolve()):  # a copy under way: said once; no banner
+            if self._current is not None:
+                self._watch(self._current)  # the manifest may list new files: watched too
+            self._poll.start()
+            self.checked.emit()
+            return
         errors = [str(i) for i in issues if i.severity == "error"]
         news = (
             not errors or errors != self._errors
@@ -174,6 +204,7 @@ class Reload(QObject):
                 log.error(
                     "%s has errors: the kiosk keeps showing its last good version", self._path
                 )
+                metrics.content_reload("rejected")
                 self._set_errors(errors)
             if self._retry:
                 self._retry = False
@@ -182,7 +213,10 @@ class Reload(QObject):
             if self._errors:
                 log.info("%s is fixed: no errors any more", self._path)
             self._set_errors([])
-            if snapshot != self._current:
+            if snapshot == self._current:  # the same exhibit (a comment changed): its new name
+                self._current = snapshot
+                metrics.content_shown(snapshot)
+            else:
                 self._pending = snapshot
                 self.apply_if_safe()
                 if self._pending is not None:
@@ -199,6 +233,7 @@ class Reload(QObject):
         errors = [str(i) for i in issues if i.severity == "error"]
         if errors:
             self._set_errors(errors)
+            metrics.content_reload("rejected")
 
     def apply_if_safe(self) -> None:
         """Show a checked new version if one waits and nobody is using the kiosk."""
@@ -209,6 +244,8 @@ class Reload(QObject):
         self._apply(snapshot)
         self._watch(snapshot)
         log.info("new version shown: %s", snapshot.source)
+        metrics.content_reload("applied")
+        metrics.content_shown(snapshot)
         self.applied.emit()
 
     def apply_now(self) -> None:

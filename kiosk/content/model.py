@@ -412,6 +412,35 @@ class Keypad(_Section):
     repeat: list[KeyName] = Field(["F3", "R"], description="Say the last thing again.")
 
 
+class Metrics(_Section):
+    """Prometheus metrics for the technicians (off unless listen is set): is the kiosk alive,
+    drawing, used, showing which content (deploy/FLEET.md)."""
+
+    listen: Annotated[str, StringConstraints(min_length=1, max_length=100)] | None = Field(
+        None,
+        description="Where the kiosk serves its metrics at /metrics, e.g. 127.0.0.1:9469 (this "
+        "computer only) or 9469 (the same); another address, such as 0.0.0.0:9469, lets other "
+        "computers read them. Leave it out and no metrics are served (the default).",
+    )
+
+
+class Analytics(_Section):
+    """Anonymous visitor statistics (kiosk report reads them): which pages, languages, map
+    years and places are used, and for how long - never who, never where on the screen."""
+
+    enabled: bool = Field(
+        True,
+        description="false: the kiosk records no statistics at all (no file is written).",
+    )
+    keep_months: int = Field(
+        25,
+        ge=1,
+        le=120,
+        description="How many months each visit is kept in detail (default 25); older visits "
+        "are kept only as totals per day.",
+    )
+
+
 class Settings(_Section):
     """How the kiosk behaves."""
 
@@ -451,6 +480,13 @@ class Settings(_Section):
         "above it, kiosk check --strict and kiosk proof fail. Chinese and Japanese are counted "
         "by characters, two characters as one word.",
     )
+    metrics: Metrics = Field(default_factory=Metrics)
+    kiosk_name: Annotated[str, StringConstraints(min_length=1, max_length=100)] | None = Field(
+        None,
+        description="This kiosk's name in the statistics reports (e.g. hall-2-map); leave it "
+        "out and the computer's name is used.",
+    )
+    analytics: Analytics = Field(default_factory=Analytics)
 
 
 def _ui(en: str, ru: str, zh: str) -> dict[str, str]:

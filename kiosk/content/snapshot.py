@@ -21,11 +21,11 @@ import os
 import re
 import time
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import safeio
+from . import manifest, safeio
 from .issues import ContentError, Issue
 
 if TYPE_CHECKING:  # (the TypedDicts are for the type checker: the fast path skips them)
@@ -49,6 +49,9 @@ class Snapshot:
     # (the picture), width, height, format, stamp, sha256
     images: dict[str, ImageEntry] = field(default_factory=dict)
     map: MapData | None = None  # layers and hotspots in picture pixels (kiosk.content.mapdata)
+    # sha256 of the content file's bytes it was made from ("": not known); not compared (the
+    # same exhibit is the same snapshot): the version's name for technicians (kiosk_build_info)
+    digest: str = field(default="", compare=False)
 
 
 def stamp(path: str | Path) -> str | None:
@@ -114,6 +117,7 @@ def _valid(entry: Any) -> bool:
         isinstance(snap.get("source"), str)
         and isinstance(snap.get("data"), dict)
         and isinstance(images, dict)
+        and isinstance(snap.get("digest", ""), str)
         and all(
             isinstance(i, dict)
             and isinstance(i.get("path"), str)
@@ -221,7 +225,7 @@ class SnapshotCache:
                 )
                 continue
             images[file] = {**info, "path": str(copy)}
-        return Snapshot(snapshot.source, snapshot.data, images, snapshot.map)
+        return replace(snapshot, images=images)
 
     def _forget_other_pictures(self, snapshot: Snapshot) -> None:
         """Delete the copies the cache entry no longer uses (and copies a crash left half-made)."""
@@ -252,7 +256,26 @@ def _last_good(snapshot: Snapshot) -> Snapshot:
     images: dict[str, ImageEntry] = {}
     for f, i in snapshot.images.items():
         images[f] = i if safeio.is_regular_file(i["path"]) else {**i, "path": _original(i)}
-    return Snapshot(snapshot.source, snapshot.data, images, snapshot.map)
+    return replace(snapshot, images=images)
+
+
+def _digests(snapshot: Snapshot) -> dict[Path, str]:
+    """The sha256 of each file as the validator read it (the content file, the pictures), by
+    its name beside the content file (as :func:`manifest.files_of` names it)."""
+    folder = Path(snapshot.source).parent
+    known = {folder / f: i["sha256"] for f, i in snapshot.images.items() if i["sha256"]}
+    known[Path(snapshot.source)] = snapshot.digest
+    return known
+
+
+def _keep(
+    path: str | Path, cached: tuple[str, Snapshot] | None, waiting: str
+) -> tuple[Snapshot, list[Issue]]:
+    """A copy of a new version is under way (its manifest says so): the last good version
+    stays, with no issue to show; with none, the kiosk cannot start yet."""
+    if cached is None:
+        raise ContentError([Issue(str(path), 1, 1, (), waiting)])
+    return _last_good(cached[1]), []
 
 
 def open_content(path: str | Path, cache: SnapshotCache | None) -> tuple[Snapshot, list[Issue]]:
@@ -266,13 +289,17 @@ def open_content(path: str | Path, cache: SnapshotCache | None) -> tuple[Snapsho
     source = _resolved(path)
     cached = cache.read(source) if cache else None
     if cached and _showable(cached[1]) and cached[0] == current_fingerprint(source, cached[1]):
+        manifest.settled(source)
         return cached[1], []
+    # a folder with a manifest (kiosk manifest): only a completely copied version is read
+    if (waiting := manifest.check(source)) is not None:
+        return _keep(path, cached, waiting)
 
     from .loader import load_content  # the validator: imported only when needed
 
     try:
         loaded = load_content(path)
-        snapshot = loaded.snapshot()
+        snapshot = replace(loaded.snapshot(), digest=loaded.digest)
     except Exception as e:
         if isinstance(e, ContentError):
             issues = list(e.issues)
@@ -293,6 +320,9 @@ def open_content(path: str | Path, cache: SnapshotCache | None) -> tuple[Snapsho
                 raise
             raise ContentError(issues) from None
         return _last_good(cached[1]), issues
+    waiting = manifest.confirm(source, manifest.files_of(snapshot), _digests(snapshot))
+    if waiting is not None:  # a file changed while it was read: a copy is under way
+        return _keep(path, cached, waiting)
     if cache:
         try:
             snapshot = cache.write(snapshot, loaded.digest)

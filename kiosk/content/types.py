@@ -64,6 +64,15 @@ class KeypadData(TypedDict):
     repeat: list[str]
 
 
+class MetricsData(TypedDict):
+    listen: str | None  # None: no metrics served
+
+
+class AnalyticsData(TypedDict):
+    enabled: bool
+    keep_months: int
+
+
 class SettingsData(TypedDict):
     languages: list[LanguageData]
     default_language: str
@@ -75,6 +84,9 @@ class SettingsData(TypedDict):
     keypad: KeypadData
     keep_together: list[str]
     words_per_section: int
+    metrics: MetricsData
+    kiosk_name: str | None  # None: the host name
+    analytics: AnalyticsData
 
 
 class UIData(TypedDict):

@@ -92,6 +92,6 @@ Item {
         text: I18n.t(Exhibit.ui.see_on_map)
         glyphName: "map"
         solid: true
-        onClicked: Navigation.showOnMap(chapter.view)
+        onClicked: { Analytics.note("control", "see_on_map"); Navigation.showOnMap(chapter.view) }
     }
 }

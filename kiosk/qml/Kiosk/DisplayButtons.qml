@@ -14,7 +14,7 @@ Row {
         solid: true
         checked: Theme.textScale > 1
         Accessible.name: I18n.t(Exhibit.ui.text_size)
-        onClicked: Theme.toggleTextSize()
+        onClicked: { Analytics.note("control", "text_size"); Theme.toggleTextSize() }
     }
     NavButton {
         objectName: "contrast"
@@ -23,6 +23,6 @@ Row {
         solid: true
         checked: Theme.highContrast
         Accessible.name: I18n.t(Exhibit.ui.contrast)
-        onClicked: Theme.toggleContrast()
+        onClicked: { Analytics.note("control", "contrast"); Theme.toggleContrast() }
     }
 }

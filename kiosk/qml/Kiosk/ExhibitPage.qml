@@ -191,7 +191,7 @@ Item {
                 visible: !!pageRoot.next
                 text: pageRoot.next ? I18n.t(Exhibit.ui.next).replace("{page}", I18n.t(pageRoot.next.label)) + "  →" : ""
                 solid: true
-                onClicked: Navigation.show(pageRoot.next.pageId)
+                onClicked: { Analytics.note("control", "next"); Navigation.show(pageRoot.next.pageId) }
             }
         }
     }

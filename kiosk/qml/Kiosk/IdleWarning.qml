@@ -186,7 +186,7 @@ Item {
                 objectName: "idleRestart"
                 width: choices.each
                 text: I18n.t(Exhibit.ui.idle_restart)
-                onClicked: Idle.restart()
+                onClicked: { Analytics.note("control", "idle_restart"); Idle.restart() }
             }
         }
     }

@@ -26,6 +26,8 @@ Item {
     // audio mode: a place's popup is read out (its names, then its text)
     onOpenSpotChanged: {
         const place = map.hotspots.get(openSpot)   // (openPlace may not have followed yet)
+        if (openSpot >= 0)
+            Analytics.note("place", place.spotId)   // the visitor statistics: a place opened
         if (openSpot >= 0 && Speech.active)
             Speech.say(I18n.t(place.label || place.title || {}) + ".\n" + I18n.t(place.plainText || {}),
                        Language.code)
@@ -38,6 +40,7 @@ Item {
         stopTour()
         layerIndex = row
         openSpot = -1
+        Analytics.note("layer", map.layers.get(row).layerId)
         const said = I18n.t(map.layers.get(row).title || {})
         if (Speech.active && said !== "" && !(Speech.speaking && Speech.lastSpoken === said))
             Speech.say(said, Language.code)

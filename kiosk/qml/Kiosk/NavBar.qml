@@ -41,7 +41,7 @@ Rectangle {
             glyphName: "home"
             iconOnly: true   // the house says it; its name is still read out
             Layout.preferredWidth: Theme.targetSize
-            onClicked: Navigation.home()
+            onClicked: { Analytics.note("control", "home"); Navigation.home() }
         }
 
         Item { Layout.preferredWidth: Theme.spaceS }

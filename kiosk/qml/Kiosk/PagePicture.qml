@@ -77,6 +77,8 @@ Item {
                                                         frame.height / 2 - focusPoint.y * paintedHeight))
 
     function spotTapped(row) {
+        if (openSpot !== row)
+            Analytics.note("control", "picture_spot")
         openSpot = openSpot === row ? -1 : row
     }
     // a tap on a spot (its marker or name) is not a tap on the picture: both handlers see
@@ -109,6 +111,7 @@ Item {
     function enlarge() {
         const v = viewer()
         if (v && hasImage) {
+            Analytics.note("control", "picture")
             const spot = openSpot
             openSpot = -1
             v.open(image, spot)

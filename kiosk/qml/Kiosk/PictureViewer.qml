@@ -185,7 +185,11 @@ Item {
                                         index: spotItem.index
                                         k: sheet.k
                                         open: viewer.openSpot === spotItem.index
-                                        onTapped: viewer.openSpot = viewer.openSpot === spotItem.index ? -1 : spotItem.index
+                                        onTapped: {
+                                            if (viewer.openSpot !== spotItem.index)
+                                                Analytics.note("control", "picture_spot")
+                                            viewer.openSpot = viewer.openSpot === spotItem.index ? -1 : spotItem.index
+                                        }
                                     }
                                 }
                             }
