@@ -3,6 +3,8 @@ offered language, a touch anywhere starts, the scene stands still between its ch
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from PySide6.QtCore import QPoint, QPointF
 from PySide6.QtGui import QAccessible
@@ -240,7 +242,12 @@ def test_between_changes_the_scene_redraws_once_a_second_not_continuously(visito
     ready(visitor)
     screen = attract(visitor)
     frames = []
-    visitor.window.frameSwapped.connect(lambda: frames.append(1))
+    visitor.window.frameSwapped.connect(lambda: frames.append(time.monotonic()))
+    # first the start-up's own moves end (the buttons and the other languages coming in: a
+    # fraction of a second here, longer on a loaded machine): half a second with no frame
+    visitor.qtbot.waitUntil(
+        lambda: bool(frames) and time.monotonic() - frames[-1] > 0.5, timeout=10_000
+    )
 
     def count(start: int, ms: int) -> int:
         with visitor.qtbot.waitSignal(screen.elapsedChanged, timeout=2000):
@@ -338,18 +345,64 @@ def test_the_words_never_overlap_and_read_over_the_map(open_kiosk, shipped_conte
                     ]
     proof.display(v.kiosk, "")
     assert problems == []
-    # the backing: every word but the invitation's (on its own colour) stands on the band,
-    # which is opaque - wherever the map is drawn beside or under it
-    band = v.find("attractBand")
-    assert band.property("color").alpha() == 255
-    ground = scene.rect(band)
+    assert on_bands(v) == []
+
+
+def on_bands(v) -> list[str]:
+    """The words that do not stand on a band (an opaque one) - every word but the
+    invitation's, which has its own colour - wherever the map is drawn beside or under
+    them. A tall screen has two bands, a wide one one."""
+    bands = [
+        b for b in v.find_all("attractBand") + v.find_all("attractBandLower") if scene.shown(b)
+    ]
+    assert len(bands) == (2 if attract(v).property("portrait") else 1)
+    assert all(b.property("color").alpha() == 255 for b in bands)
     words = [
         i
         for i in scene.items(v.find("attractText"))
         if scene.is_text(i) and scene.shown(i) and not i.objectName().startswith("attractPrompt")
     ]
     assert len(words) >= 6
-    for item in words:
-        assert ground.contains(scene.rect(item)), item.property("text")
     picture = v.find("attractMapPicture")
     assert picture.opacity() == 1 and scene.shown(picture)  # clearly visible
+    return [
+        i.property("text")
+        for i in words
+        if not any(scene.rect(b).contains(scene.rect(i)) for b in bands)
+    ]
+
+
+def test_on_a_tall_screen_the_map_fills_the_width_between_the_words_above_and_below(
+    open_kiosk, shipped_content
+):
+    """A portrait screen: the title above the map, the year and the invitation below it, the
+    map across the whole width between them - not a landscape band with the map squeezed
+    into the right half. The bands and the framing stand still through the loop, in every
+    visitor's language (they hold the longest subtitle and caption)."""
+    v = open_kiosk(shipped_content, size=(1080, 1920))
+    ready(v)
+    screen = attract(v)
+    assert screen.property("portrait") is True
+    top, lower = v.find("attractBand"), v.find("attractBandLower")
+    picture = v.find("attractMapPicture")
+    for code in LANGUAGES:
+        v.kiosk.language.choose(code)
+        seen = set()
+        for t in range(0, loop_length(v), 2):
+            at(v, t)
+            upper, under = scene.rect(top), scene.rect(lower)
+            seen.add((upper.bottom(), under.top()))
+            assert upper.width() == under.width() == 1080
+            assert scene.rect(v.find("attractSubtitle")).bottom() <= upper.bottom()
+            assert under.top() <= scene.rect(scene.find_shown(v.window, "attractYear")).top()
+            # the map between the bands: the picture covers the whole width there
+            shown = scene.rect(picture)
+            assert shown.left() <= 0 and shown.right() >= 1080, (code, t, shown)
+            assert shown.top() <= upper.bottom() and shown.bottom() >= under.top(), (code, t)
+            region = screen.property("region")
+            assert region.top() >= upper.bottom() and region.bottom() <= under.top()
+            assert region.width() >= 0.8 * 1080
+            assert on_bands(v) == [], (code, t)
+        assert len(seen) == 1, (code, seen)  # the bands never moved
+        upper_edge, lower_edge = seen.pop()
+        assert lower_edge - upper_edge >= 0.45 * 1920  # the map has most of the screen

@@ -5,7 +5,8 @@ import Kiosk.Backend
 
 // The attract loop's map: the picture with one year's areas and borders at a time
 // (MapLayerShapes, styled by the map data), cross-fading from year to year. It is framed on
-// the story - every year's shapes - in the part of the screen right of the text band. With
+// the story - every year's shapes - in the part of the screen the words leave free (beside
+// their band on a wide screen, between their bands on a tall one). With
 // motion it moves a little closer to each year's own shapes as that year comes (a short
 // animation, then the scene stands still); with reduced motion it never zooms or pans.
 // Loaded (by URL) just after the first frame: the map is built when first asked for.
@@ -16,8 +17,10 @@ Item {
     property int step: -1                 // the layer shown (-1: none)
     property bool animate: false          // this change is the loop's own tick: animate it
     property bool reducedMotion: false
-    property real free: 0                 // where the screen's free part begins (the band's edge)
-    property real fade: 0                 // and how wide the band's soft edge is (frame beyond it)
+    // the part of the screen the picture covers wherever it is big enough (the bands' edges),
+    // and the part the story is framed in (inside that, clear of soft edges and buttons)
+    property rect cover: Qt.rect(0, 0, width, height)
+    property rect region: cover
     property bool dimmed: false           // faded out (reduced motion: while it changes place)
     property point shift: Qt.point(0, 0)  // reduced motion: its place now (against burn-in)
 
@@ -40,10 +43,6 @@ Item {
         }
         return x1 > x0 ? Qt.rect(x0, y0, x1 - x0, y1 - y0) : Qt.rect(0, 0, map.width, map.height)
     }
-    // where the story is framed: the screen right of the band, above the language buttons
-    readonly property rect region: Qt.rect(free + fade, Theme.space4xl,
-                                           Math.max(1, width - free - fade - Theme.space4xl),
-                                           Math.max(1, height - Theme.targetSize - 3 * Theme.space4xl))
     readonly property real closer: 0.4      // how far each year's framing leans to its own shapes
     readonly property real maxCloser: 1.4   // and how much closer than the story that may be
     readonly property real margin: 0.92     // some of the map around what is framed
@@ -66,9 +65,9 @@ Item {
         let x = region.x + region.width / 2 - (r.x + r.width / 2) * k + shift.x
         let y = region.y + region.height / 2 - (r.y + r.height / 2) * k + shift.y
         // the picture covers the free part of the screen wherever it is big enough to
-        const w = map.width * k, h = map.height * k
-        x = w >= width - free ? Math.min(free, Math.max(width - w, x)) : free + (width - free - w) / 2
-        y = h >= height ? Math.min(0, Math.max(height - h, y)) : (height - h) / 2
+        const w = map.width * k, h = map.height * k, c = cover
+        x = w >= c.width ? Math.min(c.x, Math.max(c.x + c.width - w, x)) : c.x + (c.width - w) / 2
+        y = h >= c.height ? Math.min(c.y, Math.max(c.y + c.height - h, y)) : c.y + (c.height - h) / 2
         return {k: k, x: x, y: y}
     }
 

@@ -6,8 +6,10 @@ import Kiosk.Backend
 // Invites a visitor to touch, and tells the story while nobody does: a loop of 24 s on the
 // real map - each year's border and areas in turn (1689, 1858, 1860), the year large with
 // what it brought - beside the exhibit's title in every offered language and the
-// invitation, which goes round the languages. The whole screen is one target; the touch
-// that leaves it is used up here and never reaches the page underneath.
+// invitation, which goes round the languages. On a wide screen the words stand on a band
+// at the left, the map beside it; on a tall (portrait) one, on a band at the top and one at
+// the bottom, the map between them. The whole screen is one target; the touch that leaves
+// it is used up here and never reaches the page underneath.
 Item {
     id: screen
     objectName: "attractScreen"
@@ -27,6 +29,8 @@ Item {
     property bool animate: false
     readonly property real turn: 2 * Math.PI * elapsed / 900   // one slow cycle in 15 minutes
     readonly property real reach: Math.max(width, height) * 0.015
+    // public (tests): a tall screen - the words above and below the map, not beside it
+    readonly property bool portrait: height > width
 
     // -- the loop --------------------------------------------------------------------------
     readonly property int loopLength: 24        // seconds: every year once
@@ -78,8 +82,8 @@ Item {
     Binding { target: map.item; property: "step"; value: screen.layerStep; when: map.status === Loader.Ready }
     Binding { target: map.item; property: "animate"; value: screen.animate; when: map.status === Loader.Ready }
     Binding { target: map.item; property: "reducedMotion"; value: screen.reducedMotion; when: map.status === Loader.Ready }
-    Binding { target: map.item; property: "free"; value: band.width; when: map.status === Loader.Ready }
-    Binding { target: map.item; property: "fade"; value: Theme.attractBandFade; when: map.status === Loader.Ready }
+    Binding { target: map.item; property: "cover"; value: screen.cover; when: map.status === Loader.Ready }
+    Binding { target: map.item; property: "region"; value: screen.region; when: map.status === Loader.Ready }
     // reduced motion, against burn-in: every third loop, the map fades out over its last
     // seconds and comes back in another of four places, a little way off
     Binding {
@@ -115,23 +119,117 @@ Item {
         property bool active: screen.started && !Exhibit.map.picture.url && !!Exhibit.attract.image
     }
 
-    // the band the words stand on: dark behind the text only, the map free beside it
+    // the bands the words stand on: dark behind the text only, the map free beside them. A
+    // band holds its words in every language and every year, wherever they drift: its edge,
+    // and the map's framing, stand still while the loop goes round
+    readonly property real fade: Theme.attractBandFade
+    // tall screen: the top band's lower edge and the bottom band's upper edge
+    readonly property real topEdge: Math.ceil(Theme.attractTop + 2 * reach + heading.height
+                                              - (subtitle.visible ? subtitle.height : 0)
+                                              + subtitleSizes.tallest + Theme.spaceXl)
+    readonly property real bottomEdge: Math.floor(year.y + caption.height - captionSizes.tallest
+                                                  - reach - Theme.spaceXl)
+    // public (tests): what the picture covers, and where the story is framed in it
+    readonly property rect cover: portrait
+        ? Qt.rect(0, topEdge, width, Math.max(1, bottomEdge - topEdge))
+        : Qt.rect(band.width, 0, width - band.width, height)
+    readonly property rect region: portrait
+        ? Qt.rect(Theme.space4xl, topEdge + fade / 2, width - 2 * Theme.space4xl,
+                  Math.max(1, bottomEdge - topEdge - fade))
+        : Qt.rect(band.width + fade, Theme.space4xl, Math.max(1, width - band.width - fade - Theme.space4xl),
+                  Math.max(1, height - Theme.targetSize - 3 * Theme.space4xl))
+
     Rectangle {
         id: band
         objectName: "attractBand"
-        width: Math.round(parent.width * Theme.attractBand)
-        height: parent.height
+        width: screen.portrait ? parent.width : Math.round(parent.width * Theme.attractBand)
+        height: screen.portrait ? screen.topEdge : parent.height
         color: Theme.background
     }
-    Rectangle {  // its soft edge
-        anchors.left: band.right
-        width: Theme.attractBandFade
-        height: parent.height
+    Rectangle {  // its soft edge (right; on a tall screen, below)
+        x: screen.portrait ? 0 : band.width
+        y: screen.portrait ? band.height : 0
+        width: screen.portrait ? parent.width : screen.fade
+        height: screen.portrait ? screen.fade / 2 : parent.height
         gradient: Gradient {
-            orientation: Gradient.Horizontal
+            orientation: screen.portrait ? Gradient.Vertical : Gradient.Horizontal
             GradientStop { position: 0.0; color: Theme.background }
             GradientStop { position: 1.0; color: "transparent" }
         }
+    }
+    // tall screen: the band at the bottom, under the year, the invitation and the buttons
+    Rectangle {
+        id: lowerBand
+        objectName: "attractBandLower"
+        visible: screen.portrait
+        y: screen.bottomEdge
+        width: parent.width
+        height: parent.height - y
+        color: Theme.background
+    }
+    Rectangle {  // its soft upper edge
+        visible: screen.portrait
+        y: lowerBand.y - height
+        width: parent.width
+        height: screen.fade / 2
+        gradient: Gradient {
+            GradientStop { position: 0.0; color: "transparent" }
+            GradientStop { position: 1.0; color: Theme.background }
+        }
+    }
+
+    // tall screen: the tallest a line of the loop gets (never shown) - the subtitle in every
+    // language, what each year brought
+    component Tallest: Column {
+        id: tallestOf
+        property list<string> texts: []
+        property list<string> families: []
+        property real lineWidth: 0
+        property int pixelSize: 1
+        readonly property real tallest: childrenRect.height > 0 ? maxHeight() : 0
+        function maxHeight(): real {
+            let h = 0
+            for (let i = 0; i < lines.count; ++i) {
+                const t = lines.itemAt(i) as Text
+                if (t) h = Math.max(h, t.height)
+            }
+            return h
+        }
+        opacity: 0
+        Repeater {
+            id: lines
+            model: tallestOf.texts
+            Text {
+                required property string modelData
+                required property int index
+                textFormat: Text.PlainText
+                width: tallestOf.lineWidth
+                text: modelData
+                font.family: tallestOf.families[index] || ""
+                font.pixelSize: tallestOf.pixelSize
+                wrapMode: Text.WordWrap
+                Accessible.ignored: true
+            }
+        }
+    }
+    Tallest {
+        id: subtitleSizes
+        texts: screen.portrait ? screen.cycle.map(c => (Exhibit.attract.subtitle || {})[c] || "") : []
+        families: screen.cycle.map(c => screen.serifFor(c))
+        lineWidth: heading.width
+        pixelSize: Theme.attractCaptionSize
+    }
+    Tallest {
+        id: captionSizes
+        texts: {
+            const out = []
+            for (let i = 0; screen.portrait && i < screen.layerCount; ++i)
+                out.push(I18n.t(Exhibit.map.layers.get(i).title))
+            return out
+        }
+        families: texts.map(t => screen.serifFor(Language.code))
+        lineWidth: year.width
+        pixelSize: Theme.attractCaptionSize
     }
 
     // the words: they drift together (reduced motion: one of four places each minute)
@@ -145,7 +243,8 @@ Item {
                                                         : screen.reach * Math.sin(screen.turn)
         x: Theme.attractInset + dx
         y: dy
-        width: band.width - Theme.attractInset - screen.reach - Theme.spaceXl
+        width: (screen.portrait ? parent.width - Theme.attractInset : band.width - Theme.spaceXl)
+               - Theme.attractInset - screen.reach
         height: parent.height
         // reduced motion: fade out just before each move, back in after it
         opacity: screen.reducedMotion && (screen.elapsed % 60 >= 57) ? 0 : 1
