@@ -120,6 +120,7 @@ class Speech(QObject):
             from kiosk.speech.synth import Synthesizer
 
             self._parts.synth = Synthesizer(self._parts.cache or default_cache())
+            self._parts.synth.prune()  # once a run, in the worker thread: old texts go
         return self._parts.synth
 
     def _submit(self, fn: Callable[..., Any], *args: Any) -> None:

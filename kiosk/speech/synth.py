@@ -30,6 +30,10 @@ log = logging.getLogger(__name__)
 RATE = 160  # words per minute: a little slower than eSpeak's 175, for visitors standing up
 MIN_VERSION = (1, 52)
 RENDER_VERSION = "1"  # of speech_input and the worker's WAV: bump to make the cache anew
+# a cached file unused this long is removed when the kiosk first speaks (made again if ever
+# needed): the cache holds what the exhibit says now, not every text it ever said
+KEEP_DAYS = 90
+_CACHED = re.compile(r"[0-9a-f]{64}\.wav")  # the cache's own files (nothing else is removed)
 
 # the kiosk's language codes -> eSpeak NG voices (others: the language's primary subtag)
 VOICES = {"en": "en", "ru": "ru", "zh-Hans": "cmn", "zh": "cmn", "zh-CN": "cmn", "cmn": "cmn"}
@@ -121,10 +125,15 @@ class Synthesizer:
         return path if path.is_file() else None
 
     def render(self, text: str, language: str) -> Path:
-        """The WAV file of ``text`` spoken in ``language``: from the cache, else synthesized
-        into it.  Raises :class:`SynthError`, or ``OSError`` when the folder cannot be written."""
+        """The WAV file of ``text`` spoken in ``language``: from the cache (marked as used
+        now, see :meth:`prune`), else synthesized into it.  Raises :class:`SynthError`, or
+        ``OSError`` when the folder cannot be written."""
         path = self.path(text, language)
         if path.is_file():
+            try:
+                os.utime(path)
+            except OSError:
+                pass  # (a read-only cache still plays)
             return path
         words = speech_input(text, language)
         if not words:
@@ -142,6 +151,39 @@ class Synthesizer:
         )
         self.syntheses += 1
         return path
+
+    def prune(self, keep_days: float = KEEP_DAYS, now: float | None = None) -> tuple[int, int]:
+        """Removes the cached files not used for ``keep_days`` days - texts the content no
+        longer has, an older engine's voices - and returns (files, bytes) removed.  Only the
+        cache's own files (named by their hash); never raises."""
+        import time
+
+        cutoff = (time.time() if now is None else now) - keep_days * 86400
+        files = size = 0
+        try:
+            entries = list(os.scandir(self.folder))
+        except OSError:
+            return 0, 0
+        for entry in entries:
+            if not _CACHED.fullmatch(entry.name):
+                continue
+            try:
+                stat = entry.stat(follow_symlinks=False)
+                if stat.st_mtime < cutoff:
+                    os.unlink(entry.path)
+                    files += 1
+                    size += stat.st_size
+            except OSError:
+                continue
+        if files:
+            log.info(
+                "speech cache: removed %d file%s not used for %g days (%.1f MB)",
+                files,
+                "s" * (files != 1),
+                keep_days,
+                size / 1e6,
+            )
+        return files, size
 
     # --- the worker process ----------------------------------------------------------
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import array
+import logging
+import os
 import wave
 from pathlib import Path
 
@@ -75,6 +77,32 @@ def test_a_cache_hit_does_not_synthesize_again(tmp_path):
         assert Synthesizer(tmp_path, rate=200).path("Welcome.", "en") != first
         assert s.path("Welcome!", "en") != first
         assert s.path("  Welcome.\n", "en") == first  # the same words for eSpeak
+    finally:
+        s.close()
+
+
+def test_files_unused_for_90_days_leave_the_cache_and_a_used_one_stays(tmp_path, caplog):
+    """Years of content edits do not fill the disk: a cache hit marks its file as used; what
+    no text asked for in 90 days is removed (only the cache's own files)."""
+    caplog.set_level(logging.INFO, logger="kiosk.speech.synth")
+    s = Synthesizer(tmp_path)
+    try:
+        said = s.render("Welcome.", "en")
+        old = s.render("An old text.", "en")
+        other = tmp_path / "notes.txt"  # not the cache's: never touched
+        other.write_text("mine")
+        day = 86400
+        now = old.stat().st_mtime
+        for path in (said, old, other):
+            os.utime(path, (now - 100 * day, now - 100 * day))
+        assert s.render("Welcome.", "en") == said  # asked for again: used now
+        assert s.syntheses == 2  # (a hit, not a synthesis)
+        size = old.stat().st_size
+        assert s.prune(now=now + day) == (1, size)
+        assert said.is_file() and not old.exists() and other.is_file()
+        assert "removed 1 file not used for 90 days" in caplog.text
+        assert s.prune(now=now + day) == (0, 0)
+        assert Synthesizer(tmp_path / "no such folder").prune() == (0, 0)  # never raises
     finally:
         s.close()
 
