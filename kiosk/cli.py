@@ -104,7 +104,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     proof.add_argument(
         "--screen",
-        help="render only this screen to --out, without checks: attract, a page's id (map "
+        help="render only this screen to --out, with the full proof's checks of it: attract, a page's id (map "
         "and credits are pages), map-<layer id> (the map in that year), map-popup-<place id> "
         "(a place's popup open), idle-warning",
     )
@@ -243,12 +243,19 @@ def _proof(args) -> int:
         if args.screen:
             out = args.out or Path(f"{args.screen}.png")
             try:  # (validates the file first: never a picture of the last good version)
-                proof.render_one(args.content, args.screen, args.lang, out, size)
+                found = proof.render_one(args.content, args.screen, args.lang, out, size)
             except KeyError as e:
                 print(f"kiosk proof: {e.args[0]}", file=sys.stderr)
                 log.error("kiosk proof: %s (exit %d)", e.args[0], EXIT_USAGE, extra=FILE_ONLY)
                 return EXIT_USAGE
+            for problem in found:
+                print(problem)
             print(f"wrote {out}")
+            if found:
+                print(
+                    f"{len(found)} problem{'s' * (len(found) != 1)} on this screen (the picture: {out})"
+                )
+                return EXIT_CONTENT
             return EXIT_OK
         out = args.out or Path("proof")
         problems = proof.run_proof(args.content, out, size)

@@ -22,7 +22,7 @@ A page that scrolls is pictured as the first screen, then, under a band saying s
 what lies below it; never taller than ``MAX_SCREENS`` screens (a last band says what was
 left out).
 
-``render_one`` is the fast path (one screen to one PNG, no checks).
+``render_one`` is the fast path (one screen to one PNG, with that screen's checks).
 """
 
 from __future__ import annotations
@@ -1002,16 +1002,15 @@ def run_proof(
 
 def render_one(
     content: Path, screen: str, language: str | None, out: Path, size: tuple[int, int]
-) -> None:
-    """One screen to one PNG, as fast as the kiosk can draw it (no checks).
+) -> list[Problem]:
+    """One screen to one PNG, and the problems the full proof finds on it (in that language,
+    normal display; the word budgets of the whole file are ``kiosk check``'s).
 
     An earlier picture at ``out`` goes first; the file is validated (``ContentError`` with
     its errors: nothing is written), never the kiosk's cache of its last good version.
     ``KeyError`` (a sentence) for a screen or a language the content does not have."""
-    from kiosk.content.loader import load_content
-
     remove_png(out)
-    load_content(content)  # the validator: never a picture of the last good version
+    where = Locator(content)  # the validator: never a picture of the last good version
     kiosk = create_app(content, preview=False, cache=False, statistics=False)
     try:
         if (kiosk.window.width(), kiosk.window.height()) != size:
@@ -1033,6 +1032,11 @@ def render_one(
                 )
             kiosk.language.choose(language)
         show(kiosk, screen)  # (the attract screen too: grabbed at once it came out blank)
+        code = kiosk.language.code
+        problems = check(kiosk, screen, code, where, kiosk.window.grabWindow())
+        problems += budgets(kiosk, screen, code, where)
+        problems += popup_problems(kiosk, screen, code, where)
         save(grab_whole(kiosk, screen), out, "PNG", 80)  # light compression: fast
+        return problems
     finally:
         kiosk.close()

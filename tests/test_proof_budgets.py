@@ -150,6 +150,27 @@ def test_a_page_far_too_long_and_a_title_of_many_lines_are_problems(
     assert QImage(str(out_dir / "en" / "03-two.png")).height() == 1080
 
 
+def test_one_screen_prints_the_problems_the_full_proof_finds_on_it(
+    proof_run, write_content, minimal, tmp_path
+):
+    """`kiosk proof --screen` is the curator's quick look: the same checks, for that screen."""
+    path, target = write_content(too_long(minimal)), tmp_path / "two.png"
+    code, out, _ = proof_run("--content", str(path), "--screen", "two", "--out", str(target))
+    assert code == cli.EXIT_CONTENT
+    titles = [line for line in out if "the title takes" in line]
+    assert len(titles) == 1, out
+    assert titles[0].startswith(f"{path}:11:12 (the 2nd page (two), title): [two, en] ")
+    assert out[-2:] == [
+        f"wrote {target}",
+        f"{len(out) - 2} problem{'s' * (len(out) != 3)} on this screen (the picture: {target})",
+    ]
+    assert not any("needs scrolling" in line for line in out)  # page one's: not this screen
+    assert QImage(str(target)).height() == 1080
+    # a screen with nothing wrong: the picture, and exit 0
+    code, out, _ = proof_run("--content", str(path), "--screen", "attract", "--out", str(target))
+    assert (code, out) == (cli.EXIT_OK, [f"wrote {target}"])
+
+
 def test_allow_scrolling_lets_a_page_scroll(proof_run, write_content, minimal, tmp_path):
     body = " ".join(f"word{i}" for i in range(190))
     text = minimal.replace("body: First page.", f"body: {body}")
