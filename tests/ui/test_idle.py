@@ -128,13 +128,14 @@ def test_continue_keeps_the_visit_and_presses_nothing_underneath(open_kiosk, idl
 
 
 def test_start_again_resets_the_visit_at_once(open_kiosk, shipped_variant):
-    content = shipped_variant(("timeout_s: 90", "timeout_s: 1"), ("warning_s: 15", "warning_s: 30"))
+    # (3 s: the taps before the warning must come before it, on a loaded machine too)
+    content = shipped_variant(("timeout_s: 90", "timeout_s: 3"), ("warning_s: 15", "warning_s: 30"))
     visitor = open_kiosk(content)
     visitor.tap("lang_ru")  # starts the exhibit in Russian
     visitor.go("background")
     visitor.tap("contrast")
     visitor.qtbot.waitUntil(lambda: visitor.window.property("highContrast"))
-    visitor.qtbot.waitUntil(lambda: warning_shown(visitor), timeout=3000)
+    visitor.qtbot.waitUntil(lambda: warning_shown(visitor), timeout=10_000)
     warning, button = visitor.find("idleWarning"), visitor.find("idleRestart")
     assert button.property("text") == "Начать сначала"
     started = time.monotonic()
@@ -142,7 +143,7 @@ def test_start_again_resets_the_visit_at_once(open_kiosk, shipped_variant):
         visitor.tap(visitor.center(button))
         visitor.qtbot.waitUntil(lambda: visitor.page == "attract")
         visitor.next_frame()
-    assert time.monotonic() - started < 2  # now, not at the countdown's end
+    assert time.monotonic() - started < 10  # now, not at the countdown's end (30 s)
     assert presses.outside(warning) == []
     assert visitor.kiosk.session.resets == 1
     assert not warning_shown(visitor)
@@ -280,7 +281,7 @@ def test_the_attract_screen_moves(open_kiosk, idle_content):
 
 
 def test_in_audio_mode_the_warning_is_said(open_kiosk, shipped_variant):
-    content = shipped_variant(("timeout_s: 90", "timeout_s: 1"), ("warning_s: 15", "warning_s: 30"))
+    content = shipped_variant(("timeout_s: 90", "timeout_s: 3"), ("warning_s: 15", "warning_s: 30"))
     visitor = open_kiosk(content)
     visitor.qtbot.waitUntil(lambda: visitor.kiosk.keypad._window is not None)
     visitor.kiosk.narrator.watch_idle(visitor.kiosk.idle)  # (KioskApp wires it; twice is once)
@@ -292,7 +293,7 @@ def test_in_audio_mode_the_warning_is_said(open_kiosk, shipped_variant):
     visitor.kiosk.speech.lastSpokenChanged.connect(
         lambda: said.append(visitor.window.property("lastSpoken"))
     )
-    visitor.qtbot.waitUntil(lambda: warning_shown(visitor), timeout=4000)
+    visitor.qtbot.waitUntil(lambda: warning_shown(visitor), timeout=10_000)
     visitor.qtbot.waitUntil(lambda: "Вы ещё здесь?" in said)
     assert visitor.window.property("lastSpokenLanguage") == "ru"
     visitor.qtbot.waitUntil(lambda: any(s.startswith("Начинаем заново через") for s in said))

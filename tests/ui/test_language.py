@@ -104,13 +104,13 @@ def test_choosing_a_language_on_the_attract_screen_starts_in_it(open_kiosk, ship
 
 def test_the_idle_reset_returns_to_the_default_language(open_kiosk, shipped_variant):
     content = shipped_variant(
-        ("timeout_s: 90", "timeout_s: 0.5"), ("warning_s: 15", "warning_s: 0.5")
-    )
+        ("timeout_s: 90", "timeout_s: 2"), ("warning_s: 15", "warning_s: 1")
+    )  # (long enough for the taps before it, on a loaded machine too)
     visitor = open_kiosk(content)
     open_page(visitor, "negotiations")
     visitor.tap("lang_zh-Hans")
     visitor.qtbot.waitUntil(lambda: title(visitor) == ZH_TITLE)
-    visitor.qtbot.waitUntil(lambda: visitor.page == "attract", timeout=5000)  # nobody touches
+    visitor.qtbot.waitUntil(lambda: visitor.page == "attract", timeout=10_000)  # nobody touches
     assert visitor.window.property("language") == "en"
     assert visitor.find("lang_en").property("checked")
 
