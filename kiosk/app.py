@@ -118,6 +118,7 @@ class KioskApp:
         self.window.show()  # full-screen and frameless in kiosk mode, a 1920x1080 window otherwise
         self._gesture = CornerGesture(self.staff, self.mm_per_px, self.window)
         self._after_done = False
+        self._first_frame_seen = False
         self.window.frameSwapped.connect(self._first_frame)
         # and in any case soon: a window that never draws (a screen asleep) still gets its
         # input filters and the rest of its QML
@@ -239,6 +240,11 @@ class KioskApp:
         return lockdown
 
     def _first_frame(self) -> None:
+        # (frameSwapped comes from the render thread, queued: on a slow PC a second one may
+        # already wait when the first is handled - only the first disconnects)
+        if self._first_frame_seen:
+            return
+        self._first_frame_seen = True
         self.window.frameSwapped.disconnect(self._first_frame)
         QTimer.singleShot(0, self.window, self._after_first_frame)  # once it is out
 

@@ -284,8 +284,29 @@ def test_the_first_frame_waits_for_no_map(qtbot, shipped_content):
         assert kiosk.window.property("started") is False
         assert scene.find(kiosk.window, "attractMap") == []
         assert kiosk.exhibit._map_stale  # not even presented yet
+
+        def hints() -> list[str]:
+            (hint,) = scene.find(kiosk.window, "audioHint")
+            return [i.property("text") for i in scene.items(hint) if scene.is_text(i)]
+
+        # the audio hint in the first language only: Chinese before its font came as boxes
+        assert hints() == [kiosk.exhibit.ui["audio_start"]["en"]]
         qtbot.waitUntil(lambda: kiosk.window.property("started"), timeout=5000)
         qtbot.waitUntil(lambda: bool(scene.find(kiosk.window, "attractMap")), timeout=5000)
+        assert sorted(hints()) == sorted(kiosk.exhibit.ui["audio_start"][c] for c in LANGUAGES)
+    finally:
+        kiosk.close()
+
+
+def test_a_second_first_frame_queued_on_a_slow_pc_changes_nothing(qtbot, shipped_content, recwarn):
+    """frameSwapped is queued from the render thread: on a slow PC (seen on a VM) a second one
+    waited when the first was handled, and PySide warned "Failed to disconnect" at every
+    start. It is the queued call as Qt would make it, not a touch: no visitor can cause it."""
+    kiosk = create_app(shipped_content)
+    try:
+        qtbot.waitUntil(lambda: kiosk.window.property("started"), timeout=5000)
+        kiosk._first_frame()
+        assert [str(w.message) for w in recwarn if "disconnect" in str(w.message)] == []
     finally:
         kiosk.close()
 
@@ -405,4 +426,5 @@ def test_on_a_tall_screen_the_map_fills_the_width_between_the_words_above_and_be
             assert on_bands(v) == [], (code, t)
         assert len(seen) == 1, (code, seen)  # the bands never moved
         upper_edge, lower_edge = seen.pop()
-        assert lower_edge - upper_edge >= 0.45 * 1920  # the map has most of the screen
+        # the map has the largest part of the screen (its words at the sizes of a wide screen)
+        assert lower_edge - upper_edge >= 0.38 * 1920

@@ -44,7 +44,7 @@ def test_no_text_runs_off_the_screen_or_is_elided(open_kiosk, shipped_content, s
         visitor.tap(f"nav_{page}")
         visitor.go(page)
         _assert_texts_fit(visitor.target(f"page_{page}"), size)
-        _assert_texts_fit(visitor.target("homeButton").parentItem(), size)  # the navigation bar
+        _assert_texts_fit(visitor.find("navBar"), size)
     visitor.kiosk.session.reset()  # back on the attract screen, in the default language
     visitor.qtbot.waitUntil(lambda: visitor.page == "attract")
     visitor.tap(visitor.find(f"lang_{language}"))  # choosing a language there starts the exhibit

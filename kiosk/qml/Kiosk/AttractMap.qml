@@ -46,7 +46,9 @@ Item {
     readonly property real closer: 0.4      // how far each year's framing leans to its own shapes
     readonly property real maxCloser: 1.4   // and how much closer than the story that may be
     readonly property real margin: 0.92     // some of the map around what is framed
-    readonly property real k0: Math.max(0.01, margin * fit(story))   // the whole story in view
+    // the whole story in view; never narrower than the part it covers (a tall screen: the
+    // whole width between the bands)
+    readonly property real k0: Math.max(0.01, margin * fit(story), cover.width / Math.max(1, map.width))
     readonly property var frame: framing(reducedMotion ? -1 : step)
 
     function fit(r: rect): real {

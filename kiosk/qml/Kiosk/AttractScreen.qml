@@ -30,7 +30,7 @@ Item {
     readonly property real turn: 2 * Math.PI * elapsed / 900   // one slow cycle in 15 minutes
     readonly property real reach: Math.max(width, height) * 0.015
     // public (tests): a tall screen - the words above and below the map, not beside it
-    readonly property bool portrait: height > width
+    readonly property bool portrait: Theme.portrait
 
     // -- the loop --------------------------------------------------------------------------
     readonly property int loopLength: 24        // seconds: every year once
@@ -421,8 +421,13 @@ Item {
         x: Theme.attractInset
         anchors.bottom: parent.bottom
         anchors.bottomMargin: Theme.spaceXl
+        // a line wraps rather than run under the languages' buttons (a narrow, tall screen)
+        readonly property real room: languages.x - x - Theme.spaceL
         Repeater {
-            model: Language.languages
+            // (the first frame: the visitor's language only - the others' fonts come just
+            // after it, and Chinese drawn before its font is boxes)
+            model: screen.started ? Language.languages
+                                  : Language.languages.filter(la => la.code === Language.code)
             Text {
                 required property var modelData
                 textFormat: Text.PlainText  // never HTML: text from a file is text
@@ -430,6 +435,8 @@ Item {
                 color: Theme.text
                 font.family: Theme.sansFor(modelData.code)
                 font.pixelSize: Theme.smallSize
+                width: Math.min(implicitWidth, hint.room)
+                wrapMode: Text.WordWrap
             }
         }
     }

@@ -17,6 +17,7 @@ Item {
     required property var view        // {layer, x, y, zoom}: the chapter's map state
     property bool current: false      // the chapter is on screen
     property StoryState story: null   // shared: where the story's map was last (ExhibitView)
+    property bool mapButton: true     // "See it on the map" in the corner (false: the page has it)
     readonly property ExhibitMap map: Exhibit.map
     readonly property int layerIndex: canvas.layerIndex   // public (tests): the layer shown
 
@@ -85,7 +86,8 @@ Item {
 
     // the full map, in this chapter's state
     NavButton {
-        objectName: "seeOnMap_" + chapter.pageId
+        objectName: visible ? "seeOnMap_" + chapter.pageId : ""
+        visible: chapter.mapButton
         anchors.right: parent.right
         anchors.bottom: parent.bottom
         anchors.margins: Theme.space2xl

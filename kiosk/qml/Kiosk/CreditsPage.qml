@@ -8,7 +8,8 @@ import Kiosk.Backend
 // visitors read and see comes from (the text, the map, the borders), and, past a rule and
 // quieter, the software and typefaces, with the display buttons at its foot. Each group's
 // heading is a ui word from the content. At normal size it fits the screen in every
-// language; in large text it scrolls.
+// language; in large text it scrolls. On a tall screen the groups stand one under the other,
+// the display buttons at the foot of the page.
 Item {
     id: pageRoot
     objectName: "page_" + pageId
@@ -22,15 +23,19 @@ Item {
     readonly property var sourceBlocks: I18n.t(blocks) || []
     readonly property var softwareBlocks: (software ? I18n.t(software) : []) || []
     readonly property bool hasSoftware: softwareBlocks.length > 0
-    readonly property real contentWidth: width - 2 * Theme.margin
-    // the sources take the larger share; the software column the rest, past a rule
-    readonly property real sourcesWidth: hasSoftware ? Math.round(contentWidth * 0.68) : Math.min(contentWidth, Theme.textMeasure * 1.3)
-    readonly property real softwareWidth: contentWidth - sourcesWidth - Theme.columnGap
+    readonly property bool portrait: Theme.portrait
+    readonly property real side: portrait ? Theme.portraitSide : Theme.margin
+    readonly property real contentWidth: width - 2 * side
+    // the sources take the larger share; the software column the rest, past a rule (tall
+    // screen: each the whole width)
+    readonly property real sourcesWidth: portrait ? contentWidth
+        : hasSoftware ? Math.round(contentWidth * 0.68) : Math.min(contentWidth, Theme.textMeasure * 1.3)
+    readonly property real softwareWidth: portrait ? contentWidth : contentWidth - sourcesWidth - Theme.columnGap
     readonly property real softwareX: Theme.margin + sourcesWidth + Theme.columnGap
     // the display buttons stand at the foot of the software (the short column), so the
-    // sources have the page's whole height; without software, or in large text, at the foot
-    // of the page, under the sources
-    readonly property bool footBeside: hasSoftware && Theme.textScale === 1
+    // sources have the page's whole height; without software, in large text or on a tall
+    // screen, at the foot of the page, under the sources
+    readonly property bool footBeside: hasSoftware && Theme.textScale === 1 && !portrait
     readonly property real bottomGap: Theme.space2xl
 
     // One screen at normal text size: when the sources would not fit, their type steps down
@@ -52,6 +57,7 @@ Item {
     onSoftwareBlocksChanged: unsqueeze()
     onWidthChanged: unsqueeze()
     onHeightChanged: unsqueeze()
+    onPortraitChanged: unsqueeze()
     Connections {
         target: Theme
         function onTextScaleChanged() { pageRoot.unsqueeze() }
@@ -130,7 +136,7 @@ Item {
     Flickable {
         id: flick
         objectName: "scroll_" + pageRoot.pageId
-        x: Theme.margin
+        x: pageRoot.side
         width: pageRoot.contentWidth + Theme.scrollRoom
         height: pageRoot.footBeside ? pageRoot.height - pageRoot.bottomGap : foot.y - pageRoot.bottomGap
         contentWidth: width
@@ -162,8 +168,11 @@ Item {
                 titleLineHeight: 1.0
             }
 
-            Row {
-                spacing: Theme.columnGap / 2
+            // side by side, a rule between them (tall screen: one under the other)
+            Item {
+                width: column.width
+                height: softwareGroup.visible ? Math.max(sources.height, softwareGroup.y + softwareGroup.height)
+                                              : sources.height
 
                 Column {
                     id: sources
@@ -184,7 +193,8 @@ Item {
 
                 // the two groups apart: a rule between them
                 Rectangle {
-                    visible: pageRoot.hasSoftware
+                    visible: pageRoot.hasSoftware && !pageRoot.portrait
+                    x: sources.width + Theme.columnGap / 2
                     width: Theme.hairline
                     height: Math.max(sources.height, softwareGroup.height)
                     color: Theme.line
@@ -194,7 +204,9 @@ Item {
                     id: softwareGroup
                     objectName: "creditsSoftware"
                     visible: pageRoot.hasSoftware
-                    width: pageRoot.softwareWidth - Theme.hairline
+                    x: pageRoot.portrait ? 0 : sources.width + Theme.columnGap + Theme.hairline  // (past the rule)
+                    y: pageRoot.portrait ? sources.height + Theme.space3xl : 0
+                    width: pageRoot.softwareWidth - (pageRoot.portrait ? 0 : Theme.hairline)
                     bottomPadding: pageRoot.footBeside ? foot.height + pageRoot.bottomGap : 0  // clear of the buttons
                     GroupHeading {
                         name: "creditsSoftwareHeading"
@@ -231,7 +243,7 @@ Item {
     // low on the page, where hands are: large text and high contrast
     DisplayButtons {
         id: foot
-        x: pageRoot.footBeside ? pageRoot.softwareX : Theme.margin
+        x: pageRoot.footBeside ? pageRoot.softwareX : pageRoot.side
         y: pageRoot.height - height - pageRoot.bottomGap
     }
 }

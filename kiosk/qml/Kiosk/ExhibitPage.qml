@@ -8,7 +8,9 @@ import Kiosk.Backend
 // (the live map in the chapter's state, or its picture) with the display buttons low in its
 // corner; on the right its text - where it stands in the story, the heading, the key figure,
 // the lead sentence, the text - ending with "Next: <page> →", low on the screen. The text
-// column starts at the same x on every page.
+// column starts at the same x on every page. On a tall screen what it shows runs across the
+// top, the text under it, and the buttons (display, "See it on the map", "Next") stand in a
+// row at the foot, where hands are.
 Item {
     id: pageRoot
     objectName: "page_" + pageId
@@ -27,11 +29,20 @@ Item {
     property StoryState story: null   // shared by the chapters: where the map was last (ChapterMap)
     readonly property bool current: Navigation.currentPage === pageId
 
-    // the grid: the picture or map on the left, the text column on the right
-    readonly property real visualWidth: Math.round(width * Theme.visualShare)
-    readonly property real textX: visualWidth + Theme.columnGap * 0.8
-    readonly property real textWidth: width - textX - Theme.margin * 0.8
-    readonly property real bottomGap: Theme.spaceL
+    // the grid: the picture or map on the left, the text column on the right (tall screen:
+    // the picture or map on top, the text column under it, the row of buttons at the foot)
+    readonly property bool portrait: Theme.portrait
+    readonly property real visualWidth: portrait ? width : Math.round(width * Theme.visualShare)
+    readonly property real visualHeight: portrait ? Math.round(height * Theme.visualShare) : height
+    readonly property real textX: portrait ? Theme.portraitSide : visualWidth + Theme.columnGap * 0.8
+    readonly property real textY: portrait ? visualHeight + Theme.spaceS : 0
+    readonly property real textWidth: portrait ? width - 2 * Theme.portraitSide - Theme.scrollRoom
+                                               : width - textX - Theme.margin * 0.8
+    readonly property real bottomGap: portrait ? Theme.space2xl : Theme.spaceL
+    // tall screen: the row of buttons at the foot (the text ends above it), and its room
+    // beside the display buttons
+    readonly property real footTop: height - Theme.targetSize - bottomGap
+    readonly property real footRoom: width - 2 * Theme.portraitSide - display.width - Theme.spaceL
 
     // the picture or the map (nothing: the key figure, large)
     Loader {
@@ -40,7 +51,7 @@ Item {
         x: 0
         y: 0
         width: pageRoot.visualWidth
-        height: pageRoot.height
+        height: pageRoot.visualHeight
         sourceComponent: pageRoot.mapView ? chapterMap : (pageRoot.image ? picture : null)
         Component {
             id: chapterMap
@@ -49,6 +60,7 @@ Item {
                 view: pageRoot.mapView
                 current: pageRoot.current
                 story: pageRoot.story
+                mapButton: !pageRoot.portrait   // tall screen: in the row at the foot
             }
         }
         Component {
@@ -61,13 +73,15 @@ Item {
         id: flick
         objectName: "scroll_" + pageRoot.pageId
         x: pageRoot.textX
+        y: pageRoot.textY
         width: pageRoot.textWidth + Theme.scrollRoom
-        height: pageRoot.height
+        height: (pageRoot.portrait ? pageRoot.footTop - Theme.spaceL : pageRoot.height) - y
         contentWidth: width
-        // "Next" stands low on the screen, or after the text when the text is longer
+        // "Next" stands low on the screen, or after the text when the text is longer (tall
+        // screen: in the row at the foot)
         readonly property real nextY: Math.max(column.height + Theme.spaceS,
                                                height - foot.height - pageRoot.bottomGap)
-        contentHeight: nextY + foot.height + pageRoot.bottomGap
+        contentHeight: pageRoot.portrait ? column.height + Theme.spaceS : nextY + foot.height + pageRoot.bottomGap
         flickableDirection: Flickable.VerticalFlick
         boundsBehavior: Flickable.StopAtBounds
         clip: true
@@ -180,19 +194,42 @@ Item {
             }
         }
 
-        // "Next: Terms →"
+        // "Next: Terms →" (tall screen: "See it on the map" before it, at the foot of the page)
         Row {
             id: foot
             y: flick.nextY
             spacing: Theme.spaceS
+            NavButton {
+                id: mapButton
+                objectName: visible ? "seeOnMap_" + pageRoot.pageId : ""
+                visible: pageRoot.portrait && !!pageRoot.mapView
+                text: I18n.t(Exhibit.ui.see_on_map)
+                glyphName: "map"
+                solid: true
+                onClicked: { Analytics.note("control", "see_on_map"); Navigation.showOnMap(pageRoot.mapView) }
+            }
             NavButton {
                 id: nextButton
                 objectName: "next_" + pageRoot.pageId
                 visible: !!pageRoot.next
                 text: pageRoot.next ? I18n.t(Exhibit.ui.next).replace("{page}", I18n.t(pageRoot.next.label)) + "  →" : ""
                 solid: true
+                // tall screen: no wider than the row leaves it (a long name is set smaller)
+                width: pageRoot.portrait
+                       ? Math.min(implicitWidth, pageRoot.footRoom - (mapButton.visible ? mapButton.width + foot.spacing : 0))
+                       : implicitWidth
                 onClicked: { Analytics.note("control", "next"); Navigation.show(pageRoot.next.pageId) }
             }
+        }
+    }
+    // tall screen: "Next" (and "See it on the map") leave the scrolling text for the foot
+    states: State {
+        when: pageRoot.portrait
+        ParentChange {
+            target: foot
+            parent: pageRoot
+            x: pageRoot.width - Theme.portraitSide - foot.width
+            y: pageRoot.footTop
         }
     }
 
@@ -214,9 +251,11 @@ Item {
 
 
     // large text and high contrast: low in the corner of the map or picture, where they stay
-    // put whatever the text does (clear of the strip where this page peeks in beside another)
+    // put whatever the text does (clear of the strip where this page peeks in beside another;
+    // tall screen: at the left of the row at the foot)
     DisplayButtons {
-        x: Theme.peek + Theme.spaceL
+        id: display
+        x: pageRoot.portrait ? Theme.portraitSide : Theme.peek + Theme.spaceL
         y: pageRoot.height - height - Theme.space2xl
     }
 }

@@ -35,7 +35,15 @@ Window {
     readonly property string lastSpokenLanguage: Speech.lastSpokenLanguage
     Component.onCompleted: Session.register("display", () => Theme.resetDisplay())
 
-    Binding { target: Theme; property: "u"; value: Math.min(root.width / 1920, root.height / 1080) }
+    // one design pixel: the long side against 1920, the short against 1080, so a tall
+    // (portrait) screen gets the same physical sizes as a wide one
+    Binding {
+        target: Theme
+        property: "u"
+        value: Math.min(Math.max(root.width, root.height) / 1920, Math.min(root.width, root.height) / 1080)
+    }
+    // (never while the window is still being sized: a page would lay out tall for nothing)
+    Binding { target: Theme; property: "portrait"; value: root.width > 0 && root.height > root.width }
     Binding { target: Theme; property: "buttonMm"; value: Exhibit.buttonMm }
     Binding {
         target: Theme

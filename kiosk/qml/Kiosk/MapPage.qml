@@ -123,12 +123,16 @@ Item {
     }
     Component.onDestruction: Session.unregister(resetName)
 
+    // the map beside the panel (tall screen: across the top, the panel under it)
+    readonly property bool portrait: Theme.portrait
     MapCanvas {
         id: mapView
-        anchors.left: panel.right
-        anchors.right: parent.right
-        anchors.top: parent.top
-        anchors.bottom: parent.bottom
+        x: mapPage.portrait ? 0 : panel.width
+        width: parent.width - x
+        // (tall screen: no taller than the whole map: no empty band over and under it)
+        height: mapPage.portrait ? Math.round(Math.min(parent.height * Theme.mapShareTall,
+                                                       width * mapPage.map.height / Math.max(1, mapPage.map.width)))
+                                 : parent.height
         map: mapPage.map
         layerIndex: mapPage.layerIndex
         openSpot: mapPage.openSpot
@@ -137,13 +141,13 @@ Item {
         onTouched: mapPage.stopTour()
     }
 
-    // heading, timeline and legend: a panel on the left (controls low, where hands are)
+    // heading, timeline and legend: a panel on the left (controls low, where hands are; tall
+    // screen: the panel is under the map, the whole width)
     Rectangle {
         id: panel
-        anchors.left: parent.left
-        anchors.top: parent.top
-        anchors.bottom: parent.bottom
-        width: Math.max(Theme.panelMinWidth, parent.width * 0.24)  // about a quarter of the page
+        y: mapPage.portrait ? mapView.height : 0
+        width: mapPage.portrait ? parent.width : Math.max(Theme.panelMinWidth, parent.width * 0.24)  // about a quarter of the page
+        height: parent.height - y
         color: Theme.background
 
         // the heading and legend scroll if they outgrow the panel (large text)
@@ -161,9 +165,9 @@ Item {
 
         Column {
             id: panelText
-            x: Theme.panelInset
-            y: Theme.panelTop
-            width: panel.width - Theme.margin
+            x: mapPage.portrait ? Theme.portraitSide : Theme.panelInset
+            y: mapPage.portrait ? Theme.space2xl : Theme.panelTop
+            width: panel.width - (mapPage.portrait ? 2 * Theme.portraitSide : Theme.margin)
             spacing: Theme.spaceL
             PageHeading {
                 width: parent.width
@@ -200,7 +204,7 @@ Item {
             objectName: "layerTimeline"
             anchors.bottom: parent.bottom
             anchors.bottomMargin: Theme.space2xl
-            x: Theme.panelInset
+            x: panelText.x
             layers: mapPage.map.layers
             current: mapPage.layerIndex
             onChosen: (row) => mapPage.choose(row)
@@ -233,7 +237,9 @@ Item {
         x: mapView.x + picture.x + Theme.spaceL
         y: mapView.y + picture.y + Theme.spaceL
         width: picture.width - 2 * Theme.spaceL
-        height: Math.min(picture.y + picture.height, mapView.height - mapReset.height - Theme.space2xl)
+        // (tall screen: the buttons are under the map)
+        height: Math.min(picture.y + picture.height,
+                         mapView.height - (mapPage.portrait ? 0 : mapReset.height + Theme.space2xl))
                 - picture.y - 2 * Theme.spaceL
         readonly property var at: mapView.openPlace   // in mapView's coordinates
         readonly property real gap: Theme.space2xl    // between the popup and its place

@@ -6,7 +6,9 @@ import Kiosk.Backend
 // A page's picture in the area it is given (set its x, y, width, height), laid out by its
 // shape: a portrait stands full height with its caption beside it, a landscape fills the
 // width with its caption under it, a panorama is a wide band (its ends cropped, at most
-// half of it) with its caption under it. Where the picture is cropped to fill its frame
+// half of it) with its caption under it. In an area wide enough for the whole picture at
+// full height and its caption beside it (a tall screen's page), it stands so, whatever its
+// shape: larger than over its caption. Where the picture is cropped to fill its frame
 // (a little: at most a fifth of it; else it is shown whole, smaller), its `focus` point
 // stays in view. Its "look closer" spots are markers on it (a tap opens the spot's text);
 // a tap anywhere else shows the picture full screen (PictureViewer, in Main.qml).
@@ -34,16 +36,19 @@ Item {
     readonly property real gap: Theme.spaceL      // the picture and its caption
 
     readonly property bool hasCaption: caption.text.length > 0 || credit.text.length > 0
-    // a portrait's caption stands beside it when that leaves the picture most of the width
-    readonly property bool beside: shape === "portrait" && hasCaption
-                                   && width - gap - Theme.captionMinWidth >= width * 0.45
+    // a portrait's caption stands beside it when that leaves the picture most of the width;
+    // any picture's does when the whole picture at full height leaves it room (room for its
+    // words in large text too)
+    readonly property bool beside: hasCaption && width - gap - Theme.captionMinWidth >= width * 0.45
+                                   && (shape === "portrait"
+                                       || height * aspect <= width - gap - Theme.captionMinWidth * Theme.textScale)
 
     // the frame the picture fills, in this item's coordinates
     readonly property rect frame: {
         const W = width, H = height, a = aspect
         if (!hasImage || W <= 0 || H <= 0)
             return Qt.rect(0, 0, 0, 0)
-        if (shape === "portrait" && (beside || !hasCaption)) {
+        if (beside || (shape === "portrait" && !hasCaption)) {
             const maxW = hasCaption ? W - gap - Theme.captionMinWidth : W
             const w0 = H * a
             if (w0 <= maxW)
@@ -217,7 +222,10 @@ Item {
                 id: spotItem
                 required property var modelData
                 required property int index
+                // as wide as its name reaches (a caption beside the picture starts after it)
+                implicitWidth: hotspot.visible ? hotspot.x + hotspot.width / 2 + hotspot.reachRight : 0
                 MapHotspot {
+                    id: hotspot
                     objectName: "pictureSpot_" + spotId
                     spotId: spotItem.modelData.spotId
                     title: spotItem.modelData.title
@@ -236,12 +244,18 @@ Item {
         }
     }
 
+    // how far right the spots' names reach past the picture (a caption beside it starts
+    // after them): each spot is as wide as its name reaches
+    readonly property real spotsRight: Math.max(frame.x + frame.width,
+                                                spotLayer.x + spotLayer.childrenRect.x + spotLayer.childrenRect.width)
+
     Column {
         id: captionBlock
         objectName: "pictureCaption"
-        x: picture.beside ? picture.frame.width + picture.gap : picture.frame.x + picture.captionInset
+        x: picture.beside ? picture.spotsRight + picture.gap
+                          : picture.frame.x + picture.captionInset
         y: picture.beside ? Math.max(0, picture.frame.height - height) : picture.frame.height + picture.gap
-        width: picture.beside ? picture.width - picture.frame.width - picture.gap - picture.captionInset
+        width: picture.beside ? picture.width - x - picture.captionInset
                               : Math.min(picture.width - picture.captionInset, Theme.captionMeasure)
         spacing: Theme.spaceXs
         visible: picture.hasCaption

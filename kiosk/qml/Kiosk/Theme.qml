@@ -7,7 +7,8 @@ import Kiosk.Backend
 // the type scale, the spacing scale and the named layout sizes below (in design pixels).
 QtObject {
     // set by Main.qml from the window and the configured screen size
-    property real u: 1          // one design pixel at 1920x1080
+    property real u: 1          // one design pixel at 1920x1080 (or 1080x1920)
+    property bool portrait: false   // a tall screen: the pages stack their parts (set by Main.qml)
     property real mm: 2.71      // screen pixels per millimetre
 
     function s(px) { return Math.round(px * u) }
@@ -99,8 +100,13 @@ QtObject {
 
     // -- layout (a few are parts of the margin or the type, as they were designed) ------------
     readonly property int margin: s(88)           // a page's sides
-    readonly property real visualShare: 0.35      // a chapter's map or picture: the left half
-    readonly property int peek: s(44)             // how much of the next page shows at the right edge
+    // a chapter's map or picture: its share of the page's width, at the left (on a tall
+    // screen: of its height, on top)
+    readonly property real visualShare: 0.35
+    // how much of the next page shows at the right edge (none on a tall screen: there a
+    // page's picture runs across the whole width, and the next one's would be a stray sliver)
+    readonly property int peek: portrait ? 0 : s(44)
+    readonly property int portraitSide: s(48)     // a page's sides on a tall screen
     readonly property int pageTop: s(84)          // a page's heading from the top
     readonly property int chapterTop: s(32)       // a chapter's heading from the top
     readonly property int columnGap: s(96)        // between a page's columns
@@ -116,6 +122,7 @@ QtObject {
     readonly property int attractYearSize: s(132)     // the year the map shows
     readonly property int attractCaptionSize: r(30)   // what that year brought; the subtitle
     readonly property real panelInset: margin * 0.6       // the map panel's text from its left edge
+    readonly property real mapShareTall: 0.6      // on a tall screen, the map page's map: its share of the height
     readonly property int panelTop: s(70)         // the map panel's text from the top
     readonly property int fadeHeight: s(110)      // the fade that says "more text below"
     readonly property real headingLine: smallSize * 1.36  // one line of the small label above a title
