@@ -254,3 +254,36 @@ def test_the_guides_system_packages_are_the_ones_setup_installs():
     in_guide = set(line.group(1).replace("\\", " ").split()) - {"python3", "python3-venv"}
     assert in_guide == packages
     assert "libglib2.0-0" in packages
+
+
+# -- the unit file, as the guide installs it -----------------------------------------------------
+
+
+def test_the_guides_sed_makes_a_unit_that_runs_a_folder_with_spaces(tmp_path):
+    """A ZIP unpacks under any name: the guide's own sed, run on the shipped unit with a folder
+    name with spaces, gives an ExecStart= that systemd reads as the kiosk, its options and the
+    content file - each path one word (found on a VM: unquoted, 203/EXEC and a black screen)."""
+    import configparser
+    import shlex
+
+    text = guide()
+    sed = re.search(r"^sed (\"s\|%h/aigun-kiosk\|\$KIOSK_DIR\|g\") ", text, re.M)
+    assert sed, "the guide's sed line for the unit file"
+    folder = "/home/kiosk/Aigun kiosk 1.0"
+    made = subprocess.run(
+        ["sed", sed.group(1).strip('"').replace("$KIOSK_DIR", folder)],
+        input=(ROOT / "deploy" / "kiosk.service").read_text(encoding="utf-8"),
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    unit = configparser.ConfigParser(interpolation=None, strict=False)
+    unit.read_string(made)
+    assert unit["Service"]["WorkingDirectory"] == folder  # (one path to the line's end)
+    # systemd's ExecStart= quoting is the shell's for double quotes
+    assert shlex.split(unit["Service"]["ExecStart"]) == [
+        f"{folder}/.venv/bin/kiosk",
+        "run",
+        "--content",
+        f"{folder}/content.yaml",
+    ]

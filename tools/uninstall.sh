@@ -13,7 +13,7 @@
 set -euo pipefail
 
 usage() { sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
-dry=0 purge=0 user=""
+dry=0 purge=0 user="" user_left=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --dry-run|-n) dry=1 ;;
@@ -122,8 +122,17 @@ else
   else say "not there" "loginctl enable-linger $user" "step 6"; fi
   if [ -n "$entry" ]; then
     run "end its session and processes" loginctl terminate-user "$user"
+    # terminate-user returns before the processes are gone, and userdel refuses a user that
+    # still runs something: wait for them (up to 20 s)
+    if [ "$dry" = 0 ] && command -v pgrep >/dev/null; then
+      for _ in $(seq 40); do pgrep -u "$user" >/dev/null 2>&1 || break; sleep 0.5; done
+    fi
     if [ "$purge" = 1 ]; then run "the user and its home folder, step 1 (--purge)" userdel -r "$user"
     else run "the user, step 1 (its home folder stays)" userdel "$user"; fi
+    if [ "$dry" = 0 ] && id "$user" >/dev/null 2>&1; then
+      user_left=1
+      echo "The user $user is still there (it still runs something?): run  userdel $user  again in a minute."
+    fi
   else
     say "not there" "user $user" "step 1"
   fi
@@ -141,8 +150,9 @@ else
   echo "  $kdir   the kiosk folder: content.yaml, assets/ (the curator's content) and the code"
   [ -z "$data" ] || echo "  $data   the data folder: logs/kiosk.log, cache, the last good content"
   [ -z "$home" ] || echo "  $home/.config/aigun-kiosk   the staff PIN (set-pin)"
-  if [ "$root" = 1 ] && [ -n "$entry" ]; then echo "  $home   the home folder of the removed user $user"; fi
+  if [ "$root" = 1 ] && [ -n "$entry" ] && [ "$user_left" = 0 ]; then echo "  $home   the home folder of the removed user $user"; fi
 fi
 echo "Also left: the system packages (Qt's libraries, python3-venv, xserver-xorg, xinit, cage ...);"
 echo "  apt-get remove them if nothing else on this PC needs them. BIOS and GRUB settings stay too."
+if [ "$user_left" = 1 ]; then exit 1; fi
 if [ "$dry" = 0 ] && [ "$changed" = 1 ]; then echo "Done. Reboot to see the PC start without the kiosk."; fi

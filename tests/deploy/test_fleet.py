@@ -30,7 +30,7 @@ def test_the_timer_runs_the_pull_and_the_pull_only_fast_forwards():
 
 def test_the_drop_in_points_the_kiosk_at_the_exhibit_folder():
     text = (FLEET / "exhibit.conf").read_text(encoding="utf-8")
-    assert "ExecStart=\nExecStart=" in text and "--content %h/exhibit/content.yaml" in text
+    assert "ExecStart=\nExecStart=" in text and '--content "%h/exhibit/content.yaml"' in text
 
 
 def test_the_playbook_copies_the_manifest_last():
