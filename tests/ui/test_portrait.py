@@ -52,6 +52,16 @@ def open_page(v, page: str) -> None:
     v.next_frame()
 
 
+def text_faults(item) -> list[tuple[str, str]]:
+    """The shown texts under ``item`` that do not fit (cut off, too small: the proof's check)."""
+    return [
+        (t.property("text"), fault)
+        for t in scene.items(item)
+        if scene.is_text(t) and scene.shown(t)
+        if (fault := scene.text_fit(t, *TALL))
+    ]
+
+
 def test_the_sizes_are_those_of_a_wide_screen(open_kiosk, shipped_content):
     """Turned on its side the screen keeps its type and targets: the same pixels (and so
     the same millimetres on the same glass) as at 1920x1080, not 56 % of them."""
@@ -167,13 +177,7 @@ def test_the_navigation_bar_fits_and_each_button_opens_its_page(tall, language):
         for b in names:
             if a < b:
                 assert not rects[a].intersects(rects[b]), (a, b)
-    faults = [
-        (t.property("text"), fault)
-        for t in scene.items(bar)
-        if scene.is_text(t) and scene.shown(t)
-        if (fault := scene.text_fit(t, *TALL))
-    ]
-    assert faults == []
+    assert text_faults(bar) == []
     for page in [*reversed(PAGES)]:
         v.tap(f"nav_{page}")
         v.go(page)
@@ -232,13 +236,7 @@ def test_the_idle_warning_and_the_picture_viewer_fit_the_tall_screen(tall, shipp
     v.qtbot.waitUntil(lambda: image.property("progress") == 1)
     v.next_frame()
     assert scene.rect(image).width() >= 0.9 * TALL[0]  # the picture across the whole width
-    faults = [
-        (t.property("text"), fault)
-        for t in scene.items(viewer)
-        if scene.is_text(t) and scene.shown(t)
-        if (fault := scene.text_fit(t, *TALL))
-    ]
-    assert faults == []
+    assert text_faults(viewer) == []
     close = v.target("pictureClose")
     assert window_rect(v).contains(scene.rect(close))
     assert scene.rect(close).top() >= TALL[1] * 2 / 3  # within reach
